@@ -1,0 +1,100 @@
+package dev.envclone.procedure;
+
+import dev.envclone.sql.Dbms;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Configuration Tool's Platform, Log and Session tabs, with the fields the document names for a DBMS and install
+ * path and the values from the plan. Passwords are never values: the operator types them in the tool itself.
+ */
+final class ConfigToolSheet {
+    private static final String PASSWORD = "password";
+
+    private ConfigToolSheet() {
+    }
+
+    static List<ConfigField> platform(MigrationPlan plan) {
+        List<ConfigField> fields = new ArrayList<>();
+        PlatformUsers u = plan.users();
+        boolean fresh = plan.installPath() == InstallPath.FRESH;
+        if (plan.dbms() == Dbms.SQLSERVER) {
+            SqlServerSettings s = plan.sqlServer();
+            fields.add(new ConfigField("Server (host\\instance)", s.server()));
+            fields.add(new ConfigField("Catalog (the restored database)", s.platform().catalog()));
+            login(fields, "Admin user", u.admin());
+            login(fields, "Runtime user", u.runtime());
+            if (fresh) {
+                login(fields, "Log user", u.logAdmin());
+            }
+        } else {
+            OracleSettings o = plan.oracle();
+            if (fresh) {
+                fields.add(new ConfigField("DBMS", "Oracle Database"));
+                fields.add(new ConfigField("Server Instance", o.serverInstance()));
+                login(fields, "Admin user", u.admin());
+                fields.add(new ConfigField("Admin Tablespace", o.tablespaces().system()));
+                fields.add(new ConfigField("Admin Index Tablespace", o.tablespaces().index()));
+                login(fields, "Runtime user", u.runtime());
+                fields.add(new ConfigField("Runtime Tablespace", o.tablespaces().user()));
+            } else {
+                fields.add(new ConfigField("Server (hostname)", o.serverInstance()));
+                login(fields, "Admin user (imported)", u.admin());
+                login(fields, "Runtime user (imported)", u.runtime());
+            }
+        }
+        return fields;
+    }
+
+    static List<ConfigField> log(MigrationPlan plan) {
+        List<ConfigField> fields = new ArrayList<>();
+        PlatformUsers u = plan.users();
+        if (plan.dbms() == Dbms.SQLSERVER) {
+            SqlServerSettings s = plan.sqlServer();
+            fields.add(new ConfigField("Server (host\\instance)", s.server()));
+            fields.add(new ConfigField("Log catalog (the restored database)", s.logCatalog()));
+            login(fields, "Log Admin user", u.logAdmin());
+            login(fields, "Log Runtime user", u.logRuntime());
+        } else {
+            OracleSettings o = plan.oracle();
+            boolean fresh = plan.installPath() == InstallPath.FRESH;
+            if (fresh) {
+                fields.add(new ConfigField("DBMS", "Oracle Database"));
+                fields.add(new ConfigField("Server Instance", o.serverInstance()));
+            } else {
+                fields.add(new ConfigField("Server (hostname)", o.serverInstance()));
+            }
+            login(fields, "Log Admin user", u.logAdmin());
+            if (fresh) {
+                fields.add(new ConfigField("Admin Tablespace", o.tablespaces().logSystem()));
+                fields.add(new ConfigField("Admin Index Tablespace", o.tablespaces().logIndex()));
+            }
+            login(fields, "Log Runtime user", u.logRuntime());
+            if (fresh) {
+                fields.add(new ConfigField("Runtime Tablespace", o.tablespaces().logUser()));
+            }
+        }
+        return fields;
+    }
+
+    static List<ConfigField> session(MigrationPlan plan) {
+        List<ConfigField> fields = new ArrayList<>();
+        if (plan.dbms() == Dbms.SQLSERVER) {
+            SqlServerSettings s = plan.sqlServer();
+            fields.add(new ConfigField("Server (host\\instance)", s.server()));
+            fields.add(new ConfigField("Catalog (new or existing ASPState)", s.sessionCatalog()));
+            login(fields, "Session user", s.sessionUser());
+        } else {
+            OracleSettings o = plan.oracle();
+            fields.add(new ConfigField("Server (hostname)", o.serverInstance()));
+            login(fields, "Session user", o.sessionUser());
+            fields.add(new ConfigField("Tablespace", o.sessionTablespace()));
+        }
+        return fields;
+    }
+
+    private static void login(List<ConfigField> fields, String label, String user) {
+        fields.add(new ConfigField(label, user));
+        fields.add(new ConfigField(label.replace(" user", "") + " " + PASSWORD, null));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.envclone.procedure;
+
+import dev.envclone.sql.Dbms;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a step stands in "Migrate an environment using a database clone": the DBMS part, then the headings down to
+ * the step, as the operator finds them in the printed document.
+ */
+public record DocRef(Dbms dbms, List<String> headings) {
+    public DocRef {
+        headings = List.copyOf(headings);
+    }
+
+    public static DocRef of(Dbms dbms, String... headings) {
+        return new DocRef(dbms, List.of(headings));
+    }
+
+    /** The part heading of the document for a DBMS. */
+    public static String partHeading(Dbms dbms) {
+        return "Migrate an environment with " + (dbms == Dbms.SQLSERVER ? "SQL Server" : "Oracle") + " database";
+    }
+
+    @Override
+    public String toString() {
+        List<String> all = new ArrayList<>();
+        all.add(partHeading(dbms));
+        all.addAll(headings);
+        return String.join(" > ", all);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.envclone.procedure;
+
+import dev.envclone.sql.Dbms;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps of the two install paths, "Fresh installation" and "Reconfigure an installation", as the document
+ * lays them out for each DBMS.
+ */
+final class InstallSteps {
+    private InstallSteps() {
+    }
+
+    static List<Step> forPlan(MigrationPlan plan) {
+        List<Step> steps = new ArrayList<>();
+        boolean fresh = plan.installPath() == InstallPath.FRESH;
+        boolean sqlServer = plan.dbms() == Dbms.SQLSERVER;
+        if (fresh) {
+            steps.add(manual(plan, "install-prerequisites", "Install the pre-requirements",
+                    "Install the platform server's pre-requirements as the OutSystems installation guide "
+                            + "describes."));
+            steps.add(manual(plan, "install-platform-server",
+                    sqlServer ? "Install OutSystems Platform Server" : "Install the OutSystems platform",
+                    "Run the Platform Server installer on the new single-node server."));
+        } else {
+            steps.add(manual(plan, "stop-services", sqlServer ? "Stop the OutSystems Services"
+                            : "Stop the OutSystems services",
+                    "In the Services console of the Administrative Tools, stop these OutSystems services:",
+                    "OutSystems Scheduler", "OutSystems SMS Connector", "OutSystems Deployment",
+                    "OutSystems Deployment Controller", "OutSystems Log"));
+            steps.add(manual(plan, "stop-iis", "Stop IIS", "In a command prompt: iisreset /stop"));
+            steps.add(manual(plan, "clear-share-bar", "Clear the share and BAR folders",
+                    "Delete all contents of the share and BAR folders in the Platform Server installation "
+                            + "folder."));
+        }
+        // The document's Oracle fresh-installation part names the button Create/Upgrade; the others Create/Update.
+        String createButton = !sqlServer && fresh ? "Create/Upgrade Database" : "Create/Update Database";
+        steps.add(configTool(plan, "config-tool-platform", "Configure the platform database",
+                "In the Configuration Tool's " + (sqlServer && fresh ? "Database" : "Platform")
+                        + " tab, point the platform at the restored " + (sqlServer ? "catalog:" : "schemas:"),
+                ConfigToolSheet.platform(plan), databaseActions(sqlServer, createButton)));
+        steps.add(configTool(plan, "config-tool-log", "Configure the log database",
+                "In the Log tab of the Configuration Tool, point the log at the restored "
+                        + (sqlServer ? "catalog:" : "schemas:"),
+                ConfigToolSheet.log(plan), databaseActions(sqlServer, createButton)));
+        List<String> sessionActions = new ArrayList<>(List.of(
+                "Press Configure Session Database. An existing session database loses all its sessions."));
+        sessionActions.add(fresh ? "Press Apply and Exit to apply all changes and exit."
+                : "Don't close the Configuration Tool yet.");
+        steps.add(configTool(plan, "config-tool-session", "Configure the platform session database",
+                "In the Session tab of the Configuration Tool:", ConfigToolSheet.session(plan), sessionActions));
+        if (fresh) {
+            steps.add(manual(plan, "install-service-center", "Install Service Center",
+                    "When asked to install Service Center, choose Yes.",
+                    "If asked to start the OutSystems Scheduler and SMS Connector services, answer No."));
+        } else {
+            steps.add(manual(plan, "start-iis", "Start IIS", "In a command prompt: iisreset /start"));
+            steps.add(manual(plan, "apply-and-exit", "Apply the changes and exit",
+                    "Press Apply and Exit in the Configuration Tool."));
+        }
+        steps.add(manual(plan, "upload-license", "Upload your new environment license",
+                "In Service Center, Administration > Licensing: request a license for this environment"
+                        + (fresh ? " (it has a different serial number)" : "") + " and upload it."));
+        steps.add(manual(plan, "environment-purpose",
+                "In Service Center, set the server to the desired purpose",
+                "Log in to Service Center as admin with the restored environment's password. Administration > "
+                        + "Environment Configuration: choose Development, Non-Production or Production.",
+                "Set the Default DNS Name if it is not set; the same name as the environment name is "
+                        + "strongly recommended (" + plan.targetEnvironment() + ")."));
+        steps.add(Step.manual("remove-extension-db-connections", "Remove the database connections from extensions",
+                CleanupCatalog.DATABASE_CONNECTIONS.reference(plan.dbms(), plan.installPath()),
+                "Save each database connection's settings (for example in text files). Then in Service Center, "
+                        + "Factory > Extensions: for each extension with a database connection, open the Operation "
+                        + "tab, set each logical database to (not configured) and apply.",
+                "Left mapped, the next step fails with an integrity error on OSSYS_EXTENSION_DBCONNECTION.")
+                .forPart(OptionalPart.EXTENSION_DB_CONNECTIONS));
+        steps.add(cleanup(CleanupCatalog.DATABASE_CONNECTIONS, plan));
+        if (fresh && sqlServer) {
+            steps.add(manual(plan, "install-development-environment",
+                    "Install Service Studio and Integration Studio",
+                    "Run the Development Environment installer and follow the instructions on the screen."));
+        }
+        steps.add(manual(plan, "multiple-catalogs", "Multiple database schemas",
+                "In Service Center, Administration > Database Catalogs: for each catalog listed, change its "
+                        + "configuration to use the cloned catalog.").forPart(OptionalPart.MULTIPLE_CATALOGS));
+        steps.add(manual(plan, "application-configuration", "Application configurations changes",
+                "Check the effective value of each web reference (module details) and every site property "
+                        + "holding a URL or value that points to another environment; update them.",
+                "Cover any other application configuration stored in the database."));
+        steps.add(manual(plan, "republish-factory", "Republish the entire factory",
+                "Create a solution with all of the factory's components and publish it, so that every module is "
+                        + "deployed to this application server."));
+        steps.add(manual(plan, "start-services", "Start the remaining OutSystems services (optional)",
+                "Once no configuration points to another environment, start the OutSystems Scheduler service.",
+                "To keep timers from running here instead, leave the Scheduler stopped and disabled, or disable "
+                        + "Execute Timers for this front-end in Service Center's front-end list."));
+        return steps;
+    }
+
+    static Step cleanup(CleanupDefinition definition, MigrationPlan plan) {
+        return new Step(definition.id(), definition.title(), StepKind.CLEANUP,
+                definition.reference(plan.dbms(), plan.installPath()), definition.why(), List.of(),
+                definition.part(), definition, List.of());
+    }
+
+    private static List<String> databaseActions(boolean sqlServer, String createButton) {
+        List<String> actions = new ArrayList<>();
+        if (sqlServer) {
+            actions.add("Press Grant Permissions and log in with the SQL Server administrative login (typically "
+                    + "sa).");
+        }
+        actions.add("Press Test Connection for each login: each must succeed; otherwise review the credentials.");
+        actions.add("Press " + createButton + ". Don't close the Configuration Tool yet.");
+        return actions;
+    }
+
+    private static Step manual(MigrationPlan plan, String id, String title, String instruction, String... details) {
+        return Step.manual(id, title, DocRef.of(plan.dbms(), plan.installPath().documentSection(), title),
+                instruction, details);
+    }
+
+    private static Step configTool(MigrationPlan plan, String id, String title, String instruction,
+                                   List<ConfigField> fields, List<String> actions) {
+        return new Step(id, title, StepKind.CONFIGURATION_TOOL,
+                DocRef.of(plan.dbms(), plan.installPath().documentSection(), title), instruction, actions, null,
+                null, fields);
+    }
+}

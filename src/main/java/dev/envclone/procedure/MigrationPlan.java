@@ -1,0 +1,33 @@
+package dev.envclone.procedure;
+
+import dev.envclone.sql.Dbms;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Everything the procedure needs to know before it starts: which environments, which DBMS and install path, the
+ * names on the target, and which optional parts apply. Immutable; {@link PlanValidator} checks one.
+ *
+ * @param users the platform users on the target (on Oracle: the schemas after the import)
+ * @param sqlServer the SQL Server settings; null on Oracle
+ * @param oracle the Oracle settings; null on SQL Server
+ */
+public record MigrationPlan(String sourceEnvironment, String targetEnvironment, Dbms dbms, InstallPath installPath,
+                            PlatformUsers users, Set<OptionalPart> parts, SqlServerSettings sqlServer,
+                            OracleSettings oracle) {
+    public MigrationPlan {
+        parts = parts == null || parts.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(OptionalPart.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(parts));
+    }
+
+    public boolean includes(OptionalPart part) {
+        return parts.contains(part);
+    }
+
+    /** The database the cleanup runs against, as the operator knows it: catalog or admin schema. */
+    public String targetDatabaseName() {
+        return dbms == Dbms.SQLSERVER ? sqlServer.platform().catalog() : users.admin();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.envclone.procedure;
+
+/**
+ * The SQL Server side of a plan.
+ *
+ * @param server the target database server, {@code host\instance}, for the Configuration Tool; null if not given
+ * @param platform the platform database to clone
+ * @param log the log database, when it is a catalog of its own; null when the log lives in the platform catalog
+ * @param backupFolder where the backup file is written, on the database server
+ * @param dataFolder where the restored data files go
+ * @param logFolder where the restored transaction log files go
+ * @param sessionCatalog the session (ASPState) catalog for the Configuration Tool's Session tab
+ * @param sessionUser the session database user; null if not given
+ */
+public record SqlServerSettings(String server, CatalogClone platform, CatalogClone log, String backupFolder,
+                                String dataFolder, String logFolder, String sessionCatalog, String sessionUser) {
+
+    public static SqlServerSettings defaults() {
+        return new SqlServerSettings(null,
+                new CatalogClone("OUTSYSTEMS", "OUTSYSTEMS_CLONE", CatalogClone.defaultFiles("OUTSYSTEMS")),
+                null, "D:\\SQLBackup", "D:\\SQLData", "L:\\SQLLog", "ASPState", null);
+    }
+
+    /** The catalog the Log tab points at: the log database's clone, or the platform catalog. */
+    public String logCatalog() {
+        return log == null ? platform.catalog() : log.catalog();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.envclone.sql;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a name must look like before envclone splices it into SQL, a script or a parameter file.
+ *
+ * <p>The rules are deliberately narrower than what the DBMS accepts with quoting: a name that needs quoting to be
+ * valid (spaces, quotes, brackets, {@code ;}, comment markers, line breaks) is almost always a typing or paste
+ * mistake in a maintenance window, and rejecting it costs nothing. Names that pass are still quoted where spliced
+ * into SQL ({@link Dialect#quote}), so a rule and its quoting never depend on each other alone.
+ */
+public enum NameRule {
+    /** SQL Server regular identifier: logins, users, schemas, catalogs, logical file names. */
+    SQLSERVER_IDENTIFIER(128, Pattern.compile("[A-Za-z_][A-Za-z0-9_@$#]*"),
+            "use letters, digits, _, @, $ or #, starting with a letter or _"),
+    /**
+     * Oracle nonquoted identifier: users (schemas), tablespaces, directory objects. Oracle folds these to upper
+     * case; envclone does the same so that quoting preserves the name Oracle would use.
+     */
+    ORACLE_IDENTIFIER(128, Pattern.compile("[A-Za-z][A-Za-z0-9_$#]*"),
+            "use letters, digits, _, $ or #, starting with a letter"),
+    /** A physical table name read from ossys_entity: OSUSR_xxx_NAME style, never anything else. */
+    PHYSICAL_TABLE(128, Pattern.compile("[A-Za-z_][A-Za-z0-9_]*"),
+            "a physical table name has only letters, digits and _"),
+    /** An environment name as shown in reports: Production, Pre-Production, QA 2. */
+    ENVIRONMENT(64, Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]*"),
+            "use letters, digits, spaces, '.', '_', '-' or parentheses, starting with a letter or digit"),
+    /** A Windows folder on the database server: D:\Data or \\server\share\Data. */
+    WINDOWS_FOLDER(200, Pattern.compile("(?:[A-Za-z]:|\\\\\\\\[A-Za-z0-9_.$-]+\\\\[A-Za-z0-9_.$ -]+)(?:\\\\[A-Za-z0-9_.$ ()-]+)*\\\\?"),
+            "give an absolute Windows folder such as D:\\Data or \\\\server\\share\\Data, with letters, digits, "
+                    + "spaces, '.', '_', '-', '$' or parentheses in each part"),
+    /** A folder on an Oracle database server: Windows (D:\oradata) or Unix (/u01/oradata/ORCL). */
+    SERVER_FOLDER(200, Pattern.compile("(?:[A-Za-z]:(?:\\\\[A-Za-z0-9_.$ ()-]+)*\\\\?|(?:/[A-Za-z0-9_.$-]+)+/?)"),
+            "give an absolute folder such as /u01/oradata/ORCL or D:\\oradata"),
+    /** A SQL Server to connect to: host, host\instance or host,port. */
+    SQLSERVER_SERVER(253, Pattern.compile("[A-Za-z0-9_.-]+(?:\\\\[A-Za-z0-9_$]+)?(?:,[0-9]{1,5})?"),
+            "give host, host\\instance or host,port"),
+    /** An Oracle database to connect to: a TNS alias or EZConnect host[:port]/service. */
+    ORACLE_SERVICE(253, Pattern.compile("[A-Za-z0-9_.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9_.$-]+)?"),
+            "give a TNS alias or host:port/service"),
+    /** A Data Pump dump or log file name inside the DIRECTORY object; %U is Data Pump's file counter. */
+    DUMP_FILE(200, Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.%-]*"),
+            "use a plain file name with letters, digits, '.', '_', '-' or %U, no folder");
+
+    private final int maxLength;
+    private final Pattern pattern;
+    private final String advice;
+
+    NameRule(int maxLength, Pattern pattern, String advice) {
+        this.maxLength = maxLength;
+        this.pattern = pattern;
+        this.advice = advice;
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /**
+     * Checks a name and returns it as it will be used (Oracle identifiers in upper case).
+     *
+     * @param field what the user calls the field, e.g. "admin user"; named in the message
+     * @throws InvalidNameException naming the field, the value and the rule
+     */
+    public String check(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidNameException(field, field + " is empty: " + advice + ".");
+        }
+        String printable = printable(value);
+        if (value.length() > maxLength) {
+            throw new InvalidNameException(field, field + " '" + abbreviate(printable) + "' is " + value.length()
+                    + " characters long; the limit is " + maxLength + ".");
+        }
+        String danger = dangerousPart(value);
+        if (danger != null) {
+            throw new InvalidNameException(field, field + " '" + printable + "' contains " + danger + ": " + advice
+                    + ".");
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidNameException(field, field + " '" + printable + "' is not allowed: " + advice + ".");
+        }
+        String normalized = this == ORACLE_IDENTIFIER ? value.toUpperCase(Locale.ROOT) : value;
+        if (isIdentifier() && ReservedWords.isReserved(normalized)) {
+            throw new InvalidNameException(field, field + " '" + printable + "' is reserved in SQL Server or Oracle "
+                    + "(a keyword or a built-in account); choose another name.");
+        }
+        return normalized;
+    }
+
+    private boolean isIdentifier() {
+        return this == SQLSERVER_IDENTIFIER || this == ORACLE_IDENTIFIER || this == PHYSICAL_TABLE;
+    }
+
+    /** Names the first dangerous thing in a value, in the words an administrator uses, or null. */
+    private static String dangerousPart(String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return "a line break";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return "a control character";
+            }
+        }
+        if (value.contains("--") || value.contains("/*") || value.contains("*/")) {
+            return "a comment marker";
+        }
+        if (value.indexOf(';') >= 0) {
+            return "';'";
+        }
+        if (value.indexOf('\'') >= 0 || value.indexOf('"') >= 0 || value.indexOf('`') >= 0) {
+            return "a quote";
+        }
+        if (value.indexOf('[') >= 0 || value.indexOf(']') >= 0) {
+            return "a bracket";
+        }
+        if (!value.equals(value.strip())) {
+            return "leading or trailing spaces";
+        }
+        return null;
+    }
+
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    }
+}
