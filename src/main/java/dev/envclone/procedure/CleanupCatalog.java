@@ -6,6 +6,7 @@ import static dev.envclone.sql.RowChange.update;
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.RowChange;
+import dev.envclone.sql.RowsBlock;
 import dev.envclone.sql.TableDiscovery;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class CleanupCatalog {
             "Deletes the keys and tokens that are private to the source environment (application token, "
                     + "encryption and hash keys, identity service settings); the Configuration Tool creates new "
                     + "ones for the target.",
-            null, both("Clean up the environment security context"), false,
+            null, both("Clean up the environment security context"), false, null,
             context -> {
                 List<CleanupItem> items = new ArrayList<>();
                 for (int i = 0; i < SECURITY_PARAMETERS.size(); i++) {
@@ -68,7 +69,7 @@ public final class CleanupCatalog {
             "cleanup-mobile-apps", "Clean up the configuration of mobile apps",
             "Deletes the iOS and Android build configuration and certificates of the source environment; "
                     + "configure the mobile apps again before generating them.",
-            OptionalPart.MOBILE_APPS, both("Clean up the configuration of mobile apps"), false,
+            OptionalPart.MOBILE_APPS, both("Clean up the configuration of mobile apps"), false, null,
             context -> List.of(
                     delete("ossys_App_Mobile_Config", null),
                     delete("ossys_Mobile_Certificate", null),
@@ -78,7 +79,7 @@ public final class CleanupCatalog {
             "cleanup-secret-site-properties", "Clean up secret site properties",
             "Secret site properties are encrypted with the source environment's key and cannot be decrypted in "
                     + "the target: resets them to their defaults; assign the values again after the migration.",
-            OptionalPart.SECRET_SITE_PROPERTIES, both("Clean up secret site properties"), false,
+            OptionalPart.SECRET_SITE_PROPERTIES, both("Clean up secret site properties"), false, null,
             context -> List.of(
                     secretReset("OSSYS_SITE_PROPERTY"),
                     secretReset("OSSYS_SITE_PROPERTY_SHARED")));
@@ -87,7 +88,7 @@ public final class CleanupCatalog {
             "cleanup-deployment-zones", "Clean up selective deployment zones",
             "Zones name the source environment's front-ends; left in place, modules are not deployed in the "
                     + "target. After the cleanup every module deploys to every front-end; recreate zones later.",
-            OptionalPart.DEPLOYMENT_ZONES, both("Clean up selective deployment zones"), false,
+            OptionalPart.DEPLOYMENT_ZONES, both("Clean up selective deployment zones"), false, null,
             context -> List.of(
                     delete("ossys_modulefrontend", null),
                     delete("ossys_moduleinternaladdress", null),
@@ -103,14 +104,14 @@ public final class CleanupCatalog {
             "The listing names the source environment's front-ends: left in place, a deployment in the target "
                     + "could deploy to production servers. The platform fills it again when it starts.",
             null, Map.of(Dbms.SQLSERVER, "Clean up the front-end listing",
-                    Dbms.ORACLE, "Clean up the front-ends listing"), false,
+                    Dbms.ORACLE, "Clean up the front-ends listing"), false, null,
             context -> List.of(delete("ossys_server", null)));
 
     public static final CleanupDefinition MULTIPLE_CATALOGS = new CleanupDefinition(
             "cleanup-multiple-catalogs", "Clean up the multiple database schemas configurations",
             "Blanks the credentials of every catalog or schema other than (Main), so that no application "
                     + "connects to the source environment's databases; set them again in Service Center.",
-            OptionalPart.MULTIPLE_CATALOGS, both("Clean up the multiple database schemas configurations"), false,
+            OptionalPart.MULTIPLE_CATALOGS, both("Clean up the multiple database schemas configurations"), false, null,
             context -> List.of(update("ossys_dbcatalog", "password = ' ',username =' '", "name <> '(Main)'")));
 
     public static final CleanupDefinition SAML = new CleanupDefinition(
@@ -118,21 +119,21 @@ public final class CleanupCatalog {
             "The SAML configuration is encrypted with the source's private key: deletes it and resets the "
                     + "Users module's login site properties to their defaults. Configure external authentication "
                     + "again after the migration, or no-one can log in.",
-            OptionalPart.SAML, both("Clean up SAML configuration"), false,
+            OptionalPart.SAML, both("Clean up SAML configuration"), false, null,
             CleanupCatalog::samlStatements);
 
     public static final CleanupDefinition MANAGED_BY_LIFETIME = new CleanupDefinition(
             "cleanup-lifetime-managed", "Clean up an environment managed by LifeTime",
             "Removes the identity LifeTime knows the source environment by, so that LifeTime does not see two "
                     + "environments with one identifier; register the target in LifeTime afterwards.",
-            OptionalPart.MANAGED_BY_LIFETIME, both("Clean up an environment managed by LifeTime"), false,
+            OptionalPart.MANAGED_BY_LIFETIME, both("Clean up an environment managed by LifeTime"), false, null,
             CleanupCatalog::managedByLifetimeStatements);
 
     public static final CleanupDefinition RUNNING_LIFETIME = new CleanupDefinition(
             "cleanup-lifetime-running", "Clean up an environment running LifeTime",
             "Deactivates the LifeTime environments the clone brought along, so that no-one uses the source's "
                     + "LifeTime from the target by mistake.",
-            OptionalPart.RUNNING_LIFETIME, both("Clean up an environment running LifeTime"), false,
+            OptionalPart.RUNNING_LIFETIME, both("Clean up an environment running LifeTime"), false, null,
             context -> List.of(new TableDiscovery(
                     context.dialect().dbms() == Dbms.SQLSERVER
                             ? "select 'update ' + physical_table_name + ' set isactive=0' " + LIFETIME_ENTITY
@@ -146,6 +147,8 @@ public final class CleanupCatalog {
                     + "the log connection. Save their settings first, and unmap them from extensions, or the delete "
                     + "fails on OSSYS_EXTENSION_DBCONNECTION.",
             null, both("Clean up database connections"), true,
+            new RowsBlock("OSSYS_EXTENSION_DBCONNECTION", "Extensions still map database connections: in "
+                    + "Service Center, Factory > Extensions, set each logical database to (not configured) first."),
             context -> List.of(delete("ossys_dbconnection", "NAME <>'$OS_LOG_DB_7e3e8ce0'")));
 
     private static final List<CleanupDefinition> ALL = List.of(ENVIRONMENT_SECURITY, MOBILE_APPS,

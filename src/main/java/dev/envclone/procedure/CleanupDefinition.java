@@ -2,6 +2,7 @@ package dev.envclone.procedure;
 
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
+import dev.envclone.sql.RowsBlock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,10 +16,12 @@ import java.util.function.Function;
  * @param part the optional part it belongs to, or null when it always applies
  * @param sections the document's heading for it, per DBMS (the two parts word some headings differently)
  * @param afterInstall true when the document places it in the install path, not under "Prepare the database"
+ * @param block a condition under which the step must not run, or null
  * @param statements its statements for a dialect and admin user
  */
 public record CleanupDefinition(String id, String title, String why, OptionalPart part, Map<Dbms, String> sections,
-                                boolean afterInstall, Function<CleanupContext, List<CleanupItem>> statements) {
+                                boolean afterInstall, RowsBlock block,
+                                Function<CleanupContext, List<CleanupItem>> statements) {
 
     public List<CleanupItem> statementsFor(CleanupContext context) {
         return statements.apply(context);

@@ -1,6 +1,7 @@
 package dev.envclone.procedure;
 
 import dev.envclone.sql.Dbms;
+import dev.envclone.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +58,15 @@ final class PrepareSteps {
                         "On SQL Server 2008, delete the users' schemas of the same name first.",
                         "Objects (views, tables, procedures) owned by these users must first be given to dbo; "
                                 + "evaluate the impact on applications.",
-                        "cleanup.sql lists the objects each user owns (a read-only query at its end)."));
+                        "To list what they own: " + ownedObjectsQuery(plan.users())));
+    }
+
+    /** A read-only query for the DBA: the objects in each platform user's schema, which block DROP USER. */
+    private static String ownedObjectsQuery(PlatformUsers users) {
+        Dialect sql = Dialect.of(Dbms.SQLSERVER);
+        return "SELECT s.name AS schema_name, o.name AS object_name, o.type_desc FROM sys.objects o "
+                + "JOIN sys.schemas s ON s.schema_id = o.schema_id WHERE s.name IN ("
+                + String.join(", ", users.distinct().stream().map(sql::literal).toList()) + ");";
     }
 
     private static List<Step> oracle(MigrationPlan plan) {

@@ -45,6 +45,9 @@ public interface Dialect {
      */
     String scriptForEachTable(String namesQuery, String statementPrefix, String statementSuffix);
 
+    /** Stops the script, rolling back the open step, when the block's table has rows. */
+    String scriptBlock(RowsBlock block);
+
     static Dialect of(Dbms dbms) {
         return switch (dbms) {
             case SQLSERVER -> SqlServerDialect.INSTANCE;

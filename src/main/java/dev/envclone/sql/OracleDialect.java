@@ -72,4 +72,18 @@ final class OracleDialect implements Dialect {
                 "END;",
                 "/");
     }
+
+    @Override
+    public String scriptBlock(RowsBlock block) {
+        // With WHENEVER SQLERROR EXIT, the raised error stops SQL*Plus before any statement of the step runs.
+        return String.join("\n",
+                "DECLARE v_rows NUMBER;",
+                "BEGIN",
+                "  SELECT COUNT(*) INTO v_rows FROM " + block.table() + ";",
+                "  IF v_rows > 0 THEN",
+                "    RAISE_APPLICATION_ERROR(-20001, " + literal(block.message()) + ");",
+                "  END IF;",
+                "END;",
+                "/");
+    }
 }

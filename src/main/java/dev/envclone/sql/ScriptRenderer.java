@@ -34,6 +34,9 @@ public final class ScriptRenderer {
             if (!dialect.beginStep().isEmpty()) {
                 out.add(dialect.beginStep());
             }
+            if (section.block() != null) {
+                out.add(dialect.scriptBlock(section.block()));
+            }
             for (CleanupItem item : section.items()) {
                 out.add(itemText(item));
             }

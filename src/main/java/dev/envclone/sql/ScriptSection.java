@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param title e.g. "Step 5: Clean up the configuration of mobile apps"
  * @param reference where the step stands in the procedure document
+ * @param block a condition that stops the step, or null
  * @param items its statements, in order
  */
-public record ScriptSection(String title, String reference, List<CleanupItem> items) {
+public record ScriptSection(String title, String reference, RowsBlock block, List<CleanupItem> items) {
     public ScriptSection {
         items = List.copyOf(items);
     }

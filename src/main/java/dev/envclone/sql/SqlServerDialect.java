@@ -66,4 +66,11 @@ final class SqlServerDialect implements Dialect {
                 "CLOSE envclone_tables;",
                 "DEALLOCATE envclone_tables;");
     }
+
+    @Override
+    public String scriptBlock(RowsBlock block) {
+        // THROW under XACT_ABORT rolls the step back and ends the batch before any statement of the step runs.
+        return "IF EXISTS (SELECT 1 FROM " + block.table() + ")\n    THROW 50000, " + literal(block.message())
+                + ", 1;";
+    }
 }

@@ -1,0 +1,24 @@
+package dev.envclone;
+
+import dev.envclone.cli.Cli;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * envclone's entry point: arguments go to the command line, none opens the wizard. The command line never loads
+ * JavaFX: the wizard's classes are reached only on the no-argument path.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            dev.envclone.ui.WizardLauncher.launch(args);
+            return;
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(Cli.run(args, out, err));
+    }
+}

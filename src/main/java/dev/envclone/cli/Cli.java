@@ -1,0 +1,54 @@
+package dev.envclone.cli;
+
+import dev.envclone.procedure.PlanException;
+import dev.envclone.sql.InvalidNameException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs the envclone command line. Exit codes: 0 done; 1 an unexpected failure (the message says which file or
+ * resource); 2 bad input, with a one-line message naming what is wrong and nothing written or executed.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new EnvcloneCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println(prefix(e.getCommandLine()) + oneLine(e.getMessage()));
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof PlanException || e instanceof InvalidNameException
+                    || e instanceof IllegalArgumentException) {
+                err.println(prefix(cmd) + oneLine(e.getMessage()));
+                return BAD_INPUT;
+            }
+            err.println(prefix(cmd) + oneLine(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName()
+                    + ")");
+            return FAILED;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName() + ": ";
+    }
+
+    /** Messages can quote a user's value with a line break in it; the report stays one line. */
+    private static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n");
+    }
+}

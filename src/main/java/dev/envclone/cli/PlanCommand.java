@@ -1,0 +1,247 @@
+package dev.envclone.cli;
+
+import dev.envclone.procedure.DataPumpSettings;
+import dev.envclone.procedure.DatabaseFile;
+import dev.envclone.procedure.InstallPath;
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.OptionalPart;
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Remap;
+import dev.envclone.run.PlanArtifacts;
+import dev.envclone.sql.Dbms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write the migration plan and its scripts: plan.json, checklist.md, cleanup.sql, and "
+                + "clone.sql (SQL Server) or expdp.par, create-users.sql and impdp.par (Oracle).",
+            "Names left out take the document's defaults. Nothing is executed."})
+final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dbms", required = true, paramLabel = "sqlserver|oracle", description = "The DBMS.")
+    Dbms dbms;
+
+    @Option(names = "--path", paramLabel = "fresh|reconfigure",
+            description = "Fresh installation (default) or reconfigure an existing installation.")
+    InstallPath path;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
+    Path out;
+
+    @Option(names = "--source-env", paramLabel = "NAME", description = "Source environment (default Production).")
+    String sourceEnvironment;
+
+    @Option(names = "--target-env", paramLabel = "NAME",
+            description = "Target environment (default Pre-Production).")
+    String targetEnvironment;
+
+    @Option(names = "--parts", paramLabel = "all|none|PART,...", split = ",",
+            description = "Optional parts that apply (default all): mobile-apps, secret-site-properties, "
+                    + "deployment-zones, multiple-catalogs, saml, managed-by-lifetime, running-lifetime, "
+                    + "extension-db-connections.")
+    List<String> parts;
+
+    @Option(names = "--admin-user", paramLabel = "NAME", description = "Platform admin user (default OSADMIN).")
+    String adminUser;
+
+    @Option(names = "--runtime-user", paramLabel = "NAME", description = "Platform runtime user (default OSRUNTIME).")
+    String runtimeUser;
+
+    @Option(names = "--log-admin-user", paramLabel = "NAME",
+            description = "Log admin user (default OSLOG on SQL Server, OSADMIN_LOG on Oracle).")
+    String logAdminUser;
+
+    @Option(names = "--log-runtime-user", paramLabel = "NAME",
+            description = "Log runtime user (default OSLOG on SQL Server, OSRUNTIME_LOG on Oracle).")
+    String logRuntimeUser;
+
+    @Option(names = "--session-user", paramLabel = "NAME", description = "Session database user.")
+    String sessionUser;
+
+    @ArgGroup(exclusive = false, heading = "%nSQL Server:%n")
+    SqlServerOptions sqlServer;
+
+    @ArgGroup(exclusive = false, heading = "%nOracle:%n")
+    OracleOptions oracle;
+
+    static final class SqlServerOptions {
+        @Option(names = "--log-user", paramLabel = "NAME", description = "Both log users at once (default OSLOG).")
+        String logUser;
+
+        @Option(names = "--server", paramLabel = "HOST[\\INSTANCE]", description = "Target database server.")
+        String server;
+
+        @Option(names = "--source-catalog", paramLabel = "NAME", description = "Source catalog (default OUTSYSTEMS).")
+        String sourceCatalog;
+
+        @Option(names = "--catalog", paramLabel = "NAME", description = "New catalog (default OUTSYSTEMS_CLONE).")
+        String catalog;
+
+        @Option(names = "--files", paramLabel = "NAME:D|L,...", split = ",",
+                description = "Logical files of the source catalog, as RESTORE FILELISTONLY lists them "
+                        + "(default SOURCE:D,SOURCE_log:L).")
+        List<String> files;
+
+        @Option(names = "--source-log-catalog", paramLabel = "NAME", description = "Source log catalog, if separate.")
+        String sourceLogCatalog;
+
+        @Option(names = "--log-catalog", paramLabel = "NAME", description = "New log catalog, if separate.")
+        String logCatalog;
+
+        @Option(names = "--log-files", paramLabel = "NAME:D|L,...", split = ",",
+                description = "Logical files of the source log catalog.")
+        List<String> logFiles;
+
+        @Option(names = "--backup-folder", paramLabel = "FOLDER", description = "Backup folder (default D:\\SQLBackup).")
+        String backupFolder;
+
+        @Option(names = "--data-folder", paramLabel = "FOLDER", description = "Data file folder (default D:\\SQLData).")
+        String dataFolder;
+
+        @Option(names = "--log-folder", paramLabel = "FOLDER", description = "Log file folder (default L:\\SQLLog).")
+        String logFolder;
+
+        @Option(names = "--session-catalog", paramLabel = "NAME", description = "Session catalog (default ASPState).")
+        String sessionCatalog;
+
+    }
+
+    static final class OracleOptions {
+        @Option(names = "--server-instance", paramLabel = "TNS|HOST:PORT/SERVICE", description = "Target database.")
+        String serverInstance;
+
+        @Option(names = "--source-admin-user", paramLabel = "NAME", description = "Exported admin schema (default OSADMIN).")
+        String sourceAdmin;
+
+        @Option(names = "--source-runtime-user", paramLabel = "NAME", description = "Exported runtime schema.")
+        String sourceRuntime;
+
+        @Option(names = "--source-log-admin-user", paramLabel = "NAME", description = "Exported log admin schema.")
+        String sourceLogAdmin;
+
+        @Option(names = "--source-log-runtime-user", paramLabel = "NAME", description = "Exported log runtime schema.")
+        String sourceLogRuntime;
+
+        @Option(names = "--tablespace", paramLabel = "ROLE=NAME",
+                description = "Target tablespace by role: system, index, user, log-system, log-index, log-user.")
+        Map<String, String> tablespaces;
+
+        @Option(names = "--source-tablespace", paramLabel = "ROLE=NAME", description = "Source tablespace by role.")
+        Map<String, String> sourceTablespaces;
+
+        @Option(names = "--application-schema", paramLabel = "SOURCE[:TARGET]",
+                description = "An application schema to export (multiple schemas), remapped when TARGET differs.")
+        List<String> applicationSchemas = new ArrayList<>();
+
+        @Option(names = "--remap-schema", paramLabel = "FROM:TO", description = "An extra REMAP_SCHEMA.")
+        List<String> remapSchemas = new ArrayList<>();
+
+        @Option(names = "--remap-tablespace", paramLabel = "FROM:TO", description = "An extra REMAP_TABLESPACE.")
+        List<String> remapTablespaces = new ArrayList<>();
+
+        @Option(names = "--directory", paramLabel = "NAME", description = "Data Pump directory (default DATA_PUMP_DIR).")
+        String directory;
+
+        @Option(names = "--dump-file", paramLabel = "NAME", description = "Dump file (default envclone_%%U.dmp).")
+        String dumpFile;
+
+        @Option(names = "--parallel", paramLabel = "N", description = "Data Pump workers (default 1).")
+        Integer parallel;
+
+        @Option(names = "--datafile-folder", paramLabel = "FOLDER",
+                description = "Folder for new datafiles (default: Oracle-managed files).")
+        String datafileFolder;
+
+
+        @Option(names = "--session-tablespace", paramLabel = "NAME", description = "Session tablespace.")
+        String sessionTablespace;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file: give a folder");
+        }
+        MigrationPlan plan = build();
+        Map<String, String> written = PlanArtifacts.write(plan, out);
+        spec.commandLine().getOut().println("Plan for " + plan.sourceEnvironment() + " -> "
+                + plan.targetEnvironment() + " (" + plan.dbms().displayName() + ", "
+                + plan.installPath().cliName() + "): " + ProcedureCatalog.stepsFor(plan).size() + " steps.");
+        spec.commandLine().getOut().println("Wrote " + String.join(", ", written.keySet()) + " to " + out + ".");
+        return Cli.OK;
+    }
+
+    private MigrationPlan build() {
+        if (dbms == Dbms.SQLSERVER && oracle != null) {
+            throw new ParameterException(spec.commandLine(), "Oracle options were given with --dbms sqlserver");
+        }
+        if (dbms == Dbms.ORACLE && sqlServer != null) {
+            throw new ParameterException(spec.commandLine(), "SQL Server options were given with --dbms oracle");
+        }
+        PlanBuilder builder = new PlanBuilder(dbms).installPath(path)
+                .environments(sourceEnvironment, targetEnvironment)
+                .parts(parseParts());
+        if (dbms == Dbms.SQLSERVER) {
+            SqlServerOptions s = sqlServer == null ? new SqlServerOptions() : sqlServer;
+            builder.users(adminUser, runtimeUser, first(logAdminUser, s.logUser), first(logRuntimeUser, s.logUser))
+                    .sqlServerCatalogs(s.sourceCatalog, s.catalog, files(s.files))
+                    .sqlServerLocations(s.server, s.backupFolder, s.dataFolder, s.logFolder, s.sessionCatalog,
+                            sessionUser);
+            if (s.sourceLogCatalog != null || s.logCatalog != null || s.logFiles != null) {
+                builder.sqlServerLogCatalogs(s.sourceLogCatalog, s.logCatalog, files(s.logFiles));
+            }
+        } else {
+            OracleOptions o = oracle == null ? new OracleOptions() : oracle;
+            builder.users(adminUser, runtimeUser, logAdminUser, logRuntimeUser)
+                    .oracleSourceUsers(o.sourceAdmin, o.sourceRuntime, o.sourceLogAdmin, o.sourceLogRuntime)
+                    .oracleTablespaces(TablespaceRoles.of(o.sourceTablespaces), TablespaceRoles.of(o.tablespaces))
+                    .oracleRemaps(o.remapSchemas.stream().map(Remap::parse).toList(),
+                            o.remapTablespaces.stream().map(Remap::parse).toList())
+                    .oracleLocations(o.serverInstance, o.datafileFolder, sessionUser, o.sessionTablespace);
+            for (String schema : o.applicationSchemas) {
+                builder.oracleApplicationSchema(schema.contains(":") ? Remap.parse(schema) : new Remap(schema, schema));
+            }
+            DataPumpSettings d = DataPumpSettings.defaults();
+            builder.oracleDataPump(new DataPumpSettings(first(o.directory, d.directory()),
+                    first(o.dumpFile, d.dumpFile()), d.exportLogFile(), d.importLogFile(),
+                    o.parallel == null ? d.parallel() : o.parallel));
+        }
+        return builder.build();
+    }
+
+    private Set<OptionalPart> parseParts() {
+        if (parts == null || parts.equals(List.of("all"))) {
+            return EnumSet.allOf(OptionalPart.class);
+        }
+        if (parts.equals(List.of("none"))) {
+            return EnumSet.noneOf(OptionalPart.class);
+        }
+        Set<OptionalPart> chosen = EnumSet.noneOf(OptionalPart.class);
+        parts.forEach(p -> chosen.add(OptionalPart.fromCliName(p)));
+        return chosen;
+    }
+
+    private static List<DatabaseFile> files(List<String> specs) {
+        return specs == null ? null : specs.stream().map(DatabaseFile::parse).toList();
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+}
