@@ -148,6 +148,10 @@ final class PlanCommand implements Callable<Integer> {
                 description = "An application schema to export (multiple schemas), remapped when TARGET differs.")
         List<String> applicationSchemas = new ArrayList<>();
 
+        @Option(names = "--application-tablespace", paramLabel = "SOURCE[:TARGET]",
+                description = "A tablespace of the application schemas, remapped when TARGET differs.")
+        List<String> applicationTablespaces = new ArrayList<>();
+
         @Option(names = "--remap-schema", paramLabel = "FROM:TO", description = "An extra REMAP_SCHEMA.")
         List<String> remapSchemas = new ArrayList<>();
 
@@ -213,9 +217,8 @@ final class PlanCommand implements Callable<Integer> {
                     .oracleRemaps(o.remapSchemas.stream().map(Remap::parse).toList(),
                             o.remapTablespaces.stream().map(Remap::parse).toList())
                     .oracleLocations(o.serverInstance, o.datafileFolder, sessionUser, o.sessionTablespace);
-            for (String schema : o.applicationSchemas) {
-                builder.oracleApplicationSchema(schema.contains(":") ? Remap.parse(schema) : new Remap(schema, schema));
-            }
+            o.applicationSchemas.forEach(schema -> builder.oracleApplicationSchema(sourceToTarget(schema)));
+            o.applicationTablespaces.forEach(t -> builder.oracleApplicationTablespace(sourceToTarget(t)));
             DataPumpSettings d = DataPumpSettings.defaults();
             builder.oracleDataPump(new DataPumpSettings(first(o.directory, d.directory()),
                     first(o.dumpFile, d.dumpFile()), d.exportLogFile(), d.importLogFile(),
@@ -234,6 +237,11 @@ final class PlanCommand implements Callable<Integer> {
         Set<OptionalPart> chosen = EnumSet.noneOf(OptionalPart.class);
         parts.forEach(p -> chosen.add(OptionalPart.fromCliName(p)));
         return chosen;
+    }
+
+    /** {@code SOURCE} or {@code SOURCE:TARGET}. */
+    private static Remap sourceToTarget(String text) {
+        return text.contains(":") ? Remap.parse(text) : new Remap(text, text);
     }
 
     private static List<DatabaseFile> files(List<String> specs) {

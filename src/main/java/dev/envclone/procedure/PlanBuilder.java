@@ -36,6 +36,7 @@ public final class PlanBuilder {
     private Tablespaces sourceTablespaces = Tablespaces.defaults();
     private Tablespaces tablespaces = Tablespaces.defaults();
     private final List<Remap> applicationSchemas = new ArrayList<>();
+    private final List<Remap> applicationTablespaces = new ArrayList<>();
     private final List<Remap> extraSchemaRemaps = new ArrayList<>();
     private final List<Remap> extraTablespaceRemaps = new ArrayList<>();
     private DataPumpSettings dataPump = DataPumpSettings.defaults();
@@ -117,6 +118,12 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** A tablespace of the application schemas: exported, and remapped when {@code to} differs. */
+    public PlanBuilder oracleApplicationTablespace(Remap tablespace) {
+        applicationTablespaces.add(tablespace);
+        return this;
+    }
+
     public PlanBuilder oracleRemaps(List<Remap> schemaRemaps, List<Remap> tablespaceRemaps) {
         extraSchemaRemaps.addAll(schemaRemaps);
         extraTablespaceRemaps.addAll(tablespaceRemaps);
@@ -182,8 +189,13 @@ public final class PlanBuilder {
         for (int i = 0; i < from.size(); i++) {
             addRoleRemap(tablespaceRemaps, from.get(i), to.get(i));
         }
+        Set<String> exportedTablespaces = new LinkedHashSet<>(from);
+        for (Remap tablespace : applicationTablespaces) {
+            exportedTablespaces.add(tablespace.from());
+            addRoleRemap(tablespaceRemaps, tablespace.from(), tablespace.to());
+        }
         tablespaceRemaps.addAll(extraTablespaceRemaps);
-        return new OracleSettings(serverInstance, List.copyOf(schemas), sourceTablespaces.all(), schemaRemaps,
+        return new OracleSettings(serverInstance, List.copyOf(schemas), List.copyOf(exportedTablespaces), schemaRemaps,
                 tablespaceRemaps, tablespaces, dataPump, datafileFolder, oracleSessionUser, sessionTablespace);
     }
 

@@ -1,0 +1,153 @@
+-- envclone cleanup script: Production -> Pre-Production, Oracle, fresh installation using a restored database
+-- Target: the imported platform schema OSADMIN
+-- Run in SQL*Plus. The first error stops the script and rolls the open step back.
+-- Step numbers are those of checklist.md. The database connections step belongs after the license and environment steps,
+-- and stops by itself while extensions still map database connections.
+--
+WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "OSADMIN";
+
+-- ----------------------------------------------------------------------------
+-- Step 6: Clean up the environment security context
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the environment security context
+-- ----------------------------------------------------------------------------
+delete from ossys_parameter where name = 'ClientApplicationToken';
+delete from ossys_parameter where name = 'privateKeyValidation';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.MobileLogin_AuthenticationHMACKey';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.MobileLogin_AuthenticationEncryptKey';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.References.AuthenticationEncryptKey';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.References.HashKey';
+delete from ossys_Parameter where name = 'OutSystems.SystemComponents.Users.AuthenticationEncryptKey';
+delete from ossys_Parameter where name = 'OutSystems.SystemComponents.Users.HashKey';
+delete from ossys_Parameter where name = 'LifetTime.FallbackAuthToken';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.AllowIdPAuthOnly';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.Claims.Username';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.isActive';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.LoginClient.ClientId';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.LoginClient.NativeClientId';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.LoginClient.WebClientId';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.Scopes';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.ServiceUrl';
+delete from ossys_Parameter where name = 'OutSystems.SiteProperties.EncryptionKey';
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 7: Clean up the configuration of mobile apps
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the configuration of mobile apps
+-- ----------------------------------------------------------------------------
+delete from ossys_App_Mobile_Config;
+delete from ossys_Mobile_Certificate;
+delete from ossys_Mobile_Config_Data;
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 8: Clean up secret site properties
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up secret site properties
+-- ----------------------------------------------------------------------------
+UPDATE OSSYS_SITE_PROPERTY SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd WHERE spd.ID = OSSYS_SITE_PROPERTY.SITE_PROPERTY_DEFINITION_ID), USER_MODIFIED = 0 WHERE SITE_PROPERTY_DEFINITION_ID IN (SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID WHERE spde.IS_SECRET = 1);
+UPDATE OSSYS_SITE_PROPERTY_SHARED SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd WHERE spd.ID = OSSYS_SITE_PROPERTY_SHARED.SITE_PROPERTY_DEFINITION_ID), USER_MODIFIED = 0 WHERE SITE_PROPERTY_DEFINITION_ID IN (SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID WHERE spde.IS_SECRET = 1);
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 9: Clean up selective deployment zones
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up selective deployment zones
+-- ----------------------------------------------------------------------------
+delete from ossys_modulefrontend;
+delete from ossys_moduleinternaladdress;
+delete from ossys_platformconfig where name in (
+  'Application Deployment Configuration',
+  'Default Application Deploy Instance',
+  'Previous Deployment Zone Used',
+  'Previous Deployment Zone Key',
+  'Configured Application Deploy');
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 10: Clean up the front-end listing
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the front-ends listing
+-- ----------------------------------------------------------------------------
+delete from ossys_server;
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 11: Clean up the multiple database schemas configurations
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the multiple database schemas configurations
+-- ----------------------------------------------------------------------------
+update ossys_dbcatalog set password = ' ',username =' ' where name <> '(Main)';
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 12: Clean up SAML configuration
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up SAML configuration
+-- ----------------------------------------------------------------------------
+SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings');
+BEGIN
+  FOR t IN (SELECT physical_table_name FROM ossys_entity WHERE name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings') ORDER BY CASE name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, physical_table_name) LOOP
+    EXECUTE IMMEDIATE 'delete from ' || DBMS_ASSERT.ENQUOTE_NAME(t.physical_table_name, FALSE);
+  END LOOP;
+END;
+/
+UPDATE ossys_Site_Property SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd WHERE pd.ID = ossys_Site_Property.SITE_PROPERTY_DEFINITION_ID) WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (SELECT pd.ID FROM ossys_Site_Property_Definition pd WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users') AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
+UPDATE ossys_Site_Property_shared SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd WHERE pd.ID = ossys_Site_Property_shared.SITE_PROPERTY_DEFINITION_ID) WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (SELECT pd.ID FROM ossys_Site_Property_Definition pd WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users') AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 13: Clean up an environment managed by LifeTime
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment managed by LifeTime
+-- ----------------------------------------------------------------------------
+DECLARE v_exists NUMBER(10,0);
+BEGIN
+  SELECT COUNT(*) INTO v_exists FROM all_tables
+  WHERE owner = 'OSADMIN' AND table_name = 'OSSYS_PLATFORMSVCS_OBSERVER';
+  IF v_exists > 0 THEN
+    EXECUTE IMMEDIATE 'delete from OSSYS_PLATFORMSVCS_OBSERVER';
+  END IF;
+END;
+/
+DECLARE v_exists NUMBER(10,0);
+BEGIN
+  SELECT COUNT(*) INTO v_exists FROM all_tables
+  WHERE owner = 'OSADMIN' AND table_name = 'OSSYS_CLOUDSERVICES_OBSERVER';
+  IF v_exists > 0 THEN
+    EXECUTE IMMEDIATE 'delete from OSSYS_CLOUDSERVICES_OBSERVER';
+  END IF;
+END;
+/
+update ossys_Site_Property_Shared set property_value=' ' where site_property_definition_id in (
+    select site_property_definition_id
+    from ossys_Site_Property_Shared
+    inner join ossys_Site_Property_Definition on site_property_definition_id = ossys_Site_Property_Definition.id
+    where ss_key = '1aaec1be-d60f-43d4-ba32-391f4c3080a6' or
+    ss_key = '441f6eef-9c7f-4bb4-b3dd-7220272269ad'
+);
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 15: Clean up an environment running LifeTime
+-- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment running LifeTime
+-- ----------------------------------------------------------------------------
+select 'update ' || physical_table_name || ' set isactive=0' from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1';
+BEGIN
+  FOR t IN (select physical_table_name from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1' order by physical_table_name) LOOP
+    EXECUTE IMMEDIATE 'update ' || DBMS_ASSERT.ENQUOTE_NAME(t.physical_table_name, FALSE) || ' set isactive=0';
+  END LOOP;
+END;
+/
+COMMIT;
+
+-- ----------------------------------------------------------------------------
+-- Step 25: Clean up database connections
+-- Document: Migrate an environment with Oracle database > Fresh installation using a restored database > Clean up database connections
+-- ----------------------------------------------------------------------------
+DECLARE v_rows NUMBER;
+BEGIN
+  SELECT COUNT(*) INTO v_rows FROM OSSYS_EXTENSION_DBCONNECTION;
+  IF v_rows > 0 THEN
+    RAISE_APPLICATION_ERROR(-20001, 'Extensions still map database connections: in Service Center, Factory > Extensions, set each logical database to (not configured) first.');
+  END IF;
+END;
+/
+delete from ossys_dbconnection where NAME <>'$OS_LOG_DB_7e3e8ce0';
+COMMIT;

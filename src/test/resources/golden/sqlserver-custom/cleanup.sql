@@ -1,0 +1,124 @@
+-- envclone cleanup script: PROD -> QA 2, SQL Server, reconfigure an installation to use a restored database
+-- Target: the restored catalog OS_QA
+-- Run in SSMS (or sqlcmd). Each step is one transaction; an error rolls the step back.
+-- Step numbers are those of checklist.md. The database connections step belongs after the license and environment steps,
+-- and stops by itself while extensions still map database connections.
+--
+USE [OS_QA];
+GO
+SET XACT_ABORT ON;
+GO
+
+-- ----------------------------------------------------------------------------
+-- Step 4: Clean up the environment security context
+-- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the environment security context
+-- ----------------------------------------------------------------------------
+BEGIN TRANSACTION;
+delete from ossys_parameter where name = 'ClientApplicationToken';
+delete from ossys_parameter where name = 'privateKeyValidation';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.MobileLogin_AuthenticationHMACKey';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.MobileLogin_AuthenticationEncryptKey';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.References.AuthenticationEncryptKey';
+delete from ossys_Parameter where name = 'OutSystems.HubEdition.References.HashKey';
+delete from ossys_Parameter where name = 'OutSystems.SystemComponents.Users.AuthenticationEncryptKey';
+delete from ossys_Parameter where name = 'OutSystems.SystemComponents.Users.HashKey';
+delete from ossys_Parameter where name = 'LifetTime.FallbackAuthToken';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.AllowIdPAuthOnly';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.Claims.Username';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.isActive';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.LoginClient.ClientId';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.LoginClient.NativeClientId';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.LoginClient.WebClientId';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.Scopes';
+delete from ossys_Parameter where name = 'OutSystems.IdentityService.ServiceUrl';
+delete from ossys_Parameter where name = 'OutSystems.SiteProperties.EncryptionKey';
+COMMIT TRANSACTION;
+GO
+
+-- ----------------------------------------------------------------------------
+-- Step 5: Clean up secret site properties
+-- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up secret site properties
+-- ----------------------------------------------------------------------------
+BEGIN TRANSACTION;
+UPDATE OSSYS_SITE_PROPERTY SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd WHERE spd.ID = OSSYS_SITE_PROPERTY.SITE_PROPERTY_DEFINITION_ID), USER_MODIFIED = 0 WHERE SITE_PROPERTY_DEFINITION_ID IN (SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID WHERE spde.IS_SECRET = 1);
+UPDATE OSSYS_SITE_PROPERTY_SHARED SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd WHERE spd.ID = OSSYS_SITE_PROPERTY_SHARED.SITE_PROPERTY_DEFINITION_ID), USER_MODIFIED = 0 WHERE SITE_PROPERTY_DEFINITION_ID IN (SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID WHERE spde.IS_SECRET = 1);
+COMMIT TRANSACTION;
+GO
+
+-- ----------------------------------------------------------------------------
+-- Step 6: Clean up selective deployment zones
+-- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up selective deployment zones
+-- ----------------------------------------------------------------------------
+BEGIN TRANSACTION;
+delete from ossys_modulefrontend;
+delete from ossys_moduleinternaladdress;
+delete from ossys_platformconfig where name in (
+  'Application Deployment Configuration',
+  'Default Application Deploy Instance',
+  'Previous Deployment Zone Used',
+  'Previous Deployment Zone Key',
+  'Configured Application Deploy');
+COMMIT TRANSACTION;
+GO
+
+-- ----------------------------------------------------------------------------
+-- Step 7: Clean up the front-end listing
+-- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the front-end listing
+-- ----------------------------------------------------------------------------
+BEGIN TRANSACTION;
+delete from ossys_server;
+COMMIT TRANSACTION;
+GO
+
+-- ----------------------------------------------------------------------------
+-- Step 8: Clean up SAML configuration
+-- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up SAML configuration
+-- ----------------------------------------------------------------------------
+BEGIN TRANSACTION;
+SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings');
+DECLARE @envclone_table sysname, @envclone_sql nvarchar(max);
+DECLARE envclone_tables CURSOR LOCAL FAST_FORWARD FOR
+    SELECT physical_table_name FROM ossys_entity WHERE name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings') ORDER BY CASE name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, physical_table_name;
+OPEN envclone_tables;
+FETCH NEXT FROM envclone_tables INTO @envclone_table;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    SET @envclone_sql = N'delete from ' + QUOTENAME(@envclone_table);
+    PRINT @envclone_sql;
+    EXEC sp_executesql @envclone_sql;
+    FETCH NEXT FROM envclone_tables INTO @envclone_table;
+END;
+CLOSE envclone_tables;
+DEALLOCATE envclone_tables;
+UPDATE ossys_Site_Property SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd WHERE pd.ID = ossys_Site_Property.SITE_PROPERTY_DEFINITION_ID), User_Modified=0 WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (SELECT pd.ID FROM ossys_Site_Property_Definition pd WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users') AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
+UPDATE ossys_Site_Property_Shared SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd WHERE pd.ID = ossys_Site_Property_Shared.SITE_PROPERTY_DEFINITION_ID), User_Modified=0 WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (SELECT pd.ID FROM ossys_Site_Property_Definition pd WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users') AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
+COMMIT TRANSACTION;
+GO
+
+-- ----------------------------------------------------------------------------
+-- Step 9: Clean up an environment managed by LifeTime
+-- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up an environment managed by LifeTime
+-- ----------------------------------------------------------------------------
+BEGIN TRANSACTION;
+if exists (select * from information_schema.columns where table_name = 'ossys_PlatformSvcs_Observer') delete from ossys_PlatformSvcs_Observer;
+if exists (select * from information_schema.columns where table_name = 'ossys_cloudservices_observer') delete from ossys_cloudservices_observer;
+update ossys_Site_Property_Shared set property_value='' where site_property_definition_id in (
+    select site_property_definition_id
+    from ossys_Site_Property_Shared
+    inner join ossys_Site_Property_Definition on site_property_definition_id = ossys_Site_Property_Definition.id
+    where ss_key = '1aaec1be-d60f-43d4-ba32-391f4c3080a6' or
+    ss_key = '441f6eef-9c7f-4bb4-b3dd-7220272269ad'
+);
+COMMIT TRANSACTION;
+GO
+
+-- ----------------------------------------------------------------------------
+-- Step 21: Clean up database connections
+-- Document: Migrate an environment with SQL Server database > Reconfigure an installation to use a restored database > Clean up database connections
+-- ----------------------------------------------------------------------------
+BEGIN TRANSACTION;
+IF EXISTS (SELECT 1 FROM OSSYS_EXTENSION_DBCONNECTION)
+    THROW 50000, N'Extensions still map database connections: in Service Center, Factory > Extensions, set each logical database to (not configured) first.', 1;
+delete from ossys_dbconnection where NAME <>'$OS_LOG_DB_7e3e8ce0';
+COMMIT TRANSACTION;
+GO
