@@ -1,0 +1,119 @@
+package dev.envclone.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlanCommandTest {
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    static Stream<Arguments> badArguments() {
+        return Stream.of(
+                Arguments.of(List.of("--dbms", "db2"), "--dbms"),
+                Arguments.of(List.of("--dbms", "oracle", "--admin-user", "OSADMIN;DROP USER SYS"),
+                        "admin user 'OSADMIN;DROP USER SYS' contains ';'"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--catalog", "CLONE]; DROP DATABASE X --"),
+                        "target catalog 'CLONE]; DROP DATABASE X --' contains"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--runtime-user", "OSRUNTIME\nGO"),
+                        "runtime user 'OSRUNTIME\\nGO' contains a line break"),
+                Arguments.of(List.of("--dbms", "oracle", "--remap-schema", "OSLOG:NEW_OSLOG"),
+                        "REMAP_SCHEMA OSLOG:NEW_OSLOG remaps schema OSLOG, which is not exported"),
+                Arguments.of(List.of("--dbms", "oracle", "--catalog", "X"),
+                        "SQL Server options were given with --dbms oracle"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--parts", "mobile-apps,lasers"),
+                        "unknown optional part 'lasers'"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--files", "OUTSYSTEMS"),
+                        "must be LOGICALNAME:D (data) or LOGICALNAME:L (log)"),
+                Arguments.of(List.of("--dbms", "oracle", "--tablespace", "temp=X"),
+                        "tablespace role 'temp' is unknown"),
+                Arguments.of(List.of("--dbms", "oracle", "--parallel", "many"), "--parallel"),
+                Arguments.of(List.of("--dbms", "oracle", "--admin-user", "user"), "admin user 'user' is reserved"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badArguments")
+    void rejectsBadArgumentsWithExitTwoAOneLineMessageAndNothingWritten(List<String> arguments, String message) {
+        Path folder = temp.resolve("plan");
+        List<String> args = new ArrayList<>(List.of("plan", "--out", folder.toString()));
+        args.addAll(arguments);
+        assertEquals(2, run(args.toArray(String[]::new)));
+        String firstLine = err.toString().lines().findFirst().orElse("");
+        assertTrue(firstLine.startsWith("envclone plan: "), err.toString());
+        assertTrue(firstLine.contains(message), firstLine + " should contain " + message);
+        assertFalse(Files.exists(folder), "nothing may be written for bad input");
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void refusesAnOutputThatIsAFile() throws Exception {
+        Path file = Files.writeString(temp.resolve("plan.txt"), "keep me");
+        assertEquals(2, run("plan", "--dbms", "sqlserver", "--out", file.toString()));
+        assertTrue(err.toString().contains("is a file: give a folder"), err.toString());
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
+    void writesTheSqlServerFilesAndSaysSo() {
+        Path folder = temp.resolve("p");
+        assertEquals(0, run("plan", "--dbms", "sqlserver", "--out", folder.toString()));
+        for (String name : List.of("plan.json", "checklist.md", "clone.sql", "cleanup.sql")) {
+            assertTrue(Files.isRegularFile(folder.resolve(name)), name);
+        }
+        assertTrue(out.toString().contains("Wrote plan.json, checklist.md, clone.sql, cleanup.sql to " + folder),
+                out.toString());
+    }
+
+    @Test
+    void writesTheOracleFiles() {
+        Path folder = temp.resolve("p");
+        assertEquals(0, run("plan", "--dbms", "ORACLE", "--path", "Reconfigure", "--out", folder.toString()));
+        for (String name : List.of("plan.json", "checklist.md", "expdp.par", "impdp.par", "create-users.sql",
+                "cleanup.sql")) {
+            assertTrue(Files.isRegularFile(folder.resolve(name)), name);
+        }
+        assertFalse(Files.exists(folder.resolve("clone.sql")));
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("plan") && out.toString().contains("Exit codes: 0 done, 1 failed, 2 bad "
+                + "input"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("plan", "--help"));
+        assertTrue(out.toString().contains("--remap-tablespace=FROM:TO"), out.toString());
+    }
+
+    @Test
+    void versionNamesEnvcloneAndItsVersion() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().matches("(?s)envclone \\d+\\.\\d+\\.\\d+.*"), out.toString());
+    }
+
+    @Test
+    void anUnknownCommandIsBadInput() {
+        assertEquals(2, run("clone-everything"));
+        assertTrue(err.toString().startsWith("envclone: Unmatched argument"), err.toString());
+    }
+}
