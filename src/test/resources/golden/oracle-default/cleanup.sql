@@ -46,8 +46,22 @@ COMMIT;
 -- Step 8: Clean up secret site properties
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
-UPDATE OSSYS_SITE_PROPERTY SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd WHERE spd.ID = OSSYS_SITE_PROPERTY.SITE_PROPERTY_DEFINITION_ID), USER_MODIFIED = 0 WHERE SITE_PROPERTY_DEFINITION_ID IN (SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID WHERE spde.IS_SECRET = 1);
-UPDATE OSSYS_SITE_PROPERTY_SHARED SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd WHERE spd.ID = OSSYS_SITE_PROPERTY_SHARED.SITE_PROPERTY_DEFINITION_ID), USER_MODIFIED = 0 WHERE SITE_PROPERTY_DEFINITION_ID IN (SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID WHERE spde.IS_SECRET = 1);
+UPDATE OSSYS_SITE_PROPERTY
+SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd
+                      WHERE spd.ID = OSSYS_SITE_PROPERTY.SITE_PROPERTY_DEFINITION_ID),
+    USER_MODIFIED = 0
+WHERE SITE_PROPERTY_DEFINITION_ID IN (
+    SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd
+    INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID
+    WHERE spde.IS_SECRET = 1);
+UPDATE OSSYS_SITE_PROPERTY_SHARED
+SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd
+                      WHERE spd.ID = OSSYS_SITE_PROPERTY_SHARED.SITE_PROPERTY_DEFINITION_ID),
+    USER_MODIFIED = 0
+WHERE SITE_PROPERTY_DEFINITION_ID IN (
+    SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd
+    INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID
+    WHERE spde.IS_SECRET = 1);
 COMMIT;
 
 -- ----------------------------------------------------------------------------
@@ -89,8 +103,20 @@ BEGIN
   END LOOP;
 END;
 /
-UPDATE ossys_Site_Property SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd WHERE pd.ID = ossys_Site_Property.SITE_PROPERTY_DEFINITION_ID) WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (SELECT pd.ID FROM ossys_Site_Property_Definition pd WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users') AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
-UPDATE ossys_Site_Property_shared SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd WHERE pd.ID = ossys_Site_Property_shared.SITE_PROPERTY_DEFINITION_ID) WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (SELECT pd.ID FROM ossys_Site_Property_Definition pd WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users') AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
+UPDATE ossys_Site_Property
+SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd
+                      WHERE pd.ID = ossys_Site_Property.SITE_PROPERTY_DEFINITION_ID)
+WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (
+    SELECT pd.ID FROM ossys_Site_Property_Definition pd
+    WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users')
+    AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
+UPDATE ossys_Site_Property_shared
+SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd
+                      WHERE pd.ID = ossys_Site_Property_shared.SITE_PROPERTY_DEFINITION_ID)
+WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (
+    SELECT pd.ID FROM ossys_Site_Property_Definition pd
+    WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users')
+    AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
 COMMIT;
 
 -- ----------------------------------------------------------------------------

@@ -45,7 +45,7 @@ public final class ChecklistMarkdown {
         out.add("");
         out.add("- [ ] " + step.instruction());
         switch (step.kind()) {
-            case CLEANUP -> out.add("  - Run step " + number + " of cleanup.sql, or execute the step in envclone.");
+            case CLEANUP -> out.add("  - Run step " + number + " of cleanup.sql.");
             case CLONE -> out.add("  - Files: " + cloneFiles(step, plan) + ".");
             default -> {
                 // manual and Configuration Tool steps have nothing more to point at

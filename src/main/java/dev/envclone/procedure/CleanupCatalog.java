@@ -173,12 +173,15 @@ public final class CleanupCatalog {
      * correlated UPDATE that both DBMS and H2 run: the same rows, the same new values.
      */
     private static RowChange secretReset(String table) {
-        String where = "SITE_PROPERTY_DEFINITION_ID IN (SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd "
-                + "INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID "
-                + "WHERE spde.IS_SECRET = 1)";
-        return RowChange.custom(table, "UPDATE " + table + " SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM "
-                + "OSSYS_SITE_PROPERTY_DEFINITION spd WHERE spd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID), "
-                + "USER_MODIFIED = 0 WHERE " + where, where);
+        String where = "SITE_PROPERTY_DEFINITION_ID IN (\n"
+                + "    SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd\n"
+                + "    INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID\n"
+                + "    WHERE spde.IS_SECRET = 1)";
+        return RowChange.custom(table, "UPDATE " + table + "\n"
+                + "SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd\n"
+                + "                      WHERE spd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID),\n"
+                + "    USER_MODIFIED = 0\n"
+                + "WHERE " + where, where);
     }
 
     private static List<CleanupItem> samlStatements(CleanupContext context) {
@@ -202,12 +205,15 @@ public final class CleanupCatalog {
      * the Oracle part does not; each keeps its document's behaviour.
      */
     private static RowChange loginReset(String table, boolean clearUserModified) {
-        String where = "User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (SELECT pd.ID FROM "
-                + "ossys_Site_Property_Definition pd WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE "
-                + "NAME='Users') AND pd.NAME in " + LOGIN_PROPERTIES + ")";
-        return RowChange.custom(table, "UPDATE " + table + " SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM "
-                + "ossys_Site_Property_Definition pd WHERE pd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID)"
-                + (clearUserModified ? ", User_Modified=0" : "") + " WHERE " + where, where);
+        String where = "User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (\n"
+                + "    SELECT pd.ID FROM ossys_Site_Property_Definition pd\n"
+                + "    WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users')\n"
+                + "    AND pd.NAME in " + LOGIN_PROPERTIES + ")";
+        return RowChange.custom(table, "UPDATE " + table + "\n"
+                + "SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd\n"
+                + "                      WHERE pd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID)"
+                + (clearUserModified ? ",\n    User_Modified=0" : "") + "\n"
+                + "WHERE " + where, where);
     }
 
     private static List<CleanupItem> managedByLifetimeStatements(CleanupContext context) {
