@@ -1,0 +1,63 @@
+package dev.envclone.cli;
+
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
+import dev.envclone.run.JournalEntry;
+import dev.envclone.run.JournalException;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show a run: every step's state, then its journal, entry by entry.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run-dir", required = true, paramLabel = "DIR", description = "The run folder.")
+    Path runDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RunFolder run;
+        try {
+            run = RunFolder.open(runDir, Clock.systemUTC());
+        } catch (JournalException e) {
+            spec.commandLine().getErr().println("envclone status: " + e.getMessage());
+            return RunCommand.REFUSED;
+        }
+        RunState state = run.state();
+        List<Step> steps = ProcedureCatalog.stepsFor(run.plan());
+        out.println("Run " + runDir + ": " + run.plan().sourceEnvironment() + " -> " + run.plan().targetEnvironment()
+                + " (" + run.plan().dbms().displayName() + ")");
+        for (int i = 0; i < steps.size(); i++) {
+            out.printf("  %2d  %-12s %s%n", i + 1, state.of(steps.get(i).id()).label(), steps.get(i).title());
+        }
+        out.println();
+        out.println("Journal (" + run.journal().entries().size() + " entries, last hash " + run.journal().lastHash()
+                + "):");
+        for (JournalEntry entry : run.journal().entries()) {
+            out.println("  #" + entry.seq() + " " + entry.time() + " " + entry.event()
+                    + (entry.step() == null ? "" : " " + entry.step()) + " by " + entry.operator() + summary(entry));
+        }
+        return 0;
+    }
+
+    /** The entry's counts and reasons, without the statements' text and hashes (they are in the file). */
+    private static String summary(JournalEntry entry) {
+        String details = entry.data().entrySet().stream()
+                .filter(e -> !e.getKey().endsWith(".sql") && !e.getKey().endsWith(".sha256")
+                        && !e.getKey().endsWith(".file"))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return details.isEmpty() ? "" : ": " + details;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.envclone.db;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+
+/**
+ * Writes the rows a statement will touch to a CSV file (RFC 4180, UTF-8, a header row) and forces it to disk
+ * before returning: the evidence exists before anything changes. NULL is an empty field; an empty string is "".
+ */
+final class PreImageWriter {
+    private PreImageWriter() {
+    }
+
+    static PreImage write(Connection connection, String preImageSql, Path file, CancelToken cancel)
+            throws SQLException, IOException, CancelToken.CancelledException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long rows = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
+             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+             Statement statement = connection.createStatement()) {
+            cancel.running(statement);
+            try (ResultSet result = statement.executeQuery(preImageSql)) {
+                ResultSetMetaData meta = result.getMetaData();
+                int columns = meta.getColumnCount();
+                for (int c = 1; c <= columns; c++) {
+                    writer.write((c > 1 ? "," : "") + quote(meta.getColumnLabel(c)));
+                }
+                writer.write("\r\n");
+                while (result.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        String value = result.getString(c);
+                        writer.write((c > 1 ? "," : "") + (value == null ? "" : quote(value)));
+                    }
+                    writer.write("\r\n");
+                    if (++rows % 10_000 == 0) {
+                        cancel.check();
+                    }
+                }
+            } finally {
+                cancel.running(null);
+            }
+            writer.flush();
+            channel.force(true);
+        }
+        return new PreImage(file, rows, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Always quoted, so that an empty string and NULL stay apart. */
+    private static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.envclone.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Comparing the rows as they are now with a saved pre-image: how a run learns whether an interrupted step committed. */
+public final class PreImages {
+    private PreImages() {
+    }
+
+    /**
+     * Whether {@code preImageSql} returns now exactly the rows saved in {@code saved} (byte for byte as CSV). If a
+     * step's every statement still selects its saved rows, its changes are not in the database; if any differs,
+     * they are. The cleanup statements are idempotent, so a step whose rows are unchanged can run again safely.
+     */
+    public static boolean unchanged(Connection connection, String preImageSql, PreImage saved)
+            throws SQLException, IOException {
+        Path now = Files.createTempFile(saved.file().getParent(), "now-", ".csv");
+        Files.delete(now);
+        try {
+            return PreImageWriter.write(connection, preImageSql, now, new CancelToken()).sha256()
+                    .equals(saved.sha256());
+        } catch (CancelToken.CancelledException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Files.deleteIfExists(now);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.envclone.db;
+
+import dev.envclone.sql.CleanupItem;
+import dev.envclone.sql.Dialect;
+import dev.envclone.sql.RowChange;
+import dev.envclone.sql.RowsBlock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs one cleanup step on one connection: preview, then pre-image, then every statement in one transaction,
+ * then commit. Any error or cancel rolls the whole step back, so a step is either done or not done, never half.
+ * Synchronous: callers run it off the UI thread and watch it through {@link ProgressListener}.
+ */
+public final class StepExecutor {
+    private final Connection connection;
+    private final Dialect dialect;
+
+    /** Hooks the run journal uses to record progress at the points that matter for resuming. */
+    public interface Checkpoints {
+        Checkpoints NONE = new Checkpoints() { };
+
+        /** The pre-images of these statements are on disk; the statements run next. */
+        default void preImagesSaved(List<RowChange> statements, List<PreImage> preImages) throws IOException {
+        }
+
+        /** Statement {@code number} ran, not yet committed. */
+        default void statementRan(int number) {
+        }
+    }
+
+    public StepExecutor(Connection connection, Dialect dialect, String adminUser) throws SQLException {
+        this.connection = connection;
+        this.dialect = dialect;
+        connection.setAutoCommit(false);
+        CleanupStatements.prepareSession(connection, dialect, adminUser);
+    }
+
+    /** Resolves and counts a step's statements; changes nothing. */
+    public StepPreview preview(List<CleanupItem> items, RowsBlock block) throws SQLException {
+        try {
+            return previewInTransaction(items, block);
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private StepPreview previewInTransaction(List<CleanupItem> items, RowsBlock block) throws SQLException {
+        List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
+        String blockedBy = block != null && count(block.countSql()) > 0 ? block.message() : null;
+        List<Integer> counts = new ArrayList<>();
+        for (RowChange statement : statements) {
+            counts.add(count(statement.previewSql()));
+        }
+        return new StepPreview(statements, counts, blockedBy);
+    }
+
+    /**
+     * Executes a step: preview, pre-images into {@code preImageFolder} (which must not exist yet), the statements in
+     * one transaction, commit.
+     */
+    public StepResult execute(List<CleanupItem> items, RowsBlock block, Path preImageFolder, Checkpoints checkpoints,
+                              CancelToken cancel, ProgressListener progress)
+            throws SQLException, IOException, StepFailedException, StepBlockedException,
+            CancelToken.CancelledException {
+        boolean committed = false;
+        try {
+            StepPreview preview = previewInTransaction(items, block);
+            if (preview.blockedBy() != null) {
+                throw new StepBlockedException(preview.blockedBy());
+            }
+            List<RowChange> statements = preview.statements();
+            int total = statements.size();
+            Files.createDirectories(preImageFolder.getParent());
+            Files.createDirectory(preImageFolder);
+            List<PreImage> preImages = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                cancel.check();
+                progress.progress("Saving the rows statement " + (i + 1) + " of " + total + " will change", i,
+                        2 * total);
+                preImages.add(PreImageWriter.write(connection, statements.get(i).preImageSql(),
+                        preImageFolder.resolve(fileName(i, statements.get(i))), cancel));
+            }
+            checkpoints.preImagesSaved(statements, preImages);
+            List<Integer> changed = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                cancel.check();
+                RowChange statement = statements.get(i);
+                progress.progress("Statement " + (i + 1) + " of " + total + ": " + firstLine(statement.sql()),
+                        total + i, 2 * total);
+                changed.add(run(statement, i + 1, total, cancel));
+                checkpoints.statementRan(i + 1);
+            }
+            cancel.check();
+            connection.commit();
+            committed = true;
+            progress.progress("Committed", 2 * total, 2 * total);
+            return new StepResult(preview, changed, preImages);
+        } finally {
+            if (!committed) {
+                connection.rollback();
+            }
+        }
+    }
+
+    private int run(RowChange statement, int number, int total, CancelToken cancel)
+            throws StepFailedException, CancelToken.CancelledException {
+        try (Statement jdbc = connection.createStatement()) {
+            cancel.running(jdbc);
+            try {
+                return jdbc.executeUpdate(statement.sql());
+            } finally {
+                cancel.running(null);
+            }
+        } catch (SQLException e) {
+            cancel.check();
+            throw new StepFailedException(number, total, statement.sql(), e.getMessage());
+        }
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    /** 01-ossys_parameter.csv: the position keeps files in statement order, the table says what is inside. */
+    private static String fileName(int index, RowChange statement) {
+        String table = statement.table().replaceAll("[^A-Za-z0-9_]", "").toLowerCase(Locale.ROOT);
+        return String.format(Locale.ROOT, "%02d-%s.csv", index + 1, table);
+    }
+
+    private static String firstLine(String sql) {
+        int newline = sql.indexOf('\n');
+        return newline < 0 ? sql : sql.substring(0, newline) + " ...";
+    }
+}

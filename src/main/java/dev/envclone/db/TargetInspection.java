@@ -1,0 +1,70 @@
+package dev.envclone.db;
+
+import dev.envclone.sql.Dialect;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * What a target database is, before envclone changes anything in it: is it an OutSystems platform database (its
+ * ossys_ tables exist), and which database is it exactly (its fingerprint). The fingerprint is what keeps a run
+ * from touching the source: a plan records the source's, and a target with the same one is refused.
+ */
+public final class TargetInspection {
+    /** Tables every OutSystems 11 platform database has, and that the cleanup relies on. */
+    private static final String[] PLATFORM_TABLES = {"ossys_Espace", "ossys_Parameter", "ossys_Entity"};
+
+    private TargetInspection() {
+    }
+
+    /**
+     * @param platformDatabase whether the platform tables exist in the admin schema (Oracle) or the catalog
+     * @param fingerprint server, database and its creation date or identity, as one line
+     */
+    public record Facts(boolean platformDatabase, String fingerprint) {
+    }
+
+    /** Inspects a connection already prepared for the dialect ({@link StepExecutor} does that). */
+    public static Facts inspect(Connection connection, Dialect dialect) throws SQLException {
+        boolean platform = true;
+        for (String table : PLATFORM_TABLES) {
+            platform &= CleanupStatements.tableExists(connection, dialect, table);
+        }
+        return new Facts(platform, fingerprint(connection));
+    }
+
+    /**
+     * SQL Server: server, database and its creation date (a restore gives a new date). Oracle: the database's
+     * unique name, container and schema (an import into the same database differs by schema). H2 (rehearsal):
+     * the database file.
+     */
+    public static String fingerprint(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String product = meta.getDatabaseProductName();
+        if (product.startsWith("Microsoft SQL Server")) {
+            return "sqlserver:" + row(connection, "SELECT @@SERVERNAME, DB_NAME(), CONVERT(varchar(33), create_date, "
+                    + "126) FROM sys.databases WHERE name = DB_NAME()");
+        }
+        if (product.startsWith("Oracle")) {
+            return "oracle:" + row(connection, "SELECT SYS_CONTEXT('USERENV','DB_UNIQUE_NAME'), "
+                    + "SYS_CONTEXT('USERENV','CON_NAME'), SYS_CONTEXT('USERENV','CURRENT_SCHEMA') FROM DUAL");
+        }
+        String url = meta.getURL();
+        int settings = url.indexOf(';');
+        return product.toLowerCase(java.util.Locale.ROOT) + ":" + (settings < 0 ? url : url.substring(0, settings))
+                + "/" + connection.getSchema();
+    }
+
+    private static String row(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            StringBuilder out = new StringBuilder();
+            for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                out.append(c > 1 ? "/" : "").append(result.getString(c));
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.envclone.run;
+
+/** What a journal entry records. */
+public enum JournalEvent {
+    /** The run folder was made from a plan: plan hash, target, source fingerprint. */
+    RUN_CREATED,
+    /** The target was checked and accepted: platform database, fingerprint. */
+    TARGET_CHECKED,
+    /** A step's statements were counted (first stage: prepare). */
+    PREVIEWED,
+    /** Prepare finished; the run waits for "continue" in the window. */
+    PREPARED,
+    /** A step's pre-image files are on disk and its transaction is about to run. */
+    STEP_STARTED,
+    /** A step's transaction committed, with the rows each statement changed. */
+    STEP_EXECUTED,
+    /** A step's transaction was rolled back; the failing statement and the message. */
+    STEP_FAILED,
+    /** A step was refused before it started (e.g. extensions still map database connections). */
+    STEP_BLOCKED,
+    /** A step found started but not finished when the run was opened again, and what the database showed. */
+    STEP_RECOVERED,
+    /** The operator skipped a step, with the reason. */
+    STEP_SKIPPED,
+    /** A DBA did the step by hand: name and note. */
+    DONE_BY_DBA,
+    /** A manual step was ticked off: operator, note. */
+    CHECKLIST_TICKED
+}

@@ -1,0 +1,112 @@
+package dev.envclone.run;
+
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.PlanJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run is a folder: plan.json and the generated scripts, journal.jsonl, and pre-images/ with the rows every step
+ * changed, as they were before. Opening the folder again resumes the run where its journal stops.
+ *
+ * <pre>
+ * RUN/plan.json  checklist.md  cleanup.sql  clone.sql | expdp.par impdp.par create-users.sql
+ * RUN/journal.jsonl
+ * RUN/pre-images/04-cleanup-environment-security/attempt-1/01-ossys_parameter.csv
+ * </pre>
+ */
+public final class RunFolder {
+    public static final String JOURNAL = "journal.jsonl";
+    public static final String PLAN = "plan.json";
+
+    private final Path folder;
+    private final MigrationPlan plan;
+    private final JournalFile journal;
+
+    private RunFolder(Path folder, MigrationPlan plan, JournalFile journal) {
+        this.folder = folder;
+        this.plan = plan;
+        this.journal = journal;
+    }
+
+    /** Makes a new run from a checked plan; refuses a folder that already holds a run. */
+    public static RunFolder create(Path folder, MigrationPlan plan, String sourceFingerprint, String target,
+                                   String operator, Clock clock) throws IOException {
+        if (Files.exists(folder.resolve(JOURNAL))) {
+            throw new IllegalArgumentException(folder + " already holds a run: to resume it, leave out --plan; "
+                    + "to start again, give another --run-dir");
+        }
+        PlanArtifacts.write(plan, folder);
+        JournalFile journal = JournalFile.open(folder.resolve(JOURNAL), clock);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("plan.sha256", sha256(Files.readAllBytes(folder.resolve(PLAN))));
+        data.put("target", target);
+        if (sourceFingerprint != null) {
+            data.put("source.fingerprint", sourceFingerprint);
+        }
+        journal.append(JournalEvent.RUN_CREATED, null, operator, data);
+        return new RunFolder(folder, plan, journal);
+    }
+
+    /** Opens an existing run; throws {@link JournalException} if its journal or plan was edited. */
+    public static RunFolder open(Path folder, Clock clock) throws IOException {
+        if (!Files.exists(folder.resolve(JOURNAL))) {
+            throw new IllegalArgumentException(folder + " holds no run (no " + JOURNAL + "): give --plan to start "
+                    + "one");
+        }
+        JournalFile journal = JournalFile.open(folder.resolve(JOURNAL), clock);
+        String recorded = journal.entries().get(0).get("plan.sha256");
+        if (!sha256(Files.readAllBytes(folder.resolve(PLAN))).equals(recorded)) {
+            throw new JournalException(folder.resolve(PLAN) + " was changed after the run started. Keep the folder "
+                    + "as evidence and start a new run.");
+        }
+        return new RunFolder(folder, PlanJson.read(folder.resolve(PLAN)), journal);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public MigrationPlan plan() {
+        return plan;
+    }
+
+    public JournalFile journal() {
+        return journal;
+    }
+
+    public RunState state() {
+        return new RunState(journal.entries());
+    }
+
+    /** The source fingerprint recorded when the run was created, or null. */
+    public String sourceFingerprint() {
+        return journal.entries().get(0).get("source.fingerprint");
+    }
+
+    /** pre-images/04-cleanup-front-ends/attempt-2 */
+    public Path preImageFolder(int stepNumber, String stepId, int attempt) {
+        return folder.resolve("pre-images").resolve(String.format("%02d-%s", stepNumber, stepId))
+                .resolve("attempt-" + attempt);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

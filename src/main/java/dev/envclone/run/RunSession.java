@@ -1,0 +1,241 @@
+package dev.envclone.run;
+
+import dev.envclone.db.CancelToken;
+import dev.envclone.db.PreImage;
+import dev.envclone.db.PreImages;
+import dev.envclone.db.ProgressListener;
+import dev.envclone.db.StepBlockedException;
+import dev.envclone.db.StepExecutor;
+import dev.envclone.db.StepFailedException;
+import dev.envclone.db.StepPreview;
+import dev.envclone.db.StepResult;
+import dev.envclone.db.TargetInspection;
+import dev.envclone.procedure.CleanupContext;
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
+import dev.envclone.sql.CleanupItem;
+import dev.envclone.sql.Dbms;
+import dev.envclone.sql.Dialect;
+import dev.envclone.sql.RowChange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run folder connected to its target: the guards, the two stages (prepare: check and preview; continue: execute
+ * step by step), and the recovery of a step that was under way when the process ended. Every action is in the
+ * journal before the next one starts.
+ */
+public final class RunSession {
+    private final RunFolder run;
+    private final Connection connection;
+    private final StepExecutor executor;
+    private final Dialect dialect;
+    private final String operator;
+    private final List<Step> steps;
+
+    public RunSession(RunFolder run, Connection connection, String operator) throws SQLException {
+        this.run = run;
+        this.connection = connection;
+        this.operator = operator;
+        MigrationPlan plan = run.plan();
+        this.dialect = Dialect.of(plan.dbms());
+        this.executor = new StepExecutor(connection, dialect, plan.users().admin());
+        this.steps = ProcedureCatalog.stepsFor(plan);
+    }
+
+    /**
+     * Refuses a target that is not a platform database, that is the source, or that is not the database this run
+     * started on. Records the accepted target.
+     */
+    public String checkTarget(String sourceFingerprint) throws SQLException, IOException, GuardException {
+        TargetInspection.Facts facts = TargetInspection.inspect(connection, dialect);
+        String fingerprint = facts.fingerprint();
+        if (!facts.platformDatabase()) {
+            throw new GuardException("The target " + fingerprint + " is not an OutSystems platform database: its "
+                    + "ossys_ tables are missing" + (run.plan().dbms() == Dbms.ORACLE ? " in schema "
+                    + run.plan().users().admin() : "") + ". Check the database the connection names"
+                    + (run.plan().dbms() == Dbms.ORACLE ? " and the plan's admin user." : "."));
+        }
+        String source = sourceFingerprint != null ? sourceFingerprint : run.sourceFingerprint();
+        if (fingerprint.equals(source)) {
+            throw new GuardException("The target is the source database (" + fingerprint + "): envclone does not "
+                    + "run the cleanup there. Connect to the restored clone.");
+        }
+        String earlier = run.journal().entries().stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED)
+                .map(e -> e.get("fingerprint")).findFirst().orElse(null);
+        if (earlier != null && !earlier.equals(fingerprint)) {
+            throw new GuardException("This run started on " + earlier + " but the target is now " + fingerprint
+                    + ": resume it against the same database, or start a new run.");
+        }
+        run.journal().append(JournalEvent.TARGET_CHECKED, null, operator, Map.of("fingerprint", fingerprint));
+        return fingerprint;
+    }
+
+    /** The plan's cleanup steps, in order; with {@code ids}, only those (unknown ids are bad input). */
+    public static List<Step> cleanupSteps(MigrationPlan plan, List<String> ids) {
+        List<Step> cleanup = ProcedureCatalog.cleanupSteps(plan);
+        if (ids == null) {
+            return cleanup;
+        }
+        for (String id : ids) {
+            if (cleanup.stream().noneMatch(s -> s.id().equals(id))) {
+                throw new IllegalArgumentException("step '" + id + "' is not a cleanup step of this plan: use "
+                        + String.join(", ", cleanup.stream().map(Step::id).toList()));
+            }
+        }
+        return cleanup.stream().filter(s -> ids.contains(s.id())).toList();
+    }
+
+    /** Settles every step left in doubt by a crash: committed or not, as the database shows. */
+    public List<String> recover() throws SQLException, IOException {
+        List<String> found = new ArrayList<>();
+        RunState state = run.state();
+        for (Step step : ProcedureCatalog.cleanupSteps(run.plan())) {
+            if (state.of(step.id()) != StepState.IN_DOUBT) {
+                continue;
+            }
+            JournalEntry started = state.lastEntry(step.id());
+            boolean committed = false;
+            int statements = Integer.parseInt(started.get("statements"));
+            for (int i = 1; i <= statements && !committed; i++) {
+                String key = key(i);
+                PreImage saved = new PreImage(run.folder().resolve(started.get(key + ".preimage.file")),
+                        Long.parseLong(started.get(key + ".preimage.rows")), started.get(key + ".preimage.sha256"));
+                committed = !PreImages.unchanged(connection, started.get(key + ".preimage.sql"), saved);
+            }
+            connection.rollback();
+            run.journal().append(JournalEvent.STEP_RECOVERED, step.id(), operator,
+                    Map.of("committed", String.valueOf(committed)));
+            found.add(step.id() + (committed ? ": committed before the interruption; not run again"
+                    : ": not committed before the interruption; it will run again"));
+        }
+        return found;
+    }
+
+    /** First stage: counts what the step would change, and records it. */
+    public StepPreview preview(Step step) throws SQLException, IOException {
+        StepPreview preview = executor.preview(items(step), step.cleanup().block());
+        Map<String, String> data = new LinkedHashMap<>();
+        for (int i = 0; i < preview.statements().size(); i++) {
+            data.put(key(i + 1) + ".rows", String.valueOf(preview.counts().get(i)));
+        }
+        data.put("total", String.valueOf(preview.total()));
+        if (preview.blockedBy() != null) {
+            data.put("blocked", preview.blockedBy());
+        }
+        run.journal().append(JournalEvent.PREVIEWED, step.id(), operator, data);
+        return preview;
+    }
+
+    public void prepared() throws IOException {
+        run.journal().append(JournalEvent.PREPARED, null, operator, Map.of());
+    }
+
+    /** Second stage: executes one step, recording its start (with pre-images) and its end. */
+    public StepResult execute(Step step, CancelToken cancel, ProgressListener progress)
+            throws SQLException, IOException, StepFailedException, StepBlockedException,
+            CancelToken.CancelledException {
+        FaultPoints.reached(step.id(), "before", run.folder());
+        Path folder = nextPreImageFolder(step);
+        int attempt = Integer.parseInt(folder.getFileName().toString().substring("attempt-".length()));
+        StepResult result;
+        try {
+            result = executor.execute(items(step), step.cleanup().block(), folder, new StepExecutor.Checkpoints() {
+                @Override
+                public void preImagesSaved(List<RowChange> statements, List<PreImage> preImages)
+                        throws IOException {
+                    run.journal().append(JournalEvent.STEP_STARTED, step.id(), operator,
+                            started(attempt, statements, preImages));
+                    FaultPoints.reached(step.id(), "pre-images", run.folder());
+                }
+
+                @Override
+                public void statementRan(int number) {
+                    FaultPoints.reached(step.id(), "statement-" + number, run.folder());
+                }
+            }, cancel, progress);
+        } catch (StepFailedException e) {
+            run.journal().append(JournalEvent.STEP_FAILED, step.id(), operator, Map.of("statement",
+                    String.valueOf(e.statementNumber()), "sql", e.statement(), "message", e.getMessage()));
+            throw e;
+        } catch (StepBlockedException e) {
+            run.journal().append(JournalEvent.STEP_BLOCKED, step.id(), operator, Map.of("message", e.getMessage()));
+            throw e;
+        } catch (CancelToken.CancelledException e) {
+            run.journal().append(JournalEvent.STEP_FAILED, step.id(), operator, Map.of("message", e.getMessage()));
+            throw e;
+        }
+        FaultPoints.reached(step.id(), "committed", run.folder());
+        Map<String, String> data = new LinkedHashMap<>();
+        long total = 0;
+        for (int i = 0; i < result.changed().size(); i++) {
+            data.put(key(i + 1) + ".changed", String.valueOf(result.changed().get(i)));
+            total += result.changed().get(i);
+        }
+        data.put("total", String.valueOf(total));
+        run.journal().append(JournalEvent.STEP_EXECUTED, step.id(), operator, data);
+        return result;
+    }
+
+    public void skip(Step step, String reason) throws IOException {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a skipped step needs a reason");
+        }
+        run.journal().append(JournalEvent.STEP_SKIPPED, step.id(), operator, Map.of("reason", reason));
+    }
+
+    public void doneByDba(Step step, String dba, String note) throws IOException {
+        if (dba == null || dba.isBlank()) {
+            throw new IllegalArgumentException("a step done by a DBA needs the DBA's name");
+        }
+        run.journal().append(JournalEvent.DONE_BY_DBA, step.id(), operator,
+                Map.of("dba", dba, "note", note == null ? "" : note));
+    }
+
+    /** 1-based position of the step in the whole procedure, as in checklist.md and cleanup.sql. */
+    public int number(Step step) {
+        return steps.indexOf(step) + 1;
+    }
+
+    private List<CleanupItem> items(Step step) {
+        return step.cleanup().statementsFor(new CleanupContext(dialect, run.plan().users().admin()));
+    }
+
+    /** What recovery and the report need: each statement, its pre-image query, file, rows and SHA-256. */
+    private Map<String, String> started(int attempt, List<RowChange> statements, List<PreImage> preImages) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("attempt", String.valueOf(attempt));
+        data.put("statements", String.valueOf(statements.size()));
+        for (int i = 0; i < statements.size(); i++) {
+            String key = key(i + 1);
+            PreImage image = preImages.get(i);
+            data.put(key + ".sql", statements.get(i).sql());
+            data.put(key + ".preimage.sql", statements.get(i).preImageSql());
+            data.put(key + ".preimage.file", run.folder().relativize(image.file()).toString().replace('\\', '/'));
+            data.put(key + ".preimage.rows", String.valueOf(image.rows()));
+            data.put(key + ".preimage.sha256", image.sha256());
+        }
+        return data;
+    }
+
+    private Path nextPreImageFolder(Step step) {
+        int attempt = RunState.attempts(run.journal().entries(), step.id()) + 1;
+        Path folder = run.preImageFolder(number(step), step.id(), attempt);
+        while (Files.exists(folder)) {
+            folder = run.preImageFolder(number(step), step.id(), ++attempt);
+        }
+        return folder;
+    }
+
+    static String key(int statement) {
+        return String.format("statement.%02d", statement);
+    }
+}
