@@ -1,0 +1,93 @@
+package dev.envclone.sandbox;
+
+import dev.envclone.db.H2Mode;
+import dev.envclone.sql.Dbms;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rehearsal database: an H2 file shaped like a platform database freshly restored from production, with rows
+ * for every cleanup step, so that the whole procedure can be rehearsed before the window. User {@code sa}, empty
+ * password, so that any H2 client can open it too. On Oracle the platform tables belong to schema OSADMIN, as
+ * after an import with the default names.
+ */
+public final class Sandbox {
+    /** The Oracle schema that owns the sandbox's platform tables: the default admin user. */
+    public static final String ORACLE_SCHEMA = "OSADMIN";
+
+    private Sandbox() {
+    }
+
+    /** The JDBC URL of a sandbox at {@code path} (the H2 file is {@code path}.mv.db). */
+    public static String url(Dbms dbms, Path path) {
+        return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + ";" + H2Mode.settings(dbms);
+    }
+
+    /**
+     * Creates a sandbox and returns its JDBC URL. Refuses a path where a database already is: a sandbox is never
+     * created over anything.
+     */
+    public static String create(Dbms dbms, Path path, SandboxSize size) throws SQLException, IOException {
+        Path file = Path.of(path.toAbsolutePath().normalize() + ".mv.db");
+        if (Files.exists(file)) {
+            throw new IllegalArgumentException(file + " already exists: give another --db path, or delete that "
+                    + "file if it is an old sandbox");
+        }
+        if (path.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+        }
+        String url = url(dbms, path);
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.setAutoCommit(false);
+            if (dbms == Dbms.ORACLE) {
+                execute(connection, "CREATE SCHEMA " + ORACLE_SCHEMA);
+                connection.setSchema(ORACLE_SCHEMA);
+            }
+            for (String ddl : schema(dbms)) {
+                execute(connection, ddl);
+            }
+            new SandboxRows(connection, size).insertAll();
+            connection.commit();
+        }
+        return url;
+    }
+
+    /** The platform tables' DDL, one statement per ';'-terminated group of the resource file. */
+    static List<String> schema(Dbms dbms) throws IOException {
+        String resource = "platform-schema-" + dbms.cliName() + ".sql";
+        try (InputStream in = Sandbox.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("resource " + resource + " is missing from envclone's jar");
+            }
+            List<String> statements = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.strip().startsWith("--")) {
+                    continue;
+                }
+                current.append(line).append('\n');
+                if (line.strip().endsWith(";")) {
+                    String statement = current.toString().strip();
+                    statements.add(statement.substring(0, statement.length() - 1));
+                    current.setLength(0);
+                }
+            }
+            return statements;
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

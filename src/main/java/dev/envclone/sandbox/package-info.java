@@ -1,0 +1,5 @@
+/**
+ * The rehearsal sandbox: an H2 database in the target DBMS's compatibility mode, shaped like a platform database
+ * restored from production, with rows for every cleanup step.
+ */
+package dev.envclone.sandbox;
