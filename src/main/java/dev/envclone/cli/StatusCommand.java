@@ -52,11 +52,13 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The entry's counts and reasons, without the statements' text and hashes (they are in the file). */
+    /**
+     * The entry's totals, reasons and notes; the per-statement details (text, files, hashes, counts) stay in the
+     * journal file, where the report reads them.
+     */
     private static String summary(JournalEntry entry) {
         String details = entry.data().entrySet().stream()
-                .filter(e -> !e.getKey().endsWith(".sql") && !e.getKey().endsWith(".sha256")
-                        && !e.getKey().endsWith(".file"))
+                .filter(e -> !e.getKey().startsWith("statement."))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         return details.isEmpty() ? "" : ": " + details;
     }
