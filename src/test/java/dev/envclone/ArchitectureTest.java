@@ -14,7 +14,9 @@ class ArchitectureTest {
         "dev.envclone.sandbox.."};
 
     private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Main classes only, wherever the build directory is (-Denvclone.buildDir).
+            .withImportOption(location -> !location.contains("/test-classes/"))
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("dev.envclone");
 
     @Test
