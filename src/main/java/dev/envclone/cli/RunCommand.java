@@ -102,20 +102,22 @@ final class RunCommand implements Callable<Integer> {
             String fingerprint = session.checkTarget(sourceFingerprint);
             out.println("Target: " + fingerprint);
             session.recover().forEach(line -> out.println("Recovered " + line));
-            RunState state = run.state();
-            for (Step step : chosen) {
-                if (!state.of(step.id()).finished()) {
-                    StepPreview preview = session.preview(step);
-                    out.println(line(session, step, preview.total() + " rows to change"
-                            + (preview.blockedBy() != null ? " (blocked: " + preview.blockedBy() + ")" : "")));
-                }
-            }
-            session.prepared();
             if (prepareOnly) {
+                RunState state = run.state();
+                for (Step step : chosen) {
+                    if (!state.of(step.id()).finished()) {
+                        StepPreview preview = session.preview(step);
+                        out.println(line(session, step, preview.total() + " rows to change"
+                                + (preview.blockedBy() != null ? " (blocked: " + preview.blockedBy() + ")" : "")));
+                    }
+                }
+                session.prepared();
                 out.println("Prepared. Continue in the window with: envclone run --run-dir " + runDir
                         + " --target ... --yes");
                 return Cli.OK;
             }
+            // Continue: each step counts its rows again inside its own transaction (the pre-image), so the
+            // counts recorded are those of the moment it runs, not of the prepare hours before.
             return execute(session, run, chosen, out, err);
         } catch (GuardException e) {
             err.println("envclone run: refused: " + e.getMessage());

@@ -55,7 +55,7 @@ public final class StepExecutor {
 
     private StepPreview previewInTransaction(List<CleanupItem> items, RowsBlock block) throws SQLException {
         List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
-        String blockedBy = block != null && count(block.countSql()) > 0 ? block.message() : null;
+        String blockedBy = blockedBy(block);
         List<Integer> counts = new ArrayList<>();
         for (RowChange statement : statements) {
             counts.add(count(statement.previewSql()));
@@ -73,11 +73,11 @@ public final class StepExecutor {
             CancelToken.CancelledException {
         boolean committed = false;
         try {
-            StepPreview preview = previewInTransaction(items, block);
-            if (preview.blockedBy() != null) {
-                throw new StepBlockedException(preview.blockedBy());
+            List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
+            String blockedBy = blockedBy(block);
+            if (blockedBy != null) {
+                throw new StepBlockedException(blockedBy);
             }
-            List<RowChange> statements = preview.statements();
             int total = statements.size();
             Files.createDirectories(preImageFolder.getParent());
             Files.createDirectory(preImageFolder);
@@ -90,6 +90,9 @@ public final class StepExecutor {
                         preImageFolder.resolve(fileName(i, statements.get(i))), cancel));
             }
             checkpoints.preImagesSaved(statements, preImages);
+            // In the same transaction, the pre-image holds exactly the rows each statement is about to touch.
+            StepPreview preview = new StepPreview(statements,
+                    preImages.stream().map(p -> (int) p.rows()).toList(), null);
             List<Integer> changed = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 cancel.check();
@@ -124,6 +127,10 @@ public final class StepExecutor {
             cancel.check();
             throw new StepFailedException(number, total, statement.sql(), e.getMessage());
         }
+    }
+
+    private String blockedBy(RowsBlock block) throws SQLException {
+        return block != null && count(block.countSql()) > 0 ? block.message() : null;
     }
 
     private int count(String sql) throws SQLException {

@@ -68,7 +68,7 @@ class KillAndResumeTest {
         RunState afterKill = RunFolder.open(sandbox.runDir, Clock.systemUTC()).state();
         for (int i = 0; i < steps.size(); i++) {
             StepState expected = i < killedAt ? StepState.DONE
-                    : i > killedAt || point.equals("before") ? StepState.PREPARED : StepState.IN_DOUBT;
+                    : i > killedAt || point.equals("before") ? StepState.PENDING : StepState.IN_DOUBT;
             assertEquals(expected, afterKill.of(steps.get(i).id()), steps.get(i).id() + " after the kill");
         }
 
