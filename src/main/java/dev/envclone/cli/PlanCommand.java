@@ -73,6 +73,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--session-user", paramLabel = "NAME", description = "Session database user.")
     String sessionUser;
 
+    @Option(names = "--source-fingerprint", paramLabel = "FP",
+            description = "The source database's fingerprint (envclone fingerprint): runs refuse a target that has it.")
+    String sourceFingerprint;
+
     @ArgGroup(exclusive = false, heading = "%nSQL Server:%n")
     SqlServerOptions sqlServer;
 
@@ -199,7 +203,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         PlanBuilder builder = new PlanBuilder(dbms).installPath(path)
                 .environments(sourceEnvironment, targetEnvironment)
-                .parts(parseParts());
+                .parts(parseParts())
+                .sourceFingerprint(sourceFingerprint);
         if (dbms == Dbms.SQLSERVER) {
             SqlServerOptions s = sqlServer == null ? new SqlServerOptions() : sqlServer;
             builder.users(adminUser, runtimeUser, first(logAdminUser, s.logUser), first(logRuntimeUser, s.logUser))

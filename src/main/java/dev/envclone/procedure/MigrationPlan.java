@@ -12,10 +12,12 @@ import java.util.Set;
  * @param users the platform users on the target (on Oracle: the schemas after the import)
  * @param sqlServer the SQL Server settings; null on Oracle
  * @param oracle the Oracle settings; null on SQL Server
+ * @param sourceFingerprint the source database's fingerprint ({@code envclone fingerprint}); a run refuses a
+ *     target that has it. Null when not recorded.
  */
 public record MigrationPlan(String sourceEnvironment, String targetEnvironment, Dbms dbms, InstallPath installPath,
                             PlatformUsers users, Set<OptionalPart> parts, SqlServerSettings sqlServer,
-                            OracleSettings oracle) {
+                            OracleSettings oracle, String sourceFingerprint) {
     public MigrationPlan {
         parts = parts == null || parts.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(OptionalPart.class))

@@ -44,6 +44,7 @@ public final class PlanBuilder {
     private String datafileFolder;
     private String oracleSessionUser;
     private String sessionTablespace;
+    private String sourceFingerprint;
 
     public PlanBuilder(Dbms dbms) {
         this.dbms = dbms;
@@ -144,6 +145,12 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** The source database's fingerprint, as {@code envclone fingerprint} prints it (null: not recorded). */
+    public PlanBuilder sourceFingerprint(String value) {
+        sourceFingerprint = value;
+        return this;
+    }
+
     /** The plan, checked; throws {@link PlanException} naming every problem. */
     public MigrationPlan build() {
         PlatformUsers d = PlatformUsers.defaults(dbms);
@@ -151,7 +158,7 @@ public final class PlanBuilder {
                 or(logAdmin, d.logAdmin()), or(logRuntime, d.logRuntime()));
         MigrationPlan plan = new MigrationPlan(sourceEnvironment, targetEnvironment, dbms, installPath, users, parts,
                 dbms == Dbms.SQLSERVER ? buildSqlServer() : null,
-                dbms == Dbms.ORACLE ? buildOracle(users) : null);
+                dbms == Dbms.ORACLE ? buildOracle(users) : null, sourceFingerprint);
         return PlanValidator.check(plan);
     }
 

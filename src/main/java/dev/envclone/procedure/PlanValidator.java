@@ -61,8 +61,14 @@ public final class PlanValidator {
         } else {
             oracle = plan.oracle() == null ? missing("Oracle settings") : checkOracle(plan.oracle(), users);
         }
+        String fingerprint = plan.sourceFingerprint();
+        if (fingerprint != null && (fingerprint.isBlank() || fingerprint.length() > 500
+                || fingerprint.chars().anyMatch(Character::isISOControl))) {
+            problems.add("source fingerprint must be one line of at most 500 characters, as envclone fingerprint "
+                    + "prints it");
+        }
         return new MigrationPlan(source, target, plan.dbms(), plan.installPath(), users, plan.parts(), sqlServer,
-                oracle);
+                oracle, fingerprint);
     }
 
     private SqlServerSettings checkSqlServer(SqlServerSettings s) {

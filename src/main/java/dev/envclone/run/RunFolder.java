@@ -87,9 +87,10 @@ public final class RunFolder {
         return new RunState(journal.entries());
     }
 
-    /** The source fingerprint recorded when the run was created, or null. */
+    /** The source fingerprint recorded when the run was created (from the command line or the plan), or null. */
     public String sourceFingerprint() {
-        return journal.entries().get(0).get("source.fingerprint");
+        String recorded = journal.entries().get(0).get("source.fingerprint");
+        return recorded != null ? recorded : plan.sourceFingerprint();
     }
 
     /** pre-images/04-cleanup-front-ends/attempt-2 */

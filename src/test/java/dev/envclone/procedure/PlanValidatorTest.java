@@ -44,7 +44,7 @@ class PlanValidatorTest {
         MigrationPlan plan = new PlanBuilder(Dbms.ORACLE).build();
         MigrationPlan broken = new MigrationPlan(plan.sourceEnvironment(), plan.targetEnvironment(), plan.dbms(),
                 plan.installPath(), new PlatformUsers("NEW_OSADMIN", "OSRUNTIME", "OSADMIN_LOG", "OSRUNTIME_LOG"),
-                plan.parts(), null, plan.oracle());
+                plan.parts(), null, plan.oracle(), null);
         PlanException e = assertThrows(PlanException.class, () -> PlanValidator.check(broken));
         assertEquals(List.of("user NEW_OSADMIN will not exist after the import: export the source user and remap it "
                 + "with REMAP_SCHEMA, or name the user the import creates"), e.problems());

@@ -63,6 +63,24 @@ class RunGuardsTest {
     }
 
     @Test
+    void refusesTheSourceRecordedInThePlanByEnvcloneFingerprint() throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(Dbms.ORACLE, folder);
+        CliProcess.Result fingerprint = CliProcess.inProcess("fingerprint", "--target", sandbox.url, "--user", "sa",
+                "--dbms", "oracle", "--schema", "OSADMIN");
+        assertEquals(0, fingerprint.code(), fingerprint.err());
+        String source = fingerprint.out().strip();
+        assertTrue(source.startsWith("h2:jdbc:h2:file:") && source.endsWith("/OSADMIN"), source);
+        Path plan = folder.resolve("plan-with-source");
+        assertEquals(0, CliProcess.inProcess("plan", "--dbms", "oracle", "--source-fingerprint", source, "--out",
+                plan.toString()).code());
+        CliProcess.Result result = CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--plan",
+                plan.resolve("plan.json").toString(), "--target", sandbox.url, "--user", "sa", "--yes");
+        assertEquals(3, result.code(), result.err());
+        assertTrue(result.err().contains("The target is the source database (" + source + ")"), result.err());
+        assertNothingExecuted(sandbox);
+    }
+
+    @Test
     void refusesAWrongPasswordWithoutExecutingAnything() throws Exception {
         SandboxRunFixture sandbox = new SandboxRunFixture(Dbms.ORACLE, folder);
         sandbox.execute("CREATE USER OPERATOR PASSWORD 'right-one' ADMIN");
