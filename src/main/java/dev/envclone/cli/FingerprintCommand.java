@@ -4,7 +4,7 @@ import dev.envclone.db.TargetInspection;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.envclone.db.JdbcUrlTarget;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ final class FingerprintCommand implements Callable<Integer> {
         if (password == null) {
             throw new ParameterException(spec.commandLine(), "--password-env " + passwordEnv + " is not set");
         }
-        try (Connection connection = DriverManager.getConnection(target, user == null ? "" : user, password)) {
+        try (Connection connection = JdbcUrlTarget.open(target, user, password.toCharArray())) {
             connection.setReadOnly(true);
             if (schema != null) {
                 connection.setSchema(dev.envclone.sql.NameRule.ORACLE_IDENTIFIER.check("schema", schema));

@@ -1,6 +1,8 @@
 package dev.envclone.cli;
 
 import dev.envclone.db.CancelToken;
+import dev.envclone.db.JdbcUrlTarget;
+import dev.envclone.db.TargetDatabaseException;
 import dev.envclone.db.StepBlockedException;
 import dev.envclone.db.StepFailedException;
 import dev.envclone.db.StepPreview;
@@ -17,7 +19,6 @@ import dev.envclone.run.StepState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -107,7 +108,9 @@ final class RunCommand implements Callable<Integer> {
                 for (Step step : chosen) {
                     if (!state.of(step.id()).finished()) {
                         StepPreview preview = session.preview(step);
-                        out.println(line(session, step, preview.total() + " rows to change"
+                        String rows = preview.total() == 0 ? "nothing to do (the clone carries no rows for it)"
+                                : preview.total() + " rows to change";
+                        out.println(line(session, step, rows
                                 + (preview.blockedBy() != null ? " (blocked: " + preview.blockedBy() + ")" : "")));
                     }
                 }
@@ -121,6 +124,9 @@ final class RunCommand implements Callable<Integer> {
             return execute(session, run, chosen, out, err);
         } catch (GuardException e) {
             err.println("envclone run: refused: " + e.getMessage());
+            return REFUSED;
+        } catch (TargetDatabaseException e) {
+            err.println("envclone run: refused: " + e.getMessage() + " Nothing was executed.");
             return REFUSED;
         } catch (SQLException e) {
             err.println("envclone run: refused: cannot use the target " + withoutSecrets(target) + ": "
@@ -159,8 +165,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Connection connect(char[] password) throws SQLException {
-        return DriverManager.getConnection(target, user == null ? "" : user,
-                password == null ? "" : new String(password));
+        return JdbcUrlTarget.open(target, user, password);
     }
 
     private char[] password() {

@@ -21,6 +21,12 @@ public enum NameRule {
      */
     ORACLE_IDENTIFIER(128, Pattern.compile("[A-Za-z][A-Za-z0-9_$#]*"),
             "use letters, digits, _, $ or #, starting with a letter"),
+    /**
+     * A login envclone connects with (SQL login, Oracle user): the identifier rules, but a built-in account such as
+     * sa or SYSTEM is allowed, since a DBA may well run the cleanup with it.
+     */
+    LOGIN(128, Pattern.compile("[A-Za-z_][A-Za-z0-9_@$#]*"),
+            "use letters, digits, _, @, $ or #, starting with a letter or _"),
     /** A physical table name read from ossys_entity: OSUSR_xxx_NAME style, never anything else. */
     PHYSICAL_TABLE(128, Pattern.compile("[A-Za-z_][A-Za-z0-9_]*"),
             "a physical table name has only letters, digits and _"),
@@ -82,6 +88,10 @@ public enum NameRule {
             throw new InvalidNameException(field, field + " '" + printable + "' is not allowed: " + advice + ".");
         }
         String normalized = this == ORACLE_IDENTIFIER ? value.toUpperCase(Locale.ROOT) : value;
+        if (this == LOGIN && ReservedWords.isKeyword(normalized)) {
+            throw new InvalidNameException(field, field + " '" + printable + "' is a keyword in SQL Server or Oracle;"
+                    + " choose another name.");
+        }
         if (isIdentifier() && ReservedWords.isReserved(normalized)) {
             throw new InvalidNameException(field, field + " '" + printable + "' is reserved in SQL Server or Oracle "
                     + "(a keyword or a built-in account); choose another name.");

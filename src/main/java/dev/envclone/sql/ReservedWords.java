@@ -37,14 +37,20 @@ final class ReservedWords {
             "SEMANTICSIMILARITYDETAILSTABLE", "SEMANTICSIMILARITYTABLE", "SESSION_USER", "SETUSER", "SHUTDOWN",
             "SOME", "STATISTICS", "SYSTEM_USER", "TABLESAMPLE", "TEXTSIZE", "TOP", "TRAN", "TRANSACTION",
             "TRUNCATE", "TRY_CONVERT", "TSEQUAL", "UNPIVOT", "UPDATETEXT", "USE", "VARYING", "WAITFOR", "WHEN",
-            "WHILE", "WITHIN", "WRITETEXT",
-            // Built-in accounts and schemas: not keywords, but never a platform user, schema or catalog
-            "SYS", "SYSTEM", "DBO", "SA", "GUEST", "INFORMATION_SCHEMA", "MASTER", "MSDB", "TEMPDB", "MODEL");
+            "WHILE", "WITHIN", "WRITETEXT");
+
+    /** Built-in accounts and schemas: not keywords, but never a platform user, schema or catalog. */
+    private static final Set<String> BUILT_IN = Set.of("SYS", "SYSTEM", "DBO", "SA", "GUEST", "INFORMATION_SCHEMA",
+            "MASTER", "MSDB", "TEMPDB", "MODEL");
 
     private ReservedWords() {
     }
 
     static boolean isReserved(String name) {
+        return isKeyword(name) || BUILT_IN.contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    static boolean isKeyword(String name) {
         return WORDS.contains(name.toUpperCase(Locale.ROOT));
     }
 }

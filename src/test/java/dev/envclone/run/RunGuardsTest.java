@@ -87,8 +87,9 @@ class RunGuardsTest {
         CliProcess.Result result = CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--plan",
                 sandbox.plan.toString(), "--target", sandbox.url, "--user", "OPERATOR", "--yes");
         assertEquals(3, result.code(), result.err());
-        assertTrue(result.err().startsWith("envclone run: refused: cannot use the target"), result.err());
-        assertTrue(result.err().toLowerCase(java.util.Locale.ROOT).contains("password"), result.err());
+        assertTrue(result.err().startsWith("envclone run: refused: H2 database " + folder.resolve("sandbox")
+                + " refused user OPERATOR: the user name or password is wrong"), result.err());
+        assertTrue(result.err().strip().endsWith("Nothing was executed."), result.err());
         assertNothingExecuted(sandbox);
     }
 
@@ -102,8 +103,20 @@ class RunGuardsTest {
         CliProcess.Result result = run(sandbox, "jdbc:sqlserver://127.0.0.1:" + port + ";databaseName=OS_CLONE;"
                 + "loginTimeout=2;encrypt=true;trustServerCertificate=false");
         assertEquals(3, result.code(), result.err());
-        assertTrue(result.err().startsWith("envclone run: refused: cannot use the target jdbc:sqlserver://127.0.0.1:"
-                + port), result.err());
+        assertTrue(result.err().startsWith("envclone run: refused: Nothing is listening on 127.0.0.1:" + port
+                + " (the port is closed or the server is down)"), result.err());
+        assertNothingExecuted(sandbox);
+    }
+
+    @Test
+    void refusesAnUnknownHost() throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(Dbms.SQLSERVER, folder);
+        // .invalid never resolves (RFC 2606): no packet leaves this machine.
+        CliProcess.Result result = run(sandbox, "jdbc:sqlserver://db.envclone.invalid:1433;databaseName=OS_CLONE;"
+                + "loginTimeout=2;encrypt=true");
+        assertEquals(3, result.code(), result.err());
+        assertTrue(result.err().startsWith("envclone run: refused: The host db.envclone.invalid does not resolve"),
+                result.err());
         assertNothingExecuted(sandbox);
     }
 
