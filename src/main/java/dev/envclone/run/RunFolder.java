@@ -2,6 +2,7 @@ package dev.envclone.run;
 
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
+import dev.envclone.procedure.ProcedureCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +92,43 @@ public final class RunFolder {
     public String sourceFingerprint() {
         String recorded = journal.entries().get(0).get("source.fingerprint");
         return recorded != null ? recorded : plan.sourceFingerprint();
+    }
+
+    /** The operator skips a step; the reason is required and kept. */
+    public void skip(String stepId, String reason, String operator) throws IOException {
+        require(reason, "a skipped step needs a reason");
+        journal.append(JournalEvent.STEP_SKIPPED, step(stepId), operator, Map.of("reason", reason));
+    }
+
+    /** A DBA did the step by hand: their name is required, the note kept. */
+    public void doneByDba(String stepId, String dba, String note, String operator) throws IOException {
+        require(dba, "a step done by a DBA needs the DBA's name");
+        journal.append(JournalEvent.DONE_BY_DBA, step(stepId), operator, Map.of("dba", dba,
+                "note", note == null ? "" : note));
+    }
+
+    /** A manual step was done and ticked off. */
+    public void tick(String stepId, String note, String operator) throws IOException {
+        journal.append(JournalEvent.CHECKLIST_TICKED, step(stepId), operator, Map.of("note",
+                note == null ? "" : note));
+    }
+
+    private String step(String stepId) {
+        if (ProcedureCatalog.stepsFor(plan).stream().noneMatch(s -> s.id().equals(stepId))) {
+            throw new IllegalArgumentException("step '" + stepId + "' is not a step of this plan: envclone status "
+                    + "lists them");
+        }
+        if (state().of(stepId).finished()) {
+            throw new IllegalArgumentException("step '" + stepId + "' is " + state().of(stepId).label()
+                    + " already");
+        }
+        return stepId;
+    }
+
+    private static void require(String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     /** pre-images/04-cleanup-front-ends/attempt-2 */

@@ -185,21 +185,6 @@ public final class RunSession {
         return result;
     }
 
-    public void skip(Step step, String reason) throws IOException {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a skipped step needs a reason");
-        }
-        run.journal().append(JournalEvent.STEP_SKIPPED, step.id(), operator, Map.of("reason", reason));
-    }
-
-    public void doneByDba(Step step, String dba, String note) throws IOException {
-        if (dba == null || dba.isBlank()) {
-            throw new IllegalArgumentException("a step done by a DBA needs the DBA's name");
-        }
-        run.journal().append(JournalEvent.DONE_BY_DBA, step.id(), operator,
-                Map.of("dba", dba, "note", note == null ? "" : note));
-    }
-
     /** 1-based position of the step in the whole procedure, as in checklist.md and cleanup.sql. */
     public int number(Step step) {
         return steps.indexOf(step) + 1;
