@@ -129,7 +129,9 @@ final class SandboxRows {
                     "https://lifetime.prod.example.com", true);
             writer.add(LIFETIME, "LifeTimeEnvironmentKey", "", "441f6eef-9c7f-4bb4-b3dd-7220272269ad", false,
                     token(), true);
-            int perEspace = Math.max(1, (size.siteProperties() - propertyId) / 2 / (size.espaces() - FIRST_APP + 1));
+            // Rounded up, so that the sandbox holds at least the size's number of site property rows.
+            int apps = size.espaces() - FIRST_APP + 1;
+            int perEspace = Math.max(1, (size.siteProperties() - propertyId + 2 * apps - 1) / (2 * apps));
             for (int espace = FIRST_APP; espace <= size.espaces(); espace++) {
                 for (int n = 1; n <= perEspace; n++) {
                     boolean secret = n % 5 == 0;

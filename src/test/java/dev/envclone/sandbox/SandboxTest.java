@@ -1,0 +1,67 @@
+package dev.envclone.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envclone.cli.CliProcess;
+import dev.envclone.sql.Dbms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SandboxTest {
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void createPrintsTheJdbcUrlLastAndAnyH2ClientOpensItAsSa(Dbms dbms) throws Exception {
+        Path db = folder.resolve("rehearsal");
+        CliProcess.Result result = CliProcess.inProcess("sandbox", "create", "--dbms", dbms.cliName(), "--db",
+                db.toString());
+        assertEquals(0, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        String url = lines.get(lines.size() - 1);
+        assertEquals(Sandbox.url(dbms, db), url);
+        assertTrue(Files.isRegularFile(Path.of(db + ".mv.db")));
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from "
+                     + (dbms == Dbms.ORACLE ? "OSADMIN." : "") + "ossys_Parameter")) {
+            rows.next();
+            assertEquals(24, rows.getInt(1));
+        }
+    }
+
+    @Test
+    void refusesToCreateOverAnExistingDatabase() throws Exception {
+        Path db = folder.resolve("rehearsal");
+        Files.writeString(Path.of(db + ".mv.db"), "someone's database");
+        CliProcess.Result result = CliProcess.inProcess("sandbox", "create", "--dbms", "sqlserver", "--db",
+                db.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.err().contains("rehearsal.mv.db already exists: give another --db path"), result.err());
+        assertEquals("someone's database", Files.readString(Path.of(db + ".mv.db")));
+    }
+
+    @Test
+    void aLargeSandboxHasFiveThousandModulesAndTwoHundredThousandSiteProperties() throws Exception {
+        String url = Sandbox.create(Dbms.SQLSERVER, folder.resolve("large"), SandboxSize.LARGE);
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select (select count(*) from ossys_Espace), "
+                     + "(select count(*) from OSSYS_SITE_PROPERTY) + (select count(*) from OSSYS_SITE_PROPERTY_SHARED)")) {
+            rows.next();
+            assertTrue(rows.getInt(1) >= 5_000, rows.getInt(1) + " modules");
+            assertTrue(rows.getInt(2) >= 200_000, rows.getInt(2) + " site property rows");
+        }
+    }
+}
