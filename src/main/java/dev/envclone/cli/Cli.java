@@ -1,18 +1,21 @@
 package dev.envclone.cli;
 
 import dev.envclone.procedure.PlanException;
+import dev.envclone.run.JournalException;
 import dev.envclone.sql.InvalidNameException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * Runs the envclone command line. Exit codes: 0 done; 1 an unexpected failure (the message says which file or
- * resource); 2 bad input, with a one-line message naming what is wrong and nothing written or executed.
+ * resource); 2 bad input, with a one-line message naming what is wrong and nothing written or executed; 3 refused
+ * by a guard (the target, an edited run folder); 4 a step failed and was rolled back ({@code run}).
  */
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int REFUSED = 3;
 
     private Cli() {
     }
@@ -28,6 +31,11 @@ public final class Cli {
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof JournalException) {
+                // An edited run folder is refused by every command that opens it, in the same words.
+                err.println(prefix(cmd) + "refused: " + oneLine(e.getMessage()));
+                return REFUSED;
+            }
             if (e instanceof PlanException || e instanceof InvalidNameException
                     || e instanceof IllegalArgumentException) {
                 err.println(prefix(cmd) + oneLine(e.getMessage()));

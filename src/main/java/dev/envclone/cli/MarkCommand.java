@@ -1,6 +1,5 @@
 package dev.envclone.cli;
 
-import dev.envclone.run.JournalException;
 import dev.envclone.run.RunFolder;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,13 +44,7 @@ final class MarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFolder run;
-        try {
-            run = RunFolder.open(runDir, Clock.systemUTC());
-        } catch (JournalException e) {
-            spec.commandLine().getErr().println("envclone mark: refused: " + e.getMessage());
-            return RunCommand.REFUSED;
-        }
+        RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
         if (what.skipReason != null) {
             run.skip(step, what.skipReason, operator);
         } else if (what.dba != null) {

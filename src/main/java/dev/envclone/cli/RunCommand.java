@@ -11,7 +11,6 @@ import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.Step;
 import dev.envclone.run.GuardException;
-import dev.envclone.run.JournalException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunSession;
 import dev.envclone.run.RunState;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + "statements in one transaction). Without --plan it resumes the run in --run-dir.",
             "Exit codes: 0 done, 2 bad input, 3 refused by a guard, 4 a step failed and was rolled back."})
 final class RunCommand implements Callable<Integer> {
-    static final int REFUSED = 3;
+    static final int REFUSED = Cli.REFUSED;
     static final int STEP_FAILED = 4;
 
     @Spec
@@ -84,19 +83,14 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunFolder run;
         List<Step> chosen;
-        try {
-            if (plan != null) {
-                MigrationPlan checked = PlanJson.read(plan);
-                chosen = RunSession.cleanupSteps(checked, stepIds());
-                run = RunFolder.create(runDir, checked, sourceFingerprint, withoutSecrets(target), operator,
-                        Clock.systemUTC());
-            } else {
-                run = RunFolder.open(runDir, Clock.systemUTC());
-                chosen = RunSession.cleanupSteps(run.plan(), stepIds());
-            }
-        } catch (JournalException e) {
-            err.println("envclone run: refused: " + e.getMessage());
-            return REFUSED;
+        if (plan != null) {
+            MigrationPlan checked = PlanJson.read(plan);
+            chosen = RunSession.cleanupSteps(checked, stepIds());
+            run = RunFolder.create(runDir, checked, sourceFingerprint, withoutSecrets(target), operator,
+                    Clock.systemUTC());
+        } else {
+            run = RunFolder.open(runDir, Clock.systemUTC());
+            chosen = RunSession.cleanupSteps(run.plan(), stepIds());
         }
         try (Connection connection = connect(password)) {
             RunSession session = new RunSession(run, connection, operator);

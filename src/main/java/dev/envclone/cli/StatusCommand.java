@@ -3,7 +3,6 @@ package dev.envclone.cli;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import dev.envclone.run.JournalEntry;
-import dev.envclone.run.JournalException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import java.io.PrintWriter;
@@ -28,13 +27,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunFolder run;
-        try {
-            run = RunFolder.open(runDir, Clock.systemUTC());
-        } catch (JournalException e) {
-            spec.commandLine().getErr().println("envclone status: " + e.getMessage());
-            return RunCommand.REFUSED;
-        }
+        RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
         RunState state = run.state();
         List<Step> steps = ProcedureCatalog.stepsFor(run.plan());
         out.println("Run " + runDir + ": " + run.plan().sourceEnvironment() + " -> " + run.plan().targetEnvironment()
