@@ -163,11 +163,6 @@ public final class CleanupCatalog {
         return ALL;
     }
 
-    public static CleanupDefinition byId(String id) {
-        return ALL.stream().filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no cleanup step '" + id + "'"));
-    }
-
     /**
      * The document's UPDATE ... FROM ... JOIN (SQL Server) and UPDATE (SELECT ... JOIN) SET (Oracle) as one
      * correlated UPDATE that both DBMS and H2 run: the same rows, the same new values.

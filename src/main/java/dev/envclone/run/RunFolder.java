@@ -144,8 +144,4 @@ public final class RunFolder {
             throw new IllegalStateException(e);
         }
     }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
 }
