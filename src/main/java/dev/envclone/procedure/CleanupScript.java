@@ -16,11 +16,8 @@ public final class CleanupScript {
     }
 
     public static String render(MigrationPlan plan) {
-        Dialect dialect = Dialect.of(plan.dbms());
-        String admin = plan.users().admin();
-        CleanupContext context = new CleanupContext(dialect, admin);
-        String catalog = plan.dbms() == Dbms.SQLSERVER ? plan.sqlServer().platform().catalog() : null;
-        ScriptRenderer renderer = new ScriptRenderer(dialect, new Dialect.ScriptTarget(catalog, admin));
+        CleanupContext context = context(plan);
+        ScriptRenderer renderer = renderer(plan);
         List<Step> steps = ProcedureCatalog.stepsFor(plan);
         List<ScriptSection> sections = new ArrayList<>();
         for (Step step : steps) {
@@ -31,6 +28,25 @@ public final class CleanupScript {
             }
         }
         return renderer.render(header(plan), sections);
+    }
+
+    /**
+     * One cleanup step's statements as cleanup.sql writes them: what a report shows for a step that never ran, whose
+     * dynamic statements were therefore never generated.
+     */
+    public static String stepText(MigrationPlan plan, Step step) {
+        ScriptRenderer renderer = renderer(plan);
+        return step.cleanup().statementsFor(context(plan)).stream().map(renderer::itemText)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static CleanupContext context(MigrationPlan plan) {
+        return new CleanupContext(Dialect.of(plan.dbms()), plan.users().admin());
+    }
+
+    private static ScriptRenderer renderer(MigrationPlan plan) {
+        String catalog = plan.dbms() == Dbms.SQLSERVER ? plan.sqlServer().platform().catalog() : null;
+        return new ScriptRenderer(Dialect.of(plan.dbms()), new Dialect.ScriptTarget(catalog, plan.users().admin()));
     }
 
     private static List<String> header(MigrationPlan plan) {

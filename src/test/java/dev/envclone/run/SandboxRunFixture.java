@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A small sandbox, a plan for it, and helpers to read what is in the sandbox now. */
-final class SandboxRunFixture {
-    final Dbms dbms;
-    final Path folder;
-    final String url;
-    final Path plan;
-    final Path runDir;
+public final class SandboxRunFixture {
+    public final Dbms dbms;
+    public final Path folder;
+    public final String url;
+    public final Path plan;
+    public final Path runDir;
 
-    SandboxRunFixture(Dbms dbms, Path folder) throws Exception {
+    public SandboxRunFixture(Dbms dbms, Path folder) throws Exception {
         this.dbms = dbms;
         this.folder = folder;
         this.url = Sandbox.create(dbms, folder.resolve("sandbox"), SandboxSize.SMALL);
@@ -34,7 +34,7 @@ final class SandboxRunFixture {
         this.runDir = folder.resolve("run");
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         Connection connection = DriverManager.getConnection(url, "sa", "");
         if (dbms == Dbms.ORACLE) {
             connection.setSchema(Sandbox.ORACLE_SCHEMA);
@@ -42,7 +42,7 @@ final class SandboxRunFixture {
         return connection;
     }
 
-    List<String> rows(String sql) throws SQLException {
+    public List<String> rows(String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
@@ -58,11 +58,11 @@ final class SandboxRunFixture {
         }
     }
 
-    long count(String table) throws SQLException {
+    public long count(String table) throws SQLException {
         return Long.parseLong(rows("select count(*) from " + table).get(0));
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
