@@ -1,0 +1,131 @@
+package dev.envclone.report;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.Selector;
+
+/**
+ * Checks a signed PDF the way a reader does: the signature covers the whole file but itself, the digest of those
+ * bytes is the one signed, the CMS signature verifies with the embedded certificate, and that certificate was valid
+ * when the document was signed. A damaged file is an invalid one, never an exception.
+ */
+public final class SignatureCheck {
+    private SignatureCheck() {
+    }
+
+    /**
+     * @param reason why it is invalid, or "signature valid; whole document signed"
+     * @param signer the signer certificate's common name, when the CMS could be read
+     */
+    public record Result(boolean valid, String reason, String signer, boolean selfSigned, Instant signedAt) {
+        static Result invalid(String reason) {
+            return new Result(false, reason, null, false, null);
+        }
+    }
+
+    public static Result check(byte[] pdf) {
+        List<PDSignature> signatures;
+        PDSignature signature;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            signatures = document.getSignatureDictionaries();
+            if (signatures.isEmpty()) {
+                return Result.invalid("the PDF has no signature");
+            }
+            signature = signatures.get(signatures.size() - 1);
+            return check(pdf, signature);
+        } catch (IOException | RuntimeException e) {
+            return Result.invalid("the file is damaged: " + e.getMessage());
+        }
+    }
+
+    private static Result check(byte[] pdf, PDSignature signature) throws IOException {
+        int[] range = signature.getByteRange();
+        if (range == null || range.length != 4 || range[0] != 0) {
+            return Result.invalid("the signature's byte range does not start at the beginning of the file");
+        }
+        if ((long) range[2] + range[3] != pdf.length) {
+            return Result.invalid("bytes were added after the signature: the document is not the one that was signed");
+        }
+        if (range[1] >= range[2] || pdf[range[1]] != '<' || pdf[range[2] - 1] != '>') {
+            return Result.invalid("the signature's byte range leaves out more than the signature itself");
+        }
+        byte[] signed = signature.getSignedContent(pdf);
+        CMSSignedData cms;
+        try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
+            // The signature is zero-padded to its reserved size: read exactly one object.
+            cms = new CMSSignedData(new CMSProcessableByteArray(signed), ContentInfo.getInstance(in.readObject()));
+        } catch (CMSException | IllegalArgumentException | IOException e) {
+            return Result.invalid("the signature is not a readable CMS signature: " + e.getMessage());
+        }
+        Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+        if (signers.size() != 1) {
+            return Result.invalid("the signature has " + signers.size() + " signers, not one");
+        }
+        SignerInformation signer = signers.iterator().next();
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(
+                (Selector<X509CertificateHolder>) signer.getSID());
+        if (matches.isEmpty()) {
+            return Result.invalid("the signer's certificate is not embedded in the signature");
+        }
+        try {
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            String name = SigningIdentity.commonName(certificate);
+            Instant signedAt = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+            boolean selfSigned = selfSigned(certificate);
+            try {
+                if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                    return new Result(false, "the signature does not verify with " + name + "'s certificate", name,
+                            selfSigned, signedAt);
+                }
+            } catch (CMSSignerDigestMismatchException e) {
+                return new Result(false, "the document was changed after it was signed (digest mismatch)", name,
+                        selfSigned, signedAt);
+            }
+            if (signedAt != null) {
+                try {
+                    certificate.checkValidity(Date.from(signedAt));
+                } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                    return new Result(false, name + "'s certificate was not valid when the document was signed ("
+                            + signedAt + ")", name, selfSigned, signedAt);
+                }
+            }
+            return new Result(true, "signature valid; whole document signed", name, selfSigned, signedAt);
+        } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
+            return Result.invalid("the signature does not verify: " + e.getMessage());
+        }
+    }
+
+    private static boolean selfSigned(X509Certificate certificate) {
+        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

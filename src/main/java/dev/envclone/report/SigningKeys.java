@@ -1,0 +1,212 @@
+package dev.envclone.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Where a signing key comes from: a PKCS#12 file, the Windows certificate store, or envclone's self-signed key. */
+public final class SigningKeys {
+    static final String KEY_FILE = "self-signed-key.p8";
+    static final String CERTIFICATE_FILE = "self-signed-certificate.der";
+
+    private SigningKeys() {
+    }
+
+    /** The first key in a PKCS#12 (.p12/.pfx) file, with its certificate chain. The password is never repeated. */
+    public static SigningIdentity fromPkcs12(Path file, char[] storepass) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " does not exist: give the PKCS#12 (.p12/.pfx) file that holds "
+                    + "your signing key");
+        }
+        KeyStore store;
+        try (InputStream in = Files.newInputStream(file)) {
+            store = KeyStore.getInstance("PKCS12");
+            store.load(in, storepass);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException(file + " could not be opened with the given store password: check the "
+                    + "password in the environment variable, and that the file is a PKCS#12 keystore");
+        }
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    return identity(store, alias, storepass, file.toString());
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(file + ": its key could not be read with the store password ("
+                    + e.getMessage() + ")");
+        }
+        throw new IllegalArgumentException(file + " holds no private key: export the certificate together with its "
+                + "key (a .pfx/.p12 with the private key)");
+    }
+
+    /** A key in the current user's Windows certificate store (Windows-MY), by its alias (friendly name). */
+    public static SigningIdentity fromWindowsStore(String alias) throws IOException {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            throw new IllegalArgumentException("--windows-store works on Windows only (the Windows-MY certificate "
+                    + "store); on this machine use --keystore FILE.p12, or leave both out to sign with the "
+                    + "self-signed key");
+        }
+        try {
+            KeyStore store = KeyStore.getInstance("Windows-MY");
+            store.load(null, null);
+            if (!store.isKeyEntry(alias)) {
+                List<String> keys = new ArrayList<>();
+                for (String each : Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(each)) {
+                        keys.add(each);
+                    }
+                }
+                throw new IllegalArgumentException("the Windows certificate store has no key named '" + alias
+                        + "'; keys there: " + (keys.isEmpty() ? "none" : String.join(", ", keys)));
+            }
+            return identity(store, alias, null, "the Windows certificate store");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the Windows certificate store could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The per-user self-signed key: made once in {@code folder} (RSA 3072, ten years), then reused. The key file is
+     * unencrypted and readable by its owner only, like an SSH key: there is no password to keep anywhere.
+     */
+    public static synchronized SigningIdentity selfSigned(Path folder, String owner) throws IOException {
+        Path keyFile = folder.resolve(KEY_FILE);
+        Path certificateFile = folder.resolve(CERTIFICATE_FILE);
+        if (Files.exists(keyFile) || Files.exists(certificateFile)) {
+            return readSelfSigned(folder, keyFile, certificateFile);
+        }
+        Files.createDirectories(folder);
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(3072, new SecureRandom());
+            KeyPair pair = generator.generateKeyPair();
+            X509Certificate certificate = certificate(pair, owner);
+            // The certificate first: a key file without its certificate would be refused at the next start.
+            writeAtomically(certificateFile, certificate.getEncoded(), false);
+            writeAtomically(keyFile, pair.getPrivate().getEncoded(), true);
+            return new SigningIdentity(pair.getPrivate(), List.of(certificate), true);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IOException("could not make the self-signed key in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SigningIdentity identity(KeyStore store, String alias, char[] password, String where)
+            throws GeneralSecurityException {
+        Key key = store.getKey(alias, password);
+        Certificate[] chain = store.getCertificateChain(alias);
+        if (!(key instanceof PrivateKey) || chain == null || chain.length == 0) {
+            throw new IllegalArgumentException(where + ": the entry '" + alias + "' has no private key with a "
+                    + "certificate");
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Certificate each : chain) {
+            certificates.add((X509Certificate) each);
+        }
+        return new SigningIdentity((PrivateKey) key, certificates, false);
+    }
+
+    private static X509Certificate certificate(KeyPair pair, String owner)
+            throws OperatorCreationException, GeneralSecurityException, IOException {
+        var name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, "envclone self-signed: " + owner)
+                .addRDN(BCStyle.O, "envclone (self-signed; not issued by a certificate authority)").build();
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()).abs(),
+                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(3653))), name,
+                pair.getPublic());
+        builder.addExtension(Extension.keyUsage, true,
+                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+    }
+
+    private static SigningIdentity readSelfSigned(Path folder, Path keyFile, Path certificateFile)
+            throws IOException {
+        try {
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
+                    new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile)));
+            X509Certificate certificate;
+            try (InputStream in = Files.newInputStream(certificateFile)) {
+                certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            }
+            return new SigningIdentity(key, List.of(certificate), true);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("the self-signed key in " + folder + " cannot be read by this user: "
+                    + "sign with --keystore, or ask for the folder's owner");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("the self-signed key in " + folder + " is damaged or incomplete ("
+                    + e.getMessage() + "): delete " + KEY_FILE + " and " + CERTIFICATE_FILE + " there to make a new "
+                    + "one");
+        }
+    }
+
+    /** Writes a temporary file beside the target, owner-only from its creation if asked, then moves it in place. */
+    private static void writeAtomically(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
+        Path folder = file.getParent();
+        boolean posix = Files.getFileAttributeView(folder, java.nio.file.attribute.PosixFileAttributeView.class)
+                != null;
+        Path temporary = posix && ownerOnly
+                ? Files.createTempFile(folder, file.getFileName().toString(), ".part",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(folder, file.getFileName().toString(), ".part");
+        try {
+            if (ownerOnly && !posix) {
+                ownerOnlyAcl(temporary);
+            }
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** On Windows: one ACL entry, the owner's, replacing what the file inherited from its folder. */
+    private static void ownerOnlyAcl(Path file) throws IOException {
+        AclFileAttributeView view = Files.getFileAttributeView(file, AclFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        UserPrincipal owner = view.getOwner();
+        view.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
+    }
+}
