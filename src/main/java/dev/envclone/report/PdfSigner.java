@@ -56,6 +56,12 @@ public final class PdfSigner {
     private PdfSigner() {
     }
 
+    /**
+     * Returns {@code pdf} with one more incremental update that signs it.
+     *
+     * @param signingTime written to the signature's /M (the CMS carries no time of its own)
+     * @param reason the signature's /Reason, shown by PDF readers
+     */
     public static byte[] sign(byte[] pdf, SigningIdentity identity, Instant signingTime, String reason)
             throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf);
@@ -93,7 +99,11 @@ public final class PdfSigner {
         }
     }
 
-    /** BouncyCastle's default signed attributes, less signing-time, plus signing-certificate-v2. */
+    /**
+     * BouncyCastle's default signed attributes (content-type, message-digest), plus signing-certificate-v2, which
+     * binds the signer's certificate to the signature; less signing-time, which PAdES forbids (the time is /M), and
+     * less the CMS algorithm-protection attribute BouncyCastle adds, so the set is exactly the PAdES B-B one.
+     */
     private static final class PadesAttributes implements CMSAttributeTableGenerator {
         private final DefaultSignedAttributeTableGenerator defaults;
 
@@ -107,7 +117,8 @@ public final class PdfSigner {
         @Override
         @SuppressWarnings("rawtypes")
         public AttributeTable getAttributes(Map parameters) {
-            return defaults.getAttributes(parameters).remove(CMSAttributes.signingTime);
+            return defaults.getAttributes(parameters).remove(CMSAttributes.signingTime)
+                    .remove(CMSAttributes.cmsAlgorithmProtect);
         }
 
         private static SigningCertificateV2 signingCertificate(X509Certificate certificate)

@@ -36,7 +36,7 @@ public final class RunReport {
     private final Instant now;
     private PdfLayout layout;
 
-    private RunReport(RunRecord run, PaperSize paper, SigningIdentity signer, Instant now) {
+    RunReport(RunRecord run, PaperSize paper, SigningIdentity signer, Instant now) {
         this.run = run;
         this.paper = paper;
         this.signer = signer;
@@ -58,8 +58,8 @@ public final class RunReport {
                 + run.folder().folder().toAbsolutePath().normalize());
         layout.title("Run report: " + plan.sourceEnvironment() + " → " + plan.targetEnvironment());
         layout.paragraph("Migrate an environment using a database clone (OutSystems 11, self-managed), "
-                + plan.dbms().displayName() + ". This report is signed by " + signedBy() + ". `envclone verify "
-                + "report.pdf --run-dir DIR` checks the signature and that the run folder still matches it.");
+                + plan.dbms().displayName() + ". This report is signed by " + signedBy() + ". envclone verify "
+                + "report.pdf --run-dir DIR checks the signature and that the run folder still matches it.");
         summary();
         layout.heading("Plan");
         layout.table(keyValue(), ChecklistPdf.planFacts(plan));
@@ -150,13 +150,17 @@ public final class RunReport {
         layout.subheading("Attempt " + attempt.number() + ": started " + RunRecord.time(started.time()) + " by "
                 + started.operator() + "; " + ended(outcome));
         layout.table(List.of(PdfLayout.Column.text("#", 0.35f), PdfLayout.Column.code("Statement", 6f),
-                        PdfLayout.Column.text("Previewed", 0.9f), PdfLayout.Column.text("Changed", 0.9f)),
+                        PdfLayout.Column.text("Preview", 0.8f), PdfLayout.Column.text("Changed", 0.8f)),
                 attempt.statements().stream().map(s -> List.of(String.valueOf(s.number()), s.sql(),
                         count(s.previewed()), count(s.changed()))).toList());
-        layout.table(List.of(PdfLayout.Column.text("#", 0.35f), PdfLayout.Column.code("Pre-image file", 3.2f),
-                        PdfLayout.Column.text("Rows", 0.6f), PdfLayout.Column.code("SHA-256", 4f)),
-                attempt.statements().stream().map(s -> List.of(String.valueOf(s.number()), s.preImage().file(),
-                        String.valueOf(s.preImage().rows()), s.preImage().sha256())).toList());
+        String first = attempt.statements().isEmpty() ? "" : attempt.statements().get(0).preImage().file();
+        String preImageFolder = first.substring(0, first.lastIndexOf('/') + 1);
+        layout.note("Pre-images (the rows as they were before), in " + preImageFolder + ":");
+        layout.table(List.of(PdfLayout.Column.text("#", 0.35f), PdfLayout.Column.code("File", 1.9f),
+                        PdfLayout.Column.text("Rows", 0.6f), PdfLayout.Column.code("SHA-256", 5.2f)),
+                attempt.statements().stream().map(s -> List.of(String.valueOf(s.number()),
+                        s.preImage().file().substring(preImageFolder.length()), String.valueOf(s.preImage().rows()),
+                        s.preImage().sha256())).toList());
         if (outcome != null && outcome.event() == JournalEvent.STEP_FAILED && outcome.get("sql") != null) {
             layout.paragraph("Statement " + outcome.get("statement") + " failed and the step was rolled back: "
                     + outcome.get("message"));
@@ -194,7 +198,7 @@ public final class RunReport {
         layout.heading("Journal");
         layout.note("journal.jsonl, entry by entry; each entry's hash chains it to the one before. Statement text, "
                 + "files and counts are under the steps above. Final hash: " + run.journalHash());
-        layout.table(List.of(PdfLayout.Column.text("#", 0.4f), PdfLayout.Column.text("Time (UTC)", 1.5f),
+        layout.table(List.of(PdfLayout.Column.text("#", 0.4f), PdfLayout.Column.text("Time (UTC)", 1.9f),
                         PdfLayout.Column.text("Event", 1.4f), PdfLayout.Column.text("Step", 1.6f),
                         PdfLayout.Column.text("By", 0.9f), PdfLayout.Column.text("Details", 2.6f)),
                 run.journal().stream().map(e -> List.of(String.valueOf(e.seq()),

@@ -13,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -44,6 +45,7 @@ public final class SignatureCheck {
         }
     }
 
+    /** Checks the last signature of {@code pdf}; never throws for a damaged or unsigned file, it is just invalid. */
     public static Result check(byte[] pdf) {
         List<PDSignature> signatures;
         PDSignature signature;
@@ -52,7 +54,13 @@ public final class SignatureCheck {
             if (signatures.isEmpty()) {
                 return Result.invalid("the PDF has no signature");
             }
-            signature = signatures.get(signatures.size() - 1);
+            // The last one is the one whose byte range reaches furthest: a later signature covers the earlier ones.
+            signature = signatures.get(0);
+            for (PDSignature each : signatures) {
+                if (end(each) >= end(signature)) {
+                    signature = each;
+                }
+            }
             return check(pdf, signature);
         } catch (IOException | RuntimeException e) {
             return Result.invalid("the file is damaged: " + e.getMessage());
@@ -67,14 +75,21 @@ public final class SignatureCheck {
         if ((long) range[2] + range[3] != pdf.length) {
             return Result.invalid("bytes were added after the signature: the document is not the one that was signed");
         }
-        if (range[1] >= range[2] || pdf[range[1]] != '<' || pdf[range[2] - 1] != '>') {
-            return Result.invalid("the signature's byte range leaves out more than the signature itself");
+        if (range[1] < 0 || range[2] <= range[1] + 1 || range[2] > pdf.length || pdf[range[1]] != '<'
+                || pdf[range[2] - 1] != '>' || !hexDigits(pdf, range[1] + 1, range[2] - 1)) {
+            return Result.invalid("the signature's byte range leaves out more than the signature itself: bytes there "
+                    + "are not signed");
         }
         byte[] signed = signature.getSignedContent(pdf);
         CMSSignedData cms;
         try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
-            // The signature is zero-padded to its reserved size: read exactly one object.
-            cms = new CMSSignedData(new CMSProcessableByteArray(signed), ContentInfo.getInstance(in.readObject()));
+            // The signature is zero-padded to its reserved size: read exactly one object; BouncyCastle would reject
+            // the padding as extra data.
+            ASN1Primitive object = in.readObject();
+            if (object == null) {
+                return Result.invalid("the signature is empty: the PDF has a signature field but was never signed");
+            }
+            cms = new CMSSignedData(new CMSProcessableByteArray(signed), ContentInfo.getInstance(object));
         } catch (CMSException | IllegalArgumentException | IOException e) {
             return Result.invalid("the signature is not a readable CMS signature: " + e.getMessage());
         }
@@ -103,18 +118,33 @@ public final class SignatureCheck {
                 return new Result(false, "the document was changed after it was signed (digest mismatch)", name,
                         selfSigned, signedAt);
             }
-            if (signedAt != null) {
-                try {
-                    certificate.checkValidity(Date.from(signedAt));
-                } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-                    return new Result(false, name + "'s certificate was not valid when the document was signed ("
-                            + signedAt + ")", name, selfSigned, signedAt);
-                }
+            // Without /M (not written by envclone) the certificate must be valid now.
+            Instant validAt = signedAt == null ? Instant.now() : signedAt;
+            try {
+                certificate.checkValidity(Date.from(validAt));
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                return new Result(false, name + "'s certificate was not valid when the document was signed ("
+                        + validAt + "; the certificate is valid from " + certificate.getNotBefore().toInstant()
+                        + " to " + certificate.getNotAfter().toInstant() + ")", name, selfSigned, signedAt);
             }
             return new Result(true, "signature valid; whole document signed", name, selfSigned, signedAt);
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             return Result.invalid("the signature does not verify: " + e.getMessage());
         }
+    }
+
+    private static long end(PDSignature signature) {
+        int[] range = signature.getByteRange();
+        return range == null || range.length != 4 ? -1 : (long) range[2] + range[3];
+    }
+
+    private static boolean hexDigits(byte[] pdf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(pdf[i], 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean selfSigned(X509Certificate certificate) {

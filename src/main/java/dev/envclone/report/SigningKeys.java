@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.AclEntry;
@@ -24,6 +25,9 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +46,11 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Where a signing key comes from: a PKCS#12 file, the Windows certificate store, or envclone's self-signed key. */
+/**
+ * Where a signing key comes from: a PKCS#12 file, the Windows certificate store, or envclone's self-signed key. Every
+ * problem is an {@link IllegalArgumentException} whose message says what is wrong and what to do; no message ever
+ * repeats a password.
+ */
 public final class SigningKeys {
     static final String KEY_FILE = "self-signed-key.p8";
     static final String CERTIFICATE_FILE = "self-signed-certificate.der";
@@ -66,13 +74,14 @@ public final class SigningKeys {
         }
         try {
             for (String alias : Collections.list(store.aliases())) {
-                if (store.isKeyEntry(alias)) {
+                if (store.entryInstanceOf(alias, KeyStore.PrivateKeyEntry.class)) {
                     return identity(store, alias, storepass, file.toString());
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(file + ": its key could not be read with the store password ("
-                    + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": the key inside could not be unlocked with the store password; "
+                    + "a key password different from the store password is not supported: export the file again "
+                    + "with one password");
         }
         throw new IllegalArgumentException(file + " holds no private key: export the certificate together with its "
                 + "key (a .pfx/.p12 with the private key)");
@@ -88,15 +97,16 @@ public final class SigningKeys {
         try {
             KeyStore store = KeyStore.getInstance("Windows-MY");
             store.load(null, null);
-            if (!store.isKeyEntry(alias)) {
+            if (!store.entryInstanceOf(alias, KeyStore.PrivateKeyEntry.class)) {
                 List<String> keys = new ArrayList<>();
                 for (String each : Collections.list(store.aliases())) {
-                    if (store.isKeyEntry(each)) {
+                    if (store.entryInstanceOf(each, KeyStore.PrivateKeyEntry.class)) {
                         keys.add(each);
                     }
                 }
                 throw new IllegalArgumentException("the Windows certificate store has no key named '" + alias
-                        + "'; keys there: " + (keys.isEmpty() ? "none" : String.join(", ", keys)));
+                        + "'; " + (keys.isEmpty() ? "it holds no keys: import your .pfx there first"
+                                : "give one of these to --windows-store: " + String.join(", ", keys)));
             }
             return identity(store, alias, null, "the Windows certificate store");
         } catch (GeneralSecurityException e) {
@@ -150,7 +160,7 @@ public final class SigningKeys {
                 .addRDN(BCStyle.CN, "envclone self-signed: " + owner)
                 .addRDN(BCStyle.O, "envclone (self-signed; not issued by a certificate authority)").build();
         Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()).abs(),
+        var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(63, new SecureRandom()).add(BigInteger.ONE),
                 Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(3653))), name,
                 pair.getPublic());
         builder.addExtension(Extension.keyUsage, true,
@@ -168,13 +178,19 @@ public final class SigningKeys {
             try (InputStream in = Files.newInputStream(certificateFile)) {
                 certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             }
+            if (!(key instanceof RSAPrivateCrtKey rsa) || !(certificate.getPublicKey() instanceof RSAPublicKey pub)
+                    || !rsa.getModulus().equals(pub.getModulus())) {
+                throw new InvalidKeySpecException("the key does not belong to the certificate");
+            }
             return new SigningIdentity(key, List.of(certificate), true);
         } catch (AccessDeniedException e) {
             throw new IllegalArgumentException("the self-signed key in " + folder + " cannot be read by this user: "
-                    + "sign with --keystore, or ask for the folder's owner");
-        } catch (GeneralSecurityException | IOException e) {
+                    + "sign with --keystore FILE.p12, or delete " + KEY_FILE + " and " + CERTIFICATE_FILE
+                    + " there to make a new key");
+        } catch (GeneralSecurityException | IOException | ClassCastException e) {
             throw new IllegalArgumentException("the self-signed key in " + folder + " is damaged or incomplete ("
-                    + e.getMessage() + "): delete " + KEY_FILE + " and " + CERTIFICATE_FILE + " there to make a new "
+                    + (e instanceof NoSuchFileException ? e.getMessage() + " is missing" : e.getMessage())
+                    + "): delete " + KEY_FILE + " and " + CERTIFICATE_FILE + " there to make a new "
                     + "one");
         }
     }
