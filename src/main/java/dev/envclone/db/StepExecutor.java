@@ -47,18 +47,30 @@ public final class StepExecutor {
     /** Resolves and counts a step's statements; changes nothing. */
     public StepPreview preview(List<CleanupItem> items, RowsBlock block) throws SQLException {
         try {
-            return previewInTransaction(items, block);
+            return preview(items, block, new CancelToken());
+        } catch (CancelToken.CancelledException e) {
+            throw new IllegalStateException("a fresh token cannot be cancelled", e);
+        }
+    }
+
+    /** Resolves and counts a step's statements, stopping between counts when the operator cancels. */
+    public StepPreview preview(List<CleanupItem> items, RowsBlock block, CancelToken cancel)
+            throws SQLException, CancelToken.CancelledException {
+        try {
+            return previewInTransaction(items, block, cancel);
         } finally {
             connection.rollback();
         }
     }
 
-    private StepPreview previewInTransaction(List<CleanupItem> items, RowsBlock block) throws SQLException {
+    private StepPreview previewInTransaction(List<CleanupItem> items, RowsBlock block, CancelToken cancel)
+            throws SQLException, CancelToken.CancelledException {
         List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
         String blockedBy = blockedBy(block);
         List<Integer> counts = new ArrayList<>();
         for (RowChange statement : statements) {
-            counts.add(count(statement.previewSql()));
+            cancel.check();
+            counts.add(count(statement.previewSql(), cancel));
         }
         return new StepPreview(statements, counts, blockedBy);
     }
@@ -137,6 +149,22 @@ public final class StepExecutor {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getInt(1);
+        }
+    }
+
+    /** A count the operator can cancel while it runs (a large table's count can take a while). */
+    private int count(String sql, CancelToken cancel) throws SQLException, CancelToken.CancelledException {
+        try (Statement statement = connection.createStatement()) {
+            cancel.running(statement);
+            try (ResultSet result = statement.executeQuery(sql)) {
+                result.next();
+                return result.getInt(1);
+            } catch (SQLException e) {
+                cancel.check();
+                throw e;
+            } finally {
+                cancel.running(null);
+            }
         }
     }
 

@@ -122,7 +122,17 @@ public final class RunSession {
 
     /** First stage: counts what the step would change, and records it. */
     public StepPreview preview(Step step) throws SQLException, IOException {
-        StepPreview preview = executor.preview(items(step), step.cleanup().block());
+        try {
+            return preview(step, new CancelToken());
+        } catch (CancelToken.CancelledException e) {
+            throw new IllegalStateException("a fresh token cannot be cancelled", e);
+        }
+    }
+
+    /** First stage, cancellable between counts; a cancelled preview records nothing. */
+    public StepPreview preview(Step step, CancelToken cancel)
+            throws SQLException, IOException, CancelToken.CancelledException {
+        StepPreview preview = executor.preview(items(step), step.cleanup().block(), cancel);
         Map<String, String> data = new LinkedHashMap<>();
         for (int i = 0; i < preview.statements().size(); i++) {
             data.put(key(i + 1) + ".rows", String.valueOf(preview.counts().get(i)));

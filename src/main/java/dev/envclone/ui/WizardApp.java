@@ -1,31 +1,91 @@
 package dev.envclone.ui;
 
+import dev.envclone.ui.common.FxBackground;
+import dev.envclone.ui.common.Settings;
+import dev.envclone.ui.main.MainWindow;
+import dev.envclone.ui.start.StartPage;
+import dev.envclone.ui.start.StartViewModel;
 import javafx.application.Application;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The wizard's window. Until the wizard lands (issue "The wizard"), it is a placeholder that says so and points
- * to the command line, which already writes the plan, the checklist and every script.
+ * The wizard's window: the start page, then the main window. It remembers its size, the text size and the last run
+ * folder (never a password). Ctrl+Plus and Ctrl+Minus change the text size: 100, 125, 150 %.
  */
 public final class WizardApp extends Application {
+    private static final int[] SCALES = {100, 125, 150};
+    private final StackPane root = new StackPane();
+    private Settings settings;
+    private FxBackground background;
+    private WizardViewModel wizard;
+    private MainWindow main;
+
     @Override
     public void start(Stage stage) {
-        Label title = new Label("envclone");
-        title.setId("placeholder-title");
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label text = new Label("The wizard is not built yet. The command line already writes the plan, the "
-                + "checklist and every script:\n\n    envclone plan --dbms sqlserver --out plan-folder\n"
-                + "    envclone plan --dbms oracle --out plan-folder\n\nRun envclone --help for every option.");
-        text.setId("placeholder-text");
-        text.setWrapText(true);
-        VBox root = new VBox(16, title, text);
-        root.setPadding(new Insets(24));
-        stage.setTitle("envclone");
-        stage.setScene(new Scene(root, 720, 360));
+        settings = Settings.load();
+        background = new FxBackground();
+        wizard = new WizardViewModel(background, settings);
+        Scene scene = new Scene(root, settings.windowWidth(), settings.windowHeight());
+        scene.getStylesheets().add(WizardApp.class.getResource("/dev/envclone/ui/app.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
+                () -> scale(+1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
+                () -> scale(+1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+                () -> scale(-1));
+        applyScale();
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("envclone — ", wizard.summaryProperty()));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            settings.window(scene.getWidth(), scene.getHeight());
+            wizard.continueLater();
+            background.shutdown();
+        });
+        showStart();
         stage.show();
+    }
+
+    /** The wizard's state, for tests that drive the window. */
+    public WizardViewModel wizard() {
+        return wizard;
+    }
+
+    public MainWindow mainWindow() {
+        return main;
+    }
+
+    private void showStart() {
+        main = null;
+        StartPage start = new StartPage(new StartViewModel(wizard), this::showMain);
+        root.getChildren().setAll(start.view());
+    }
+
+    private void showMain() {
+        main = new MainWindow(wizard, background, () -> {
+            wizard.continueLater();
+            showStart();
+        });
+        root.getChildren().setAll(main.view());
+    }
+
+    private void scale(int step) {
+        int index = 0;
+        for (int i = 0; i < SCALES.length; i++) {
+            if (SCALES[i] == settings.textScale()) {
+                index = i;
+            }
+        }
+        settings.textScale(SCALES[Math.max(0, Math.min(SCALES.length - 1, index + step))]);
+        settings.save();
+        applyScale();
+    }
+
+    private void applyScale() {
+        root.setStyle("-fx-font-size: " + (13.0 * settings.textScale() / 100.0) + "px;");
     }
 }

@@ -1,0 +1,80 @@
+package dev.envclone.ui;
+
+import dev.envclone.procedure.Step;
+import dev.envclone.run.StepState;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One row of the wizard's step list: the plan page, a step of the procedure (numbered as in checklist.md, or not
+ * applicable with the reason), or the final checklist page.
+ */
+public final class StepItem {
+    public enum Kind { PLAN, STEP, FINAL }
+
+    private final Kind kind;
+    private final Step step;
+    private final int number;
+    private final String notApplicable;
+    private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.PENDING);
+
+    private StepItem(Kind kind, Step step, int number, String notApplicable) {
+        this.kind = kind;
+        this.step = step;
+        this.number = number;
+        this.notApplicable = notApplicable;
+    }
+
+    static StepItem plan() {
+        return new StepItem(Kind.PLAN, null, 0, null);
+    }
+
+    static StepItem finalChecklist() {
+        return new StepItem(Kind.FINAL, null, 0, null);
+    }
+
+    static StepItem step(Step step, int number) {
+        return new StepItem(Kind.STEP, step, number, null);
+    }
+
+    static StepItem notApplicable(Step step, String reason) {
+        return new StepItem(Kind.STEP, step, 0, reason);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The procedure step, or null for the plan and final pages. */
+    public Step step() {
+        return step;
+    }
+
+    /** 1-based position among the plan's steps; 0 when not applicable or not a step. */
+    public int number() {
+        return number;
+    }
+
+    public boolean applicable() {
+        return notApplicable == null;
+    }
+
+    /** Why the plan leaves the step out, or null. */
+    public String notApplicableReason() {
+        return notApplicable;
+    }
+
+    public ObjectProperty<StepState> stateProperty() {
+        return state;
+    }
+
+    /** What the list shows: "4. Clean up the environment security context — done". */
+    public String label() {
+        return switch (kind) {
+            case PLAN -> "Plan";
+            case FINAL -> "Final checklist and report";
+            default -> applicable() ? number + ". " + step.title() + " — " + state.get().label()
+                    : step.title() + " — not applicable";
+        };
+    }
+}

@@ -1,0 +1,240 @@
+package dev.envclone.ui;
+
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunState;
+import dev.envclone.sql.Dbms;
+import dev.envclone.ui.common.Background;
+import dev.envclone.ui.common.Settings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The wizard's state, in one typed place: the plan, the run folder, the target connection (the password only in
+ * memory), the operator, the step list with each step's state, and which page is shown. Pages and their view models
+ * read and change it; nothing in it is a JavaFX node, so it is tested without a window.
+ */
+public final class WizardViewModel {
+    private final Background background;
+    private final Settings settings;
+    private final ObjectProperty<MigrationPlan> plan = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<RunFolder> run = new ReadOnlyObjectWrapper<>();
+    private final StringProperty operator = new SimpleStringProperty(System.getProperty("user.name"));
+    private final StringProperty targetUrl = new SimpleStringProperty("");
+    private final StringProperty targetUser = new SimpleStringProperty("");
+    private final StringProperty targetPassword = new SimpleStringProperty("");
+    private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
+    private final BooleanProperty rehearsal = new SimpleBooleanProperty(false);
+    // The extractor makes the list report a step's state change, so the step list redraws that row.
+    private final ObservableList<StepItem> items = FXCollections.observableArrayList(
+            item -> new javafx.beans.Observable[] {item.stateProperty()});
+    private final IntegerProperty selected = new SimpleIntegerProperty(0);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No plan yet");
+    private RunContext context;
+
+    public WizardViewModel(Background background, Settings settings) {
+        this.background = background;
+        this.settings = settings;
+        plan.addListener((o, before, now) -> {
+            if (run.get() == null) {
+                rebuildItems(now, null);
+            }
+            summary.set(summaryOf(now));
+        });
+        targetUrl.addListener((o, a, b) -> closeContext());
+        targetUser.addListener((o, a, b) -> closeContext());
+        targetPassword.addListener((o, a, b) -> closeContext());
+        items.setAll(StepItem.plan(), StepItem.finalChecklist());
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ObjectProperty<MigrationPlan> planProperty() {
+        return plan;
+    }
+
+    public ReadOnlyObjectProperty<RunFolder> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public StringProperty operatorProperty() {
+        return operator;
+    }
+
+    public StringProperty targetUrlProperty() {
+        return targetUrl;
+    }
+
+    public StringProperty targetUserProperty() {
+        return targetUser;
+    }
+
+    /** Typed by the operator for this session; never written anywhere. */
+    public StringProperty targetPasswordProperty() {
+        return targetPassword;
+    }
+
+    /** Where the run folder will be made when the plan is accepted. */
+    public ObjectProperty<Path> runFolderProperty() {
+        return runFolder;
+    }
+
+    /** True when the target is the rehearsal sandbox envclone made. */
+    public BooleanProperty rehearsalProperty() {
+        return rehearsal;
+    }
+
+    public ObservableList<StepItem> items() {
+        return items;
+    }
+
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Starts the run: writes plan.json and the scripts into the run folder and opens its journal. */
+    public void createRun(MigrationPlan accepted) throws IOException {
+        Path folder = runFolder.get();
+        RunFolder created = RunFolder.create(folder, accepted, accepted.sourceFingerprint(),
+                withoutSecrets(targetUrl.get()), operator.get(), Clock.systemUTC());
+        attach(created);
+    }
+
+    /** Opens an existing run: its plan, its steps' states; the target URL and user as the run recorded them. */
+    public void openRun(Path folder) throws IOException {
+        RunFolder opened = RunFolder.open(folder, Clock.systemUTC());
+        String target = opened.journal().entries().get(0).get("target");
+        if (target != null && !target.contains("***")) {
+            targetUrl.set(target);
+        }
+        runFolder.set(folder);
+        attach(opened);
+    }
+
+    private void attach(RunFolder opened) {
+        closeContext();
+        run.set(opened);
+        plan.set(opened.plan());
+        rebuildItems(opened.plan(), opened.state());
+        settings.lastRunFolder(opened.folder());
+        settings.save();
+        selected.set(firstUnfinished());
+    }
+
+    /** Re-reads every step's state from the journal (after any job that wrote to it). */
+    public void refresh() {
+        RunFolder current = run.get();
+        if (current == null) {
+            return;
+        }
+        RunState state = current.state();
+        for (StepItem item : items) {
+            if (item.step() != null && item.applicable()) {
+                item.stateProperty().set(state.of(item.step().id()));
+            }
+        }
+    }
+
+    /** The list index of the first step that is not finished, or the final page when all are. */
+    public int firstUnfinished() {
+        for (int i = 0; i < items.size(); i++) {
+            StepItem item = items.get(i);
+            if (item.kind() == StepItem.Kind.STEP && item.applicable() && !item.stateProperty().get().finished()) {
+                return i;
+            }
+        }
+        return items.size() - 1;
+    }
+
+    /**
+     * The run joined to its target, made on first use (by a job on the worker thread: it connects and checks the
+     * target). Changing the target's URL, user or password drops it.
+     */
+    public synchronized RunContext context() {
+        if (context == null) {
+            RunFolder current = run.get();
+            if (current == null) {
+                throw new IllegalStateException("no run yet: accept the plan first");
+            }
+            context = new RunContext(current, targetUrl.get(), targetUser.get(),
+                    targetPassword.get() == null ? new char[0] : targetPassword.get().toCharArray(), operator.get());
+        }
+        return context;
+    }
+
+    public synchronized void closeContext() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    /** Continue later: everything is in the journal already; drop the connection and remember the folder. */
+    public void continueLater() {
+        closeContext();
+        if (run.get() != null) {
+            settings.lastRunFolder(run.get().folder());
+        }
+        settings.save();
+    }
+
+    private void rebuildItems(MigrationPlan current, RunState state) {
+        items.clear();
+        items.add(StepItem.plan());
+        if (current != null) {
+            List<Step> applicable = ProcedureCatalog.stepsFor(current);
+            for (Step step : ProcedureCatalog.allSteps(current)) {
+                int index = applicable.indexOf(step);
+                StepItem item = index >= 0 ? StepItem.step(step, index + 1)
+                        : StepItem.notApplicable(step, "the plan leaves out: " + step.part().description());
+                if (state != null && index >= 0) {
+                    item.stateProperty().set(state.of(step.id()));
+                }
+                items.add(item);
+            }
+        }
+        items.add(StepItem.finalChecklist());
+    }
+
+    static String summaryOf(MigrationPlan plan) {
+        if (plan == null) {
+            return "No plan yet";
+        }
+        return plan.sourceEnvironment() + " → " + plan.targetEnvironment() + "  ·  " + plan.dbms().displayName()
+                + "  ·  " + plan.installPath().documentSection() + "  ·  target "
+                + (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ") + plan.targetDatabaseName();
+    }
+
+    /** A JDBC URL may carry password=...; the journal keeps the URL without it. */
+    static String withoutSecrets(String url) {
+        return url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.envclone.ui.common;
+
+import dev.envclone.db.CancelToken;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * The wizard's one worker thread: every job is a {@link Task} on it, so database work never runs on the UI thread
+ * and never two jobs at once on one connection. Exposes what the status bar shows: busy, the message, the progress.
+ */
+public final class FxBackground implements Background {
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "envclone-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private CancelToken current;
+
+    @Override
+    public <T> Job run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        CancelToken token = new CancelToken();
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(title);
+                return work.call((text, done, total) -> {
+                    updateMessage(text);
+                    updateProgress(done, Math.max(total, 1));
+                }, token);
+            }
+        };
+        current = token;
+        busy.set(true);
+        message.unbind();
+        progress.unbind();
+        message.bind(task.messageProperty());
+        progress.bind(task.progressProperty());
+        task.setOnSucceeded(e -> {
+            finished();
+            onDone.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished();
+            onFailed.accept(task.getException());
+        });
+        executor.execute(task);
+        return token::cancel;
+    }
+
+    /** Cancels the job under way, if any (Escape, or the status bar's Cancel). */
+    public void cancelCurrent() {
+        CancelToken token = current;
+        if (token != null) {
+            token.cancel();
+        }
+    }
+
+    private void finished() {
+        current = null;
+        message.unbind();
+        progress.unbind();
+        message.set("");
+        progress.set(0);
+        busy.set(false);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.envclone.ui.common;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The small dialogs every page needs, in one place and one wording: confirm, a required reason, a DBA's name and
+ * note, copy and save. Every dialog is answered with the keyboard: Enter for the default, Escape to cancel.
+ */
+public final class Prompts {
+    private Prompts() {
+    }
+
+    /** A DBA's name (required) and note. */
+    public record DbaNote(String name, String note) {
+    }
+
+    /** Asks before something that changes the database or the journal; Cancel is the default answer's opposite. */
+    public static boolean confirm(Node owner, String id, String title, String text, String action) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, new ButtonType(action, ButtonBar.ButtonData.OK_DONE),
+                ButtonType.CANCEL);
+        alert.initOwner(window(owner));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId(id);
+        alert.getDialogPane().setMinWidth(560);
+        return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    /** A text the operator must give (a skip's reason): OK stays disabled while it is blank. */
+    public static Optional<String> requiredText(Node owner, String id, String title, String label) {
+        Dialog<String> dialog = dialog(owner, id, title);
+        TextArea text = new TextArea();
+        text.setId(id + "-text");
+        text.setPrefRowCount(3);
+        text.setWrapText(true);
+        GridPane grid = grid();
+        grid.addRow(0, new Label(label));
+        grid.addRow(1, text);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
+                .bind(text.textProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> text.getText().isBlank(), text.textProperty())));
+        dialog.setResultConverter(b -> b == ButtonType.OK ? text.getText().strip() : null);
+        Platform.runLater(text::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    /** Done by a DBA: the DBA's name (required) and a note. */
+    public static Optional<DbaNote> dba(Node owner, String id) {
+        Dialog<DbaNote> dialog = dialog(owner, id, "Done by a DBA");
+        TextField name = new TextField();
+        name.setId(id + "-name");
+        TextField note = new TextField();
+        note.setId(id + "-note");
+        GridPane grid = grid();
+        Label nameLabel = new Label("_DBA's name:");
+        nameLabel.setMnemonicParsing(true);
+        nameLabel.setLabelFor(name);
+        Label noteLabel = new Label("N_ote:");
+        noteLabel.setMnemonicParsing(true);
+        noteLabel.setLabelFor(note);
+        grid.addRow(0, nameLabel, name);
+        grid.addRow(1, noteLabel, note);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> name.getText().isBlank(),
+                        name.textProperty()));
+        dialog.setResultConverter(b -> b == ButtonType.OK ? new DbaNote(name.getText().strip(),
+                note.getText().strip()) : null);
+        Platform.runLater(name::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    /** Shows a failure: what went wrong, in the engine's words, and that nothing was kept. */
+    public static void error(Node owner, String id, String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.initOwner(window(owner));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId(id);
+        alert.getDialogPane().setMinWidth(560);
+        alert.showAndWait();
+    }
+
+    public static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Save As for a generated text (SQL, parameter file); returns the file written, or null when cancelled. */
+    public static Path save(Node owner, String suggestedName, String text) throws IOException {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggestedName);
+        java.io.File file = chooser.showSaveDialog(window(owner));
+        if (file == null) {
+            return null;
+        }
+        Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
+        return file.toPath();
+    }
+
+    private static <T> Dialog<T> dialog(Node owner, String id, String title) {
+        Dialog<T> dialog = new Dialog<>();
+        dialog.initOwner(window(owner));
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setMinWidth(520);
+        return dialog;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(10));
+        return grid;
+    }
+
+    private static Window window(Node owner) {
+        return owner == null || owner.getScene() == null ? null : owner.getScene().getWindow();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.envclone.ui.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * What the wizard remembers between sessions, in wizard.properties in envclone's user folder: the window's size, the
+ * text size, the last run folder. Never a password: there is no key for one.
+ */
+public final class Settings {
+    private static final String FILE = "wizard.properties";
+    private final Path file;
+    private final Properties values = new Properties();
+
+    private Settings(Path file) {
+        this.file = file;
+    }
+
+    /** ~/.envclone/wizard.properties, or under the folder the system property envclone.home names. */
+    public static Settings load() {
+        return load(home().resolve(FILE));
+    }
+
+    /** envclone's per-user folder: ~/.envclone, or the folder the system property envclone.home names (tests). */
+    public static Path home() {
+        String home = System.getProperty("envclone.home");
+        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".envclone");
+    }
+
+    public static Settings load(Path file) {
+        Settings settings = new Settings(file);
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                settings.values.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                // A damaged settings file costs the window size, nothing else: start from defaults.
+                settings.values.clear();
+            }
+        }
+        return settings;
+    }
+
+    public double windowWidth() {
+        return number("window.width", 1280);
+    }
+
+    public double windowHeight() {
+        return number("window.height", 800);
+    }
+
+    public void window(double width, double height) {
+        values.setProperty("window.width", String.valueOf(Math.round(width)));
+        values.setProperty("window.height", String.valueOf(Math.round(height)));
+    }
+
+    /** Text size in percent of the default: 100, 125 or 150. */
+    public int textScale() {
+        return (int) number("text.scale", 100);
+    }
+
+    public void textScale(int percent) {
+        values.setProperty("text.scale", String.valueOf(percent));
+    }
+
+    public Path lastRunFolder() {
+        String value = values.getProperty("run.last");
+        return value == null ? null : Path.of(value);
+    }
+
+    public void lastRunFolder(Path folder) {
+        values.setProperty("run.last", folder.toAbsolutePath().toString());
+    }
+
+    public void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                values.store(out, "envclone wizard: window, text size, last run folder (never a password)");
+            }
+        } catch (IOException e) {
+            // Losing the remembered window size must never stop the operator's work.
+        }
+    }
+
+    private double number(String key, double fallback) {
+        try {
+            return Double.parseDouble(values.getProperty(key, String.valueOf(fallback)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

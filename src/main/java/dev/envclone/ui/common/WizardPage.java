@@ -1,0 +1,20 @@
+package dev.envclone.ui.common;
+
+import javafx.scene.Node;
+
+/** A page of the wizard: a view bound to its view model, shown in the main window's middle. */
+public interface WizardPage {
+    Node view();
+
+    /** Called each time the page is shown (e.g. to refresh what the journal says). */
+    default void shown() {
+    }
+
+    /**
+     * Next was pressed on this page: true to move on. The plan page uses it to check the plan and start the run;
+     * a page that needs nothing returns true.
+     */
+    default boolean next() {
+        return true;
+    }
+}

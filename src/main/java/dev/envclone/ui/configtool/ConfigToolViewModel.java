@@ -1,0 +1,23 @@
+package dev.envclone.ui.configtool;
+
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.StepItem;
+
+/** Placeholder until the page is built. */
+public final class ConfigToolViewModel {
+    private final WizardViewModel wizard;
+    private final StepItem item;
+
+    public ConfigToolViewModel(WizardViewModel wizard, StepItem item) {
+        this.wizard = wizard;
+        this.item = item;
+    }
+
+    public WizardViewModel wizard() {
+        return wizard;
+    }
+
+    public StepItem item() {
+        return item;
+    }
+}

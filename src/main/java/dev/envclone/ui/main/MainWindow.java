@@ -1,0 +1,170 @@
+package dev.envclone.ui.main;
+
+import dev.envclone.ui.StepItem;
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.common.FxBackground;
+import dev.envclone.ui.common.WizardPage;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: the plan summary at the top, the step list with each step's state on the left, the
+ * step's page in the middle, and Back / Next / Continue later with the running job's progress and Cancel at the
+ * bottom. Navigation waits while a job runs; Escape cancels it.
+ */
+public final class MainWindow {
+    private final WizardViewModel wizard;
+    private final FxBackground background;
+    private final Runnable continueLater;
+    private final BorderPane root = new BorderPane();
+    private final ListView<StepItem> list = new ListView<>();
+    private final ScrollPane center = new ScrollPane();
+    private WizardPage page;
+
+    public MainWindow(WizardViewModel wizard, FxBackground background, Runnable continueLater) {
+        this.wizard = wizard;
+        this.background = background;
+        this.continueLater = continueLater;
+        build();
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    /** The page now shown (tests and screenshots ask it). */
+    public WizardPage page() {
+        return page;
+    }
+
+    private void build() {
+        Label summary = new Label();
+        summary.setId("main-summary");
+        summary.getStyleClass().add("plan-summary");
+        summary.textProperty().bind(wizard.summaryProperty());
+        summary.setMaxWidth(Double.MAX_VALUE);
+        root.setTop(summary);
+
+        list.setId("main-steps");
+        list.setItems(wizard.items());
+        list.setPrefWidth(360);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StepItem item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("step-done", "step-failed", "step-na");
+                if (empty || item == null) {
+                    setText(null);
+                    return;
+                }
+                setText(item.label());
+                if (!item.applicable()) {
+                    getStyleClass().add("step-na");
+                } else if (item.stateProperty().get().finished()) {
+                    getStyleClass().add("step-done");
+                } else if (item.stateProperty().get() == dev.envclone.run.StepState.FAILED
+                        || item.stateProperty().get() == dev.envclone.run.StepState.BLOCKED) {
+                    getStyleClass().add("step-failed");
+                }
+            }
+        });
+        list.getSelectionModel().select(wizard.selectedProperty().get());
+        list.getSelectionModel().selectedIndexProperty().addListener((o, before, now) -> {
+            if (now.intValue() >= 0 && now.intValue() != wizard.selectedProperty().get()) {
+                wizard.selectedProperty().set(now.intValue());
+            }
+        });
+        wizard.selectedProperty().addListener((o, before, now) -> show(now.intValue()));
+        list.disableProperty().bind(background.busyProperty());
+        root.setLeft(list);
+
+        center.setId("main-page");
+        center.setFitToWidth(true);
+        center.setPadding(new Insets(12, 16, 12, 16));
+        root.setCenter(center);
+        root.setBottom(bottom());
+        root.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && background.busyProperty().get()) {
+                background.cancelCurrent();
+                e.consume();
+            }
+        });
+        show(wizard.selectedProperty().get());
+    }
+
+    private Node bottom() {
+        Label status = new Label();
+        status.setId("main-status");
+        status.textProperty().bind(background.messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("main-progress");
+        progress.progressProperty().bind(background.progressProperty());
+        progress.visibleProperty().bind(background.busyProperty());
+        Button cancel = new Button("Cance_l job");
+        cancel.setId("main-cancel");
+        cancel.visibleProperty().bind(background.busyProperty());
+        cancel.setOnAction(e -> background.cancelCurrent());
+        Button back = new Button("_Back");
+        back.setId("main-back");
+        back.setOnAction(e -> move(-1));
+        back.disableProperty().bind(background.busyProperty().or(wizard.selectedProperty().isEqualTo(0)));
+        Button next = new Button("_Next");
+        next.setId("main-next");
+        next.setDefaultButton(true);
+        next.setOnAction(e -> {
+            if (page == null || page.next()) {
+                move(1);
+            }
+        });
+        next.disableProperty().bind(background.busyProperty()
+                .or(wizard.selectedProperty().isEqualTo(javafx.beans.binding.Bindings.size(wizard.items())
+                        .subtract(1))));
+        Button later = new Button("Continue _later");
+        later.setId("main-continue-later");
+        later.disableProperty().bind(background.busyProperty().or(wizard.runProperty().isNull()));
+        later.setOnAction(e -> continueLater.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, status, progress, cancel, spacer, back, next, later);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("nav-bar");
+        return new VBox(bar);
+    }
+
+    private void move(int delta) {
+        int target = Math.max(0, Math.min(wizard.items().size() - 1, wizard.selectedProperty().get() + delta));
+        // Steps the plan leaves out are skipped by Back and Next; the list still shows them.
+        while (target > 0 && target < wizard.items().size() - 1 && !wizard.items().get(target).applicable()) {
+            target += delta;
+        }
+        wizard.selectedProperty().set(target);
+    }
+
+    private void show(int index) {
+        if (index < 0 || index >= wizard.items().size()) {
+            return;
+        }
+        if (list.getSelectionModel().getSelectedIndex() != index) {
+            list.getSelectionModel().select(index);
+        }
+        list.scrollTo(Math.max(0, index - 3));
+        wizard.refresh();
+        page = Pages.of(wizard.items().get(index), wizard);
+        center.setContent(page.view());
+        page.shown();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.envclone.ui.start;
+
+import dev.envclone.sql.Dbms;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+
+/** The first page: rehearse on the sandbox (one press of Enter), a new migration, or open a run folder. */
+public final class StartPage {
+    private final StartViewModel model;
+    private final Runnable toMain;
+    private final VBox view = new VBox(16);
+
+    public StartPage(StartViewModel model, Runnable toMain) {
+        this.model = model;
+        this.toMain = toMain;
+        build();
+    }
+
+    public Node view() {
+        return view;
+    }
+
+    private void build() {
+        Label title = new Label("envclone");
+        title.getStyleClass().add("start-title");
+        Label intro = new Label("Migrate an OutSystems 11 environment using a database clone, step by step: plan, "
+                + "prerequisites, clone, every cleanup script with a preview first, the Configuration Tool, the final "
+                + "checklist and a signed report.");
+        intro.setWrapText(true);
+
+        ComboBox<Dbms> dbms = new ComboBox<>();
+        dbms.setId("start-dbms");
+        dbms.getItems().setAll(Dbms.values());
+        dbms.valueProperty().bindBidirectional(model.dbmsProperty());
+        dbms.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Dbms value) {
+                return value == null ? "" : value.displayName();
+            }
+
+            @Override
+            public Dbms fromString(String text) {
+                return null;
+            }
+        });
+        Label dbmsLabel = new Label("_DBMS:");
+        dbmsLabel.setMnemonicParsing(true);
+        dbmsLabel.setLabelFor(dbms);
+
+        Button rehearse = new Button("_Rehearse on the sandbox");
+        rehearse.setId("start-rehearse");
+        rehearse.setDefaultButton(true);
+        rehearse.setOnAction(e -> {
+            rehearse.setDisable(true);
+            model.rehearse(toMain);
+        });
+        Button fresh = new Button("New _migration");
+        fresh.setId("start-new");
+        fresh.setOnAction(e -> model.newMigration(toMain));
+        Button open = new Button("_Open a run folder…");
+        open.setId("start-open");
+        open.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a run folder");
+            File folder = chooser.showDialog(view.getScene().getWindow());
+            if (folder != null) {
+                model.open(folder.toPath(), m -> rehearse.setDisable(false), toMain);
+            }
+        });
+        HBox buttons = new HBox(12, rehearse, fresh, open);
+        VBox.setMargin(buttons, new Insets(8, 0, 0, 0));
+
+        Label rehearseHelp = new Label("Rehearse: envclone makes a small database shaped like a production clone and "
+                + "runs the whole procedure against it. Nothing outside it is touched.");
+        rehearseHelp.setWrapText(true);
+        rehearseHelp.getStyleClass().add("hint");
+
+        Label message = new Label();
+        message.setId("start-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add("error-text");
+
+        view.getChildren().addAll(title, intro, new HBox(8, dbmsLabel, dbms), buttons, rehearseHelp);
+        Path last = model.lastRun();
+        if (last != null) {
+            Button resume = new Button("Resume the last run: " + last);
+            resume.setId("start-resume");
+            resume.setOnAction(e -> model.open(last, m -> { }, toMain));
+            view.getChildren().add(resume);
+        }
+        view.getChildren().add(message);
+        view.setPadding(new Insets(32));
+        view.setMaxWidth(900);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.envclone.ui.start;
+
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.sandbox.Sandbox;
+import dev.envclone.sandbox.SandboxSize;
+import dev.envclone.sql.Dbms;
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.common.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The start page's three ways in: rehearse on a sandbox envclone makes (the default on a fresh machine), start a
+ * new migration, or open a run folder to resume it.
+ */
+public final class StartViewModel {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final WizardViewModel wizard;
+    private final ObjectProperty<Dbms> dbms = new SimpleObjectProperty<>(Dbms.SQLSERVER);
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public StartViewModel(WizardViewModel wizard) {
+        this.wizard = wizard;
+    }
+
+    public ObjectProperty<Dbms> dbmsProperty() {
+        return dbms;
+    }
+
+    /** What went wrong, or what was saved; shown under the buttons. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** The last run folder, if it still holds a run: offered as "Resume". */
+    public Path lastRun() {
+        Path last = wizard.settings().lastRunFolder();
+        return last != null && Files.exists(last.resolve("journal.jsonl")) ? last : null;
+    }
+
+    /**
+     * Makes a small sandbox shaped like a production clone (in a job: it writes a database), fills the plan with
+     * defaults for it, then calls {@code ready}.
+     */
+    public void rehearse(Runnable ready) {
+        Dbms chosen = dbms.get();
+        Path folder = Settings.home().resolve("rehearsals").resolve(LocalDateTime.now().format(STAMP) + "-"
+                + chosen.cliName());
+        wizard.background().run("Making the rehearsal sandbox", (progress, cancel) ->
+                        Sandbox.create(chosen, folder.resolve("sandbox"), SandboxSize.SMALL),
+                url -> {
+                    wizard.rehearsalProperty().set(true);
+                    wizard.targetUrlProperty().set(url);
+                    wizard.targetUserProperty().set("sa");
+                    wizard.targetPasswordProperty().set("");
+                    wizard.runFolderProperty().set(folder.resolve("run"));
+                    wizard.planProperty().set(new PlanBuilder(chosen).build());
+                    wizard.selectedProperty().set(0);
+                    ready.run();
+                },
+                failed -> message.set("The sandbox could not be made in " + folder + ": " + failed.getMessage()));
+    }
+
+    /** A new migration: the plan page with the DBMS's defaults; the operator fills in the target. */
+    public void newMigration(Runnable ready) {
+        wizard.rehearsalProperty().set(false);
+        wizard.runFolderProperty().set(Settings.home().resolve("runs").resolve(LocalDateTime.now().format(STAMP)));
+        wizard.planProperty().set(new PlanBuilder(dbms.get()).build());
+        wizard.selectedProperty().set(0);
+        ready.run();
+    }
+
+    /** Opens a run folder and goes to its first unfinished step. */
+    public void open(Path folder, Consumer<String> refused, Runnable ready) {
+        try {
+            wizard.openRun(folder);
+            ready.run();
+        } catch (Exception e) {
+            refused.accept(e.getMessage());
+            message.set(e.getMessage());
+        }
+    }
+}
