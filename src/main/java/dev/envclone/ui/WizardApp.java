@@ -59,6 +59,11 @@ public final class WizardApp extends Application {
         return main;
     }
 
+    /** The worker the jobs run on: tests wait for it to be idle. */
+    public FxBackground background() {
+        return background;
+    }
+
     private void showStart() {
         main = null;
         StartPage start = new StartPage(new StartViewModel(wizard), this::showMain);

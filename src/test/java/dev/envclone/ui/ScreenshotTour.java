@@ -1,0 +1,161 @@
+package dev.envclone.ui;
+
+import dev.envclone.procedure.StepKind;
+import dev.envclone.sql.Dbms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Takes a screenshot of every page of the wizard in a real window under X (Xvfb): the start page, the plan, the
+ * prerequisites, the clone, a cleanup step after its preview, its confirmation and its result, the Configuration
+ * Tool, a manual step and the final page. The whole screen is captured with ImageMagick's import, as an operator's
+ * remote desktop shows it.
+ *
+ * <pre>Xvfb :99 -screen 0 1280x800x24 &amp;
+ * DISPLAY=:99 ./mvnw -q -Dprism.order=sw test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.envclone.ui.ScreenshotTour -Dexec.args="docs/screenshots sqlserver 100"</pre>
+ */
+public final class ScreenshotTour {
+    private static WizardApp app;
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]).toAbsolutePath();
+        Dbms dbms = Dbms.valueOf(args[1].toUpperCase(Locale.ROOT));
+        int scale = Integer.parseInt(args[2]);
+        Path home = Files.createTempDirectory("envclone-tour");
+        Files.writeString(home.resolve("wizard.properties"), "text.scale=" + scale + "\n");
+        System.setProperty("envclone.home", home.toString());
+        Files.createDirectories(out);
+        String suffix = "-" + dbms.cliName() + "-" + scale;
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(() -> {
+            app = new WizardApp();
+            app.start(new Stage());
+            started.countDown();
+        });
+        started.await();
+        settle();
+        shot(out, "01-start" + suffix);
+        fire("start-rehearse");
+        waitUntil(() -> app.mainWindow() != null);
+        idle();
+        shot(out, "02-plan" + suffix);
+        fire("main-next");
+        idle();
+        fire("prerequisites-check");
+        idle();
+        shot(out, "03-prerequisites" + suffix);
+        select(item -> item.step() != null && item.step().kind() == StepKind.CLONE);
+        shot(out, "04-clone" + suffix);
+        select(item -> item.step() != null && item.step().kind() == StepKind.CLEANUP);
+        fire("cleanup-preview");
+        idle();
+        shot(out, "05-cleanup-preview" + suffix);
+        fire("cleanup-execute");
+        waitUntil(() -> onFx(() -> Window.getWindows().size() > 1));
+        settle();
+        shot(out, "06-cleanup-confirm" + suffix);
+        onFx(() -> {
+            for (Window window : Window.getWindows()) {
+                Node button = window.getScene().getRoot().lookupAll(".button").stream()
+                        .filter(n -> n instanceof Button && ((Button) n).isDefaultButton()).findFirst().orElse(null);
+                if (window != app.mainWindow().view().getScene().getWindow() && button != null) {
+                    Platform.runLater(((Button) button)::fire);
+                }
+            }
+            return true;
+        });
+        idle();
+        shot(out, "07-cleanup-done" + suffix);
+        select(item -> item.step() != null && item.step().kind() == StepKind.CONFIGURATION_TOOL);
+        shot(out, "08-configuration-tool" + suffix);
+        select(item -> item.step() != null && "upload-license".equals(item.step().id()));
+        shot(out, "09-manual-step" + suffix);
+        select(item -> item.kind() == StepItem.Kind.FINAL);
+        shot(out, "10-final" + suffix);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void select(Predicate<StepItem> which) throws Exception {
+        onFx(() -> {
+            WizardViewModel wizard = app.wizard();
+            for (int i = 0; i < wizard.items().size(); i++) {
+                if (which.test(wizard.items().get(i))) {
+                    wizard.selectedProperty().set(i);
+                    return true;
+                }
+            }
+            throw new IllegalStateException("no such page");
+        });
+        idle();
+    }
+
+    /** Presses a button by its id, in whichever window shows it; does not wait (a dialog may open). */
+    private static void fire(String id) throws Exception {
+        AtomicBoolean found = new AtomicBoolean();
+        onFx(() -> {
+            for (Window window : Window.getWindows()) {
+                Node node = window.getScene().lookup("#" + id);
+                if (node instanceof ButtonBase) {
+                    found.set(true);
+                    Platform.runLater(((ButtonBase) node)::fire);
+                }
+            }
+            return true;
+        });
+        if (!found.get()) {
+            throw new IllegalStateException("no button #" + id + " on screen");
+        }
+        settle();
+    }
+
+    private static void idle() throws Exception {
+        settle();
+        waitUntil(() -> onFx(() -> !app.background().busyProperty().get()));
+        settle();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get();
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(700);
+    }
+
+    private static void shot(Path out, String name) throws Exception {
+        Process process = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
+                .inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + name);
+        }
+        System.out.println("wrote " + out.resolve(name + ".png"));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.envclone.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.envclone.procedure.StepKind;
+import dev.envclone.run.StepState;
+import dev.envclone.sql.Dbms;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextInputControl;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the wizard the way the operator does, with the keyboard and mouse through TestFX: the start page, the plan,
+ * then every step's page with the actions that complete it, waiting for each job to end.
+ */
+final class WizardDriver {
+    final FxRobot robot;
+    final WizardApp app;
+
+    WizardDriver(FxRobot robot, WizardApp app) {
+        this.robot = robot;
+        this.app = app;
+    }
+
+    WizardViewModel wizard() {
+        return app.wizard();
+    }
+
+    @SuppressWarnings("unchecked")
+    void rehearse(Dbms dbms) {
+        robot.interact(() -> ((ComboBox<Dbms>) robot.lookup("#start-dbms").query()).setValue(dbms));
+        robot.clickOn("#start-rehearse");
+        waitFor(() -> app.mainWindow() != null);
+        waitIdle();
+    }
+
+    /** Next on the plan page: checks the plan and starts the run. */
+    void acceptPlan() {
+        next();
+        waitFor(() -> wizard().runProperty().get() != null);
+    }
+
+    StepItem current() {
+        return wizard().items().get(wizard().selectedProperty().get());
+    }
+
+    void next() {
+        robot.clickOn("#main-next");
+        waitIdle();
+    }
+
+    /** Does what the current step's page needs to finish the step, then asserts it is finished. */
+    void complete() {
+        StepItem item = current();
+        if (item.kind() != StepItem.Kind.STEP || !item.applicable()) {
+            return;
+        }
+        String id = item.step().id();
+        if ("prerequisites".equals(id)) {
+            for (int i = 0; robot.lookup("#prerequisites-item-" + i).tryQuery().isPresent(); i++) {
+                robot.clickOn("#prerequisites-item-" + i);
+            }
+            robot.clickOn("#prerequisites-check");
+            waitIdle();
+            robot.clickOn("#prerequisites-tick");
+        } else if (item.step().kind() == StepKind.CLONE) {
+            robot.clickOn("#clone-dba");
+            robot.clickOn(dialogField("-name")).write("Bea DBA");
+            okDialog();
+        } else if (item.step().kind() == StepKind.CLEANUP) {
+            robot.clickOn("#cleanup-preview");
+            waitIdle();
+            robot.clickOn("#cleanup-execute");
+            okDialog();
+            waitIdle();
+        } else if (item.step().kind() == StepKind.CONFIGURATION_TOOL) {
+            robot.clickOn("#configtool-tick");
+        } else {
+            if ("remove-extension-db-connections".equals(id)) {
+                robot.clickOn("#manual-sandbox-unmap");
+                waitIdle();
+            }
+            robot.clickOn("#manual-note").write("done: " + id);
+            robot.clickOn("#manual-tick");
+        }
+        waitIdle();
+        StepState state = wizard().runProperty().get().state().of(id);
+        assertEquals(true, state.finished(), id + " is " + state.label());
+    }
+
+    /** The text field of the dialog now open whose id ends with {@code suffix}. */
+    Node dialogField(String suffix) {
+        return robot.lookup(n -> n instanceof TextInputControl && n.getId() != null && n.getId().endsWith(suffix))
+                .query();
+    }
+
+    /** Presses the dialog's default button (OK, Execute …). */
+    void okDialog() {
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        Button ok = robot.lookup(".dialog-pane .button").match(n -> ((Button) n).isDefaultButton()).queryButton();
+        robot.clickOn(ok);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void tickBox(String id) {
+        CheckBox box = robot.lookup(id).queryAs(CheckBox.class);
+        if (!box.isSelected()) {
+            robot.clickOn(box);
+        }
+    }
+
+    void waitIdle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> !app.background().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting", e);
+        }
+    }
+}

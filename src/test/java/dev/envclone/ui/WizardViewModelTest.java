@@ -1,0 +1,69 @@
+package dev.envclone.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envclone.procedure.OptionalPart;
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.run.StepState;
+import dev.envclone.sql.Dbms;
+import dev.envclone.ui.common.Background;
+import dev.envclone.ui.common.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's state without a window: the step list, resume at the first unfinished step, what is remembered. */
+class WizardViewModelTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void stepsThePlanLeavesOutAreListedAsNotApplicableWithTheReason() {
+        WizardViewModel wizard = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("w.properties")));
+        wizard.planProperty().set(new PlanBuilder(Dbms.SQLSERVER).parts(EnumSet.noneOf(OptionalPart.class)).build());
+        StepItem saml = wizard.items().stream().filter(i -> i.step() != null && i.step().id().equals("cleanup-saml"))
+                .findFirst().orElseThrow();
+        assertFalse(saml.applicable());
+        assertEquals("the plan leaves out: " + OptionalPart.SAML.description(), saml.notApplicableReason());
+        assertTrue(saml.label().endsWith("— not applicable"), saml.label());
+        assertEquals(StepItem.Kind.PLAN, wizard.items().get(0).kind());
+        assertEquals(StepItem.Kind.FINAL, wizard.items().get(wizard.items().size() - 1).kind());
+        assertTrue(WizardViewModel.summaryOf(wizard.planProperty().get()).startsWith("Production → Pre-Production"));
+    }
+
+    @Test
+    void reopeningARunSelectsTheFirstStepNotFinishedAndRemembersTheFolderButNoPassword() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
+        fixture.wizard.targetPasswordProperty().set("Canary-Password-4411");
+        Path run = fixture.wizard.runProperty().get().folder();
+        fixture.wizard.runProperty().get().tick("prerequisites", "checked", "Ana Operator");
+        fixture.wizard.runProperty().get().doneByDba("export-schemas", "Bea DBA", "", "Ana Operator");
+        fixture.wizard.continueLater();
+
+        Settings settings = Settings.load(folder.resolve("wizard.properties"));
+        assertEquals(run.toAbsolutePath(), settings.lastRunFolder());
+        WizardViewModel reopened = new WizardViewModel(Background.direct(), settings);
+        reopened.openRun(run);
+        StepItem selected = reopened.items().get(reopened.selectedProperty().get());
+        assertEquals("find-schemas", selected.step().id(), "prerequisites done, find-schemas is next");
+        assertEquals(StepState.DONE_BY_DBA, reopened.items().stream()
+                .filter(i -> i.step() != null && i.step().id().equals("export-schemas")).findFirst().orElseThrow()
+                .stateProperty().get());
+        assertEquals(fixture.url, reopened.targetUrlProperty().get(), "the target URL as the run recorded it");
+        assertEquals("", reopened.targetPasswordProperty().get());
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".mv.db")).toList()) {
+                assertFalse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("Canary-Password-4411"), file + " holds the password");
+            }
+        }
+        assertNull(new WizardViewModel(Background.direct(), Settings.load(folder.resolve("none.properties")))
+                .runProperty().get());
+    }
+}

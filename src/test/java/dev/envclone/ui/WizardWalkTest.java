@@ -1,0 +1,136 @@
+package dev.envclone.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envclone.db.StepExecutor;
+import dev.envclone.db.StepPreview;
+import dev.envclone.procedure.CleanupContext;
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
+import dev.envclone.run.JournalEntry;
+import dev.envclone.run.JournalEvent;
+import dev.envclone.run.RunFolder;
+import dev.envclone.sandbox.Sandbox;
+import dev.envclone.sql.Dbms;
+import dev.envclone.sql.Dialect;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.List;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The whole wizard on the rehearsal sandbox, as the operator walks it: plan, prerequisites, the clone done by a DBA,
+ * every cleanup step previewed and executed, the Configuration Tool forms, every manual step ticked. Then the
+ * sandbox must be clean (a fresh preview of every cleanup step finds nothing) and the journal complete. And a window
+ * closed in the middle of the cleanup: reopened, the run resumes at the right step.
+ */
+class WizardWalkTest {
+    @TempDir
+    Path home;
+    private final FxRobot robot = new FxRobot();
+    private WizardApp app;
+
+    private WizardDriver launch() throws Exception {
+        System.setProperty("envclone.home", home.toString());
+        FxToolkit.registerPrimaryStage();
+        app = (WizardApp) FxToolkit.setupApplication(WizardApp::new);
+        return new WizardDriver(robot, app);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        System.clearProperty("envclone.home");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void walksTheWholeProcedureOnTheSandbox(Dbms dbms) throws Exception {
+        WizardDriver driver = launch();
+        driver.rehearse(dbms);
+        assertTrue(robot.lookup("#main-summary").queryLabeled().getText().contains(dbms.displayName()));
+        driver.acceptPlan();
+        while (driver.current().kind() != StepItem.Kind.FINAL) {
+            driver.complete();
+            driver.next();
+        }
+        RunFolder run = RunFolder.open(driver.wizard().runProperty().get().folder(), Clock.systemUTC());
+        MigrationPlan plan = run.plan();
+        for (Step step : ProcedureCatalog.stepsFor(plan)) {
+            assertTrue(run.state().of(step.id()).finished(), step.id() + " is " + run.state().of(step.id()).label());
+        }
+        List<JournalEntry> entries = run.journal().entries();
+        for (Step step : ProcedureCatalog.cleanupSteps(plan)) {
+            assertEquals(1, entries.stream().filter(e -> step.id().equals(e.step())
+                    && e.event() == JournalEvent.STEP_EXECUTED).count(), step.id() + " executed once");
+        }
+        assertEquals(0, remainingRows(driver.wizard().targetUrlProperty().get(), plan),
+                "a fresh preview of every cleanup step finds nothing left to change");
+    }
+
+    @Test
+    void closedMidCleanupAndReopenedItResumesAtTheRightStep() throws Exception {
+        WizardDriver driver = launch();
+        driver.rehearse(Dbms.SQLSERVER);
+        driver.acceptPlan();
+        List<Step> cleanup = ProcedureCatalog.cleanupSteps(driver.wizard().planProperty().get());
+        Step third = cleanup.get(2);
+        while (driver.current().step() == null || !driver.current().step().id().equals(third.id())) {
+            driver.complete();
+            driver.next();
+        }
+        Path runFolder = driver.wizard().runProperty().get().folder();
+        Stage stage = (Stage) robot.lookup("#main-summary").query().getScene().getWindow();
+        robot.interact(() -> {
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        });
+        FxToolkit.cleanupApplication(app);
+
+        WizardDriver again = launch();
+        robot.clickOn("#start-resume");
+        WizardDriver.waitFor(() -> app.mainWindow() != null);
+        assertEquals(runFolder, again.wizard().runProperty().get().folder());
+        assertEquals(third.id(), again.current().step().id(), "resumes at the first step not done");
+        assertEquals(third.id(), robot.lookup("#main-steps").queryListView().getSelectionModel().getSelectedItem()
+                instanceof StepItem item ? item.step().id() : null);
+        again.complete();
+        RunFolder run = RunFolder.open(runFolder, Clock.systemUTC());
+        assertTrue(run.state().of(cleanup.get(1).id()).finished());
+        assertEquals(1, run.journal().entries().stream().filter(e -> cleanup.get(1).id().equals(e.step())
+                && e.event() == JournalEvent.STEP_EXECUTED).count(), "the step before ran once, not again");
+    }
+
+    /** What every cleanup step would still change, counted afresh on the sandbox. */
+    private static long remainingRows(String url, MigrationPlan plan) throws Exception {
+        Dialect dialect = Dialect.of(plan.dbms());
+        long total = 0;
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            if (plan.dbms() == Dbms.ORACLE) {
+                connection.setSchema(Sandbox.ORACLE_SCHEMA);
+            }
+            StepExecutor executor = new StepExecutor(connection, dialect, plan.users().admin());
+            for (Step step : ProcedureCatalog.cleanupSteps(plan)) {
+                StepPreview preview = executor.preview(step.cleanup().statementsFor(
+                        new CleanupContext(dialect, plan.users().admin())), step.cleanup().block());
+                total += preview.total();
+            }
+        }
+        return total;
+    }
+}
