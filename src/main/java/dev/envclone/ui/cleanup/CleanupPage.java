@@ -1,19 +1,163 @@
 package dev.envclone.ui.cleanup;
 
+import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 
-/** Placeholder until the page is built. */
+/**
+ * The review-and-execute pane of one cleanup step: what it does and why, the exact SQL, then Preview (count the
+ * rows), Execute (after naming the target database), Skip, Done by DBA, Copy and Save. All state is the view
+ * model's; the page asks the dialogs' questions and binds.
+ */
 public final class CleanupPage implements WizardPage {
-    private final Label view = new Label("Cleanup page: not built yet");
+    private static final int MAX_SQL_ROWS = 16;
+
+    private final CleanupViewModel model;
+    private final VBox view = new VBox(12);
+    private final Button preview = button("cleanup-preview", "_Preview");
 
     public CleanupPage(CleanupViewModel model) {
-        view.setId("cleanup-placeholder");
+        this.model = model;
+        build();
     }
 
     @Override
     public Node view() {
         return view;
+    }
+
+    @Override
+    public void shown() {
+        model.refreshState();
+        // Preview is the first thing to do on a step not yet finished; Enter stays with the window's Next.
+        if (!preview.isDisabled()) {
+            preview.requestFocus();
+        }
+    }
+
+    private void build() {
+        Label title = text("cleanup-title", model.title());
+        title.getStyleClass().add("page-title");
+        Label state = text("cleanup-state", "");
+        state.textProperty().bind(model.stateTextProperty());
+        Label whyTitle = text(null, "What it does and why");
+        whyTitle.getStyleClass().add("section-title");
+        Label why = text("cleanup-why", model.why());
+        Label reference = text("cleanup-reference", model.reference());
+        reference.getStyleClass().add("hint");
+
+        TextArea sql = sqlArea();
+        Label sqlTitle = text(null, "The S_QL envclone runs");
+        sqlTitle.getStyleClass().add("section-title");
+        sqlTitle.setMnemonicParsing(true);
+        sqlTitle.setLabelFor(sql);
+
+        Label blocked = text("cleanup-blocked", "");
+        blocked.textProperty().bind(model.blockedTextProperty());
+        blocked.getStyleClass().add("error-text");
+        Label result = text("cleanup-result", "");
+        result.textProperty().bind(model.resultTextProperty());
+        Label error = text("cleanup-error", "");
+        error.textProperty().bind(model.errorTextProperty());
+        error.getStyleClass().add("error-text");
+        Label notice = text("cleanup-notice", "");
+        notice.textProperty().bind(model.noticeTextProperty());
+        notice.getStyleClass().add("hint");
+
+        view.getChildren().addAll(title, state, whyTitle, why, reference, sqlTitle, sql, buttons(), blocked, result,
+                error, notice);
+        if (model.dynamic()) {
+            view.getChildren().addAll(new StatementTable(model).nodes());
+        }
+        for (Label label : new Label[] {blocked, result, error, notice}) {
+            hideWhenEmpty(label);
+        }
+    }
+
+    private TextArea sqlArea() {
+        TextArea sql = new TextArea();
+        sql.setId("cleanup-sql");
+        sql.getStyleClass().add("sql");
+        sql.setEditable(false);
+        sql.textProperty().bind(model.sqlProperty());
+        sql.setPrefRowCount(Math.min(MAX_SQL_ROWS, sql.getText().split("\n", -1).length + 1));
+        return sql;
+    }
+
+    private Node buttons() {
+        BooleanExpression locked = model.busyProperty().or(model.finishedProperty());
+        preview.setOnAction(e -> model.preview());
+        preview.disableProperty().bind(locked);
+        Button execute = button("cleanup-execute", "_Execute…");
+        execute.setOnAction(e -> {
+            if (Prompts.confirm(view, "cleanup-confirm", "Execute step " + model.item().number(),
+                    model.confirmationText(), "Execute")) {
+                model.execute();
+            }
+        });
+        execute.disableProperty().bind(locked);
+        Button skip = button("cleanup-skip", "_Skip…");
+        skip.setOnAction(e -> Prompts.requiredText(view, "cleanup-skip", "Skip step " + model.item().number(),
+                "Why is this step not needed? The reason goes into the journal and the report.")
+                .ifPresent(model::skip));
+        skip.disableProperty().bind(locked);
+        Button dba = button("cleanup-dba", "Done by _DBA…");
+        dba.setOnAction(e -> Prompts.dba(view, "cleanup-dba").ifPresent(n -> model.doneByDba(n.name(), n.note())));
+        dba.disableProperty().bind(locked);
+        Button copy = button("cleanup-copy", "_Copy SQL");
+        copy.setOnAction(e -> {
+            Prompts.copy(model.sqlProperty().get());
+            model.copied();
+        });
+        Button save = button("cleanup-save", "S_ave SQL…");
+        save.setOnAction(e -> save());
+        Button cancel = button("cleanup-cancel", "Cancel");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.managedProperty().bind(model.busyProperty());
+        return new FlowPane(10, 10, preview, execute, skip, dba, copy, save, cancel);
+    }
+
+    private void save() {
+        try {
+            Path file = Prompts.save(view, model.sqlFileName(), model.sqlProperty().get());
+            if (file != null) {
+                model.saved(file);
+            }
+        } catch (IOException e) {
+            model.saveFailed(e);
+        }
+    }
+
+    private static Button button(String id, String text) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMnemonicParsing(true);
+        return button;
+    }
+
+    private static Label text(String id, String value) {
+        Label label = new Label(value);
+        if (id != null) {
+            label.setId(id);
+        }
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    /** An empty message takes no room, so the page does not open with gaps. */
+    private static void hideWhenEmpty(Label label) {
+        label.managedProperty().bind(label.visibleProperty());
+        label.visibleProperty().bind(Bindings.isNotEmpty(label.textProperty()));
     }
 }

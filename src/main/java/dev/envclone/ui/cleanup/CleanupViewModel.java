@@ -1,16 +1,70 @@
 package dev.envclone.ui.cleanup;
 
-import dev.envclone.ui.WizardViewModel;
+import dev.envclone.db.StepPreview;
+import dev.envclone.db.StepResult;
+import dev.envclone.procedure.CleanupContext;
+import dev.envclone.procedure.CleanupScript;
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.Step;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunState;
+import dev.envclone.run.StepState;
+import dev.envclone.sql.CleanupItem;
+import dev.envclone.sql.Dbms;
+import dev.envclone.sql.Dialect;
+import dev.envclone.sql.RowChange;
+import dev.envclone.sql.TableDiscovery;
 import dev.envclone.ui.StepItem;
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.common.Background;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
-/** Placeholder until the page is built. */
+/**
+ * One cleanup step, reviewed and executed: its SQL, its state in the journal, a preview that counts the rows, the
+ * execution (pre-images first, one transaction), skip and done-by-DBA. Every database or journal action is a job of
+ * the wizard's background; after each, the wizard's step list is refreshed from the journal.
+ */
 public final class CleanupViewModel {
     private final WizardViewModel wizard;
     private final StepItem item;
+    private final Step step;
+    private final List<CleanupItem> items;
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper blockedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper noticeText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statementsTitle = new ReadOnlyStringWrapper("");
+    private final ObservableList<StatementRow> statements = FXCollections.observableArrayList();
+    private final ObservableList<StatementRow> statementsView = FXCollections.unmodifiableObservableList(statements);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
+    private Background.Job job;
+    private StepPreview lastPreview;
 
     public CleanupViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
         this.item = item;
+        this.step = item.step();
+        MigrationPlan plan = wizard.planProperty().get();
+        this.items = step.cleanup().statementsFor(new CleanupContext(Dialect.of(plan.dbms()), plan.users().admin()));
+        sql.set(CleanupScript.stepText(plan, step));
+        refreshState();
     }
 
     public WizardViewModel wizard() {
@@ -19,5 +73,282 @@ public final class CleanupViewModel {
 
     public StepItem item() {
         return item;
+    }
+
+    /** "4. Clean up the environment security context" */
+    public String title() {
+        return item.number() + ". " + step.title();
+    }
+
+    public String why() {
+        return step.cleanup().why();
+    }
+
+    public String reference() {
+        return "Document: " + step.reference();
+    }
+
+    /** True when the database decides the statements (tables found by a query): the preview lists them. */
+    public boolean dynamic() {
+        return items.stream().anyMatch(i -> i instanceof TableDiscovery);
+    }
+
+    /** The step's state from the journal, with who, when and the reason, note or message. */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    /** The step's SQL as cleanup.sql writes it. */
+    public ReadOnlyStringProperty sqlProperty() {
+        return sql.getReadOnlyProperty();
+    }
+
+    /** The statements of the last preview or execution, each with its rows; empty before either. */
+    public ObservableList<StatementRow> statements() {
+        return statementsView;
+    }
+
+    /** What the statement list's rows mean now: rows that would change, or rows that changed. */
+    public ReadOnlyStringProperty statementsTitleProperty() {
+        return statementsTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultTextProperty() {
+        return resultText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText.getReadOnlyProperty();
+    }
+
+    /** After a preview: why Execute will be refused now (what to do first), or empty. */
+    public ReadOnlyStringProperty blockedTextProperty() {
+        return blockedText.getReadOnlyProperty();
+    }
+
+    /** A passing note (SQL copied or saved) that must not replace the preview's or execution's result. */
+    public ReadOnlyStringProperty noticeTextProperty() {
+        return noticeText.getReadOnlyProperty();
+    }
+
+    /** A job of this step runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Done, done by a DBA or skipped: nothing more to do for the step in this run. */
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    /** Re-reads the step's state from the journal. */
+    public void refreshState() {
+        if (run() == null) {
+            stateText.set("State: no run yet. Accept the plan first: that makes the run folder and its journal.");
+            finished.set(false);
+            return;
+        }
+        RunState state = run().state();
+        StepState now = state.of(step.id());
+        stateText.set("State: " + StepStateText.of(now, state.lastEntry(step.id())));
+        finished.set(now.finished());
+    }
+
+    /** Counts the rows each statement would change; changes nothing, records the counts in the journal. */
+    public void preview() {
+        start("Previewing step " + item.number() + ": " + step.title(), e -> CleanupMessages.failed(e, true),
+                (progress, cancel) -> wizard.context().session().preview(step, cancel), this::previewed);
+    }
+
+    /** Executes the step: pre-images, every statement in one transaction, commit. The page confirms first. */
+    public void execute() {
+        if (finished.get()) {
+            errorText.set("The step is " + run().state().of(step.id()).label() + " already: nothing to execute.");
+            return;
+        }
+        start("Executing step " + item.number() + ": " + step.title(), e -> CleanupMessages.failed(e, false),
+                (progress, cancel) -> wizard.context().session().execute(step, cancel, progress), this::executed);
+    }
+
+    /** Cancels this page's job under way, if any; the engine rolls back what it started. */
+    public void cancel() {
+        Background.Job running = job;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Marks the step skipped; the reason is required and goes into the journal and the report. */
+    public void skip(String reason) {
+        if (noRun()) {
+            return;
+        }
+        if (reason == null || reason.isBlank()) {
+            errorText.set("Give a reason to skip the step: it goes into the journal and the report.");
+            return;
+        }
+        String operator = wizard.operatorProperty().get();
+        RunFolder folder = run();
+        start("Skipping step " + item.number(), CleanupViewModel::notRecorded, (progress, cancel) -> {
+            folder.skip(step.id(), reason.strip(), operator);
+            return null;
+        }, done -> resultText.set("Skipped. Reason: " + reason.strip()));
+    }
+
+    /** Records that a DBA did the step by hand: the DBA's name is required, the note kept. */
+    public void doneByDba(String name, String note) {
+        if (noRun()) {
+            return;
+        }
+        if (name == null || name.isBlank()) {
+            errorText.set("Give the DBA's name: the journal and the report say who did the step.");
+            return;
+        }
+        String operator = wizard.operatorProperty().get();
+        String kept = note == null ? "" : note.strip();
+        RunFolder folder = run();
+        start("Recording step " + item.number() + " as done by a DBA", CleanupViewModel::notRecorded,
+                (progress, cancel) -> {
+                    folder.doneByDba(step.id(), name.strip(), kept, operator);
+                    return null;
+                }, done -> resultText.set("Recorded as done by DBA " + name.strip() + "."));
+    }
+
+    /** Writes the step's SQL to a file, as shown. */
+    public void saveSql(Path file) {
+        try {
+            Files.writeString(file, sql.get(), StandardCharsets.UTF_8);
+            saved(file);
+        } catch (IOException e) {
+            saveFailed(e);
+        }
+    }
+
+    /** The name Save As suggests: step-04-cleanup-environment-security.sql */
+    public String sqlFileName() {
+        return String.format("step-%02d-%s.sql", item.number(), step.id());
+    }
+
+    void saved(Path file) {
+        noticeText.set("SQL saved to " + file.toAbsolutePath());
+    }
+
+    void saveFailed(IOException e) {
+        noticeText.set("The SQL was not saved: " + e.getMessage());
+    }
+
+    void copied() {
+        noticeText.set("The SQL is on the clipboard.");
+    }
+
+    /** The question before Execute: which database, how many statements, what is kept. */
+    public String confirmationText() {
+        MigrationPlan plan = wizard.planProperty().get();
+        String where = (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ") + plan.targetDatabaseName()
+                + " (" + withoutSecrets(wizard.targetUrlProperty().get()) + ")";
+        return "Execute step " + item.number() + " against " + where + "?\n" + statementCount()
+                + " Each changed row is saved first (pre-image); the step runs in one transaction, and if any "
+                + "statement fails the whole step is rolled back.";
+    }
+
+    private String statementCount() {
+        if (lastPreview != null) {
+            int count = lastPreview.statements().size();
+            return "It runs " + count + (count == 1 ? " statement" : " statements") + " (as previewed).";
+        }
+        if (dynamic()) {
+            return "It runs the statements it generates from the database (Preview lists them).";
+        }
+        boolean optional = items.stream().anyMatch(i -> i instanceof RowChange && ((RowChange) i).requiresTable());
+        return "It runs " + (optional ? "up to " : "") + items.size()
+                + (items.size() == 1 ? " statement." : " statements.");
+    }
+
+    private <T> void start(String title, Function<Throwable, String> explain, Background.Work<T> work,
+                           Consumer<T> done) {
+        if (busy.get() || noRun()) {
+            return; // one job per page at a time; the buttons are disabled meanwhile anyway
+        }
+        errorText.set("");
+        busy.set(true);
+        Background.Job started = wizard.background().run(title, work, value -> {
+            ended();
+            done.accept(value);
+            afterJob();
+        }, error -> {
+            ended();
+            failed(error, explain);
+            afterJob();
+        });
+        // A synchronous background has finished the job already; keep only a job that still runs.
+        job = busy.get() ? started : null;
+    }
+
+    private void ended() {
+        busy.set(false);
+        job = null;
+    }
+
+    private void previewed(StepPreview preview) {
+        lastPreview = preview;
+        resultText.set(CleanupMessages.previewed(preview));
+        blockedText.set(preview.blockedBy() == null ? ""
+                : "Execute will be refused: " + preview.blockedBy());
+        statementsTitle.set("Statements generated from the database, with the rows each would change:");
+        statements.setAll(rows(preview.statements(), toLongs(preview.counts())));
+    }
+
+    private void executed(StepResult result) {
+        resultText.set(CleanupMessages.executed(result, run().folder()));
+        blockedText.set("");
+        statementsTitle.set("Statements generated from the database, with the rows each changed:");
+        statements.setAll(rows(result.preview().statements(), toLongs(result.changed())));
+    }
+
+    private void failed(Throwable error, Function<Throwable, String> explain) {
+        errorText.set(explain.apply(error));
+        if (error instanceof SQLException) {
+            // The connection may be unusable after a database error: the next job connects and checks afresh.
+            wizard.closeContext();
+        }
+    }
+
+    /** Every job may have written to the journal: this page and the step list show it. */
+    private void afterJob() {
+        refreshState();
+        wizard.refresh();
+    }
+
+    private static String notRecorded(Throwable error) {
+        return "Not recorded: " + error.getMessage();
+    }
+
+    private boolean noRun() {
+        if (run() != null) {
+            return false;
+        }
+        errorText.set("There is no run yet: accept the plan first.");
+        return true;
+    }
+
+    private RunFolder run() {
+        return wizard.runProperty().get();
+    }
+
+    private static List<StatementRow> rows(List<RowChange> changes, List<Long> counts) {
+        List<StatementRow> rows = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            rows.add(new StatementRow(i + 1, changes.get(i).sql(), counts.get(i)));
+        }
+        return rows;
+    }
+
+    private static List<Long> toLongs(List<Integer> counts) {
+        return counts.stream().map(Integer::longValue).toList();
+    }
+
+    /** A JDBC URL may carry password=...; the dialog shows it without. */
+    static String withoutSecrets(String url) {
+        return url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
     }
 }

@@ -26,6 +26,7 @@ public final class FxBackground implements Background {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private CancelToken current;
+    private int pending;
 
     @Override
     public <T> Job run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
@@ -41,6 +42,7 @@ public final class FxBackground implements Background {
             }
         };
         current = token;
+        pending++;
         busy.set(true);
         message.unbind();
         progress.unbind();
@@ -67,6 +69,10 @@ public final class FxBackground implements Background {
     }
 
     private void finished() {
+        // Jobs queue behind one another: the bar stays busy until the last of them has ended.
+        if (--pending > 0) {
+            return;
+        }
         current = null;
         message.unbind();
         progress.unbind();

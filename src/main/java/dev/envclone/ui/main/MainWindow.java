@@ -102,7 +102,37 @@ public final class MainWindow {
                 e.consume();
             }
         });
+        root.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, was, now) -> reveal(now));
+            }
+        });
         show(wizard.selectedProperty().get());
+    }
+
+    /** Scrolls the page so that the control the keyboard just reached is in view. */
+    private void reveal(Node focused) {
+        Node content = center.getContent();
+        if (focused == null || content == null) {
+            return;
+        }
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n == content) {
+                javafx.geometry.Bounds node = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+                double contentHeight = content.getBoundsInLocal().getHeight();
+                double viewport = center.getViewportBounds().getHeight();
+                if (contentHeight <= viewport) {
+                    return;
+                }
+                double top = center.getVvalue() * (contentHeight - viewport);
+                if (node.getMinY() < top) {
+                    center.setVvalue(node.getMinY() / (contentHeight - viewport));
+                } else if (node.getMaxY() > top + viewport) {
+                    center.setVvalue(Math.min(1, (node.getMaxY() - viewport) / (contentHeight - viewport)));
+                }
+                return;
+            }
+        }
     }
 
     private Node bottom() {
@@ -125,7 +155,9 @@ public final class MainWindow {
         next.setId("main-next");
         next.setDefaultButton(true);
         next.setOnAction(e -> {
-            if (page == null || page.next()) {
+            int before = wizard.selectedProperty().get();
+            // Accepting the plan selects the run's first step itself: then Next has already moved.
+            if ((page == null || page.next()) && wizard.selectedProperty().get() == before) {
                 move(1);
             }
         });

@@ -1,16 +1,384 @@
 package dev.envclone.ui.plan;
 
+import dev.envclone.procedure.InstallPath;
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.OptionalPart;
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.procedure.PlanException;
+import dev.envclone.sql.Dbms;
 import dev.envclone.ui.WizardViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 
-/** Placeholder until the page is built. */
+/**
+ * The plan page's state and rules: a property per name with the engine's message for it, the DBMS and install
+ * path, the optional parts, the target connection (the wizard's own properties; the password only in memory) and
+ * the run folder. Next builds the plan, checks it with the engine's validator and starts the run; once a run
+ * exists the plan is fixed and the page only shows it.
+ */
 public final class PlanViewModel {
+    private static final String JOURNAL = "journal.jsonl";
+
     private final WizardViewModel wizard;
+    private final MigrationPlan start;
+    private final ObjectProperty<Dbms> dbms = new SimpleObjectProperty<>();
+    private final ObjectProperty<InstallPath> installPath = new SimpleObjectProperty<>();
+    private final Map<PlanField, StringProperty> texts = new EnumMap<>(PlanField.class);
+    private final Map<PlanField, ReadOnlyStringWrapper> messages = new EnumMap<>(PlanField.class);
+    private final Map<OptionalPart, BooleanProperty> parts = new EnumMap<>(OptionalPart.class);
+    private final RunFolderField runFolder;
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connectionResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper connectionOk = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
+    // The wizard outlives this page: it holds these only weakly, and this view model holds them strongly.
+    // Change listeners, not invalidation listeners: these fire on every change, read or not.
+    private final ChangeListener<Object> runChanged = (o, a, b) -> readOnly.set(b != null);
+    private final ChangeListener<Object> userChanged = (o, a, b) -> edited(PlanField.TARGET_USER);
+    private final ChangeListener<Object> targetChanged = (o, a, b) -> {
+        if (!testing.get()) {
+            connectionResult.set("");
+            connectionOk.set(false);
+        }
+    };
 
     public PlanViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
+        MigrationPlan current = wizard.planProperty().get();
+        this.start = current != null ? current : new PlanBuilder(Dbms.SQLSERVER).build();
+        for (PlanField field : PlanField.values()) {
+            texts.put(field, field == PlanField.TARGET_USER ? wizard.targetUserProperty()
+                    : new SimpleStringProperty(""));
+            messages.put(field, new ReadOnlyStringWrapper(""));
+        }
+        Dbms other = start.dbms() == Dbms.SQLSERVER ? Dbms.ORACLE : Dbms.SQLSERVER;
+        fill(new PlanBuilder(other).build());
+        fill(start);
+        text(PlanField.SOURCE_ENVIRONMENT).set(start.sourceEnvironment());
+        text(PlanField.TARGET_ENVIRONMENT).set(start.targetEnvironment());
+        dbms.set(start.dbms());
+        installPath.set(start.installPath());
+        for (OptionalPart part : OptionalPart.values()) {
+            parts.put(part, new SimpleBooleanProperty(start.includes(part)));
+        }
+        readOnly.set(wizard.runProperty().get() != null);
+        runFolder = new RunFolderField(wizard.runFolderProperty());
+        listen();
+        checkAll();
+    }
+
+    private void listen() {
+        texts.forEach((field, text) -> {
+            if (field != PlanField.TARGET_USER) {
+                text.addListener((o, a, b) -> edited(field));
+            }
+        });
+        wizard.targetUserProperty().addListener(new WeakChangeListener<>(userChanged));
+        dbms.addListener((o, before, now) -> {
+            // The names of one DBMS mean nothing on the other: start from the new DBMS's defaults.
+            if (now != null && !readOnly.get()) {
+                fill(base(now));
+            }
+            problems.set("");
+            checkAll();
+        });
+        installPath.addListener((o, a, b) -> problems.set(""));
+        parts.values().forEach(p -> p.addListener((o, a, b) -> problems.set("")));
+        runFolder.text().addListener((o, a, b) -> {
+            if (!readOnly.get()) {
+                problems.set("");
+            }
+            updateValid();
+        });
+        wizard.runProperty().addListener(new WeakChangeListener<>(runChanged));
+        wizard.targetUrlProperty().addListener(new WeakChangeListener<>(targetChanged));
+        wizard.targetUserProperty().addListener(new WeakChangeListener<>(targetChanged));
+        wizard.targetPasswordProperty().addListener(new WeakChangeListener<>(targetChanged));
     }
 
     public WizardViewModel wizard() {
         return wizard;
+    }
+
+    /** The text of a field; the target user is the wizard's own property. */
+    public StringProperty textProperty(PlanField field) {
+        return texts.get(field);
+    }
+
+    /** The engine's message for the field's text, or "" when it is fine (or the field is not for this DBMS). */
+    public ReadOnlyStringProperty messageProperty(PlanField field) {
+        return messages.get(field).getReadOnlyProperty();
+    }
+
+    /** The engine's message for a value typed into a field (the form's validator asks), or null. */
+    public String problemOf(PlanField field, String value) {
+        Dbms chosen = dbms.get();
+        return chosen == null || !field.appliesTo(chosen) ? null : field.problem(chosen, value);
+    }
+
+    /** Changing it resets the DBMS-specific names (users, catalogs, server, tablespaces) to that DBMS's. */
+    public ObjectProperty<Dbms> dbmsProperty() {
+        return dbms;
+    }
+
+    public ObjectProperty<InstallPath> installPathProperty() {
+        return installPath;
+    }
+
+    public BooleanProperty partProperty(OptionalPart part) {
+        return parts.get(part);
+    }
+
+    public StringProperty targetUrlProperty() {
+        return wizard.targetUrlProperty();
+    }
+
+    /** The wizard's password: in memory for this session, never written anywhere. */
+    public StringProperty targetPasswordProperty() {
+        return wizard.targetPasswordProperty();
+    }
+
+    /** The run folder as typed; a usable path goes straight to the wizard's run folder. */
+    public StringProperty runFolderProperty() {
+        return runFolder.text();
+    }
+
+    public ReadOnlyStringProperty runFolderMessageProperty() {
+        return runFolder.message();
+    }
+
+    /** The form validator's rule for the run folder: null when usable. */
+    public String runFolderProblem(String text) {
+        return RunFolderField.problem(text);
+    }
+
+    /** True when every name passes its rule (the plan as a whole is checked on Next). */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** What stops Next, one per line: the plan's problems, or the fields that need correcting. */
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionResultProperty() {
+        return connectionResult.getReadOnlyProperty();
+    }
+
+    /** True when the last Test connection reached a platform database. */
+    public ReadOnlyBooleanProperty connectionOkProperty() {
+        return connectionOk.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    /** True once the run has started: the plan is in the run folder and cannot change. */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    public boolean readOnly() {
+        return readOnly.get();
+    }
+
+    /** The hint shown while the plan is fixed. */
+    public String fixedPlanHint() {
+        Path folder = wizard.runProperty().get() == null ? null : wizard.runProperty().get().folder();
+        return "The run has started" + (folder == null ? "" : " in " + folder) + ": its plan is fixed and shown "
+                + "here as it was accepted. To change the plan, start a new migration from the start page. The "
+                + "target connection can still be changed (for example, to type the password again).";
+    }
+
+    /**
+     * The plan the fields describe, checked and normalized by the engine.
+     *
+     * @throws PlanException naming every problem
+     */
+    public MigrationPlan buildPlan() {
+        Dbms chosen = dbms.get();
+        Set<OptionalPart> chosenParts = EnumSet.noneOf(OptionalPart.class);
+        parts.forEach((part, on) -> {
+            if (on.get()) {
+                chosenParts.add(part);
+            }
+        });
+        return PlanAssembly.build(base(chosen), installPath.get(), chosenParts, this::value);
+    }
+
+    /**
+     * What Next does: with no run yet, checks the names and the plan and starts the run in the run folder (true);
+     * anything wrong stays on the page in {@link #problemsProperty()} (false). With a run, there is nothing to do.
+     */
+    public boolean accept() {
+        if (readOnly.get()) {
+            return true;
+        }
+        checkAll();
+        if (!valid.get()) {
+            problems.set(lines("Correct the marked fields first:", invalidFields()));
+            return false;
+        }
+        MigrationPlan plan;
+        try {
+            plan = buildPlan();
+        } catch (PlanException e) {
+            problems.set(lines("The plan cannot be used yet:", e.problems()));
+            return false;
+        } catch (IllegalArgumentException e) {
+            problems.set(e.getMessage());
+            return false;
+        }
+        Path folder = wizard.runFolderProperty().get();
+        if (Files.exists(folder.resolve(JOURNAL))) {
+            problems.set("The run folder " + folder + " already holds a run: open it from the start page to resume "
+                    + "it, or choose another folder.");
+            return false;
+        }
+        try {
+            wizard.createRun(plan);
+        } catch (IOException e) {
+            problems.set("The run folder " + folder + " could not be written (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "): choose a folder you can write to.");
+            return false;
+        } catch (IllegalArgumentException e) {
+            problems.set(e.getMessage());
+            return false;
+        }
+        problems.set("");
+        return true;
+    }
+
+    /** Connects to the target in a background job and says what it is: see {@link #connectionResultProperty()}. */
+    public void testConnection() {
+        if (testing.get()) {
+            return;
+        }
+        String url = wizard.targetUrlProperty().get();
+        connectionOk.set(false);
+        if (url == null || url.isBlank()) {
+            connectionResult.set("Give the target's JDBC URL first.");
+            return;
+        }
+        String user = wizard.targetUserProperty().get();
+        String password = wizard.targetPasswordProperty().get();
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        Dbms chosen = dbms.get();
+        String admin = text(PlanField.ADMIN_USER).get();
+        testing.set(true);
+        connectionResult.set("Connecting…");
+        wizard.background().run("Testing the connection to the target",
+                (progress, cancel) -> ConnectionCheck.inspect(url, user, secret, chosen, admin),
+                facts -> {
+                    testing.set(false);
+                    connectionOk.set(facts.platformDatabase());
+                    connectionResult.set(ConnectionCheck.describe(facts, chosen, admin));
+                },
+                failed -> {
+                    testing.set(false);
+                    connectionResult.set(ConnectionCheck.failure(failed));
+                });
+    }
+
+    private StringProperty text(PlanField field) {
+        return texts.get(field);
+    }
+
+    /** A field's value for the plan: "" when a required name is empty (the engine names it), null when optional. */
+    private String value(PlanField field) {
+        String text = text(field).get() == null ? "" : text(field).get();
+        return field.optional() && text.isEmpty() ? null : text;
+    }
+
+    /** The plan the page started from when it has this DBMS, else that DBMS's defaults. */
+    private MigrationPlan base(Dbms chosen) {
+        return chosen == start.dbms() ? start : new PlanBuilder(chosen).build();
+    }
+
+    /** Puts the plan's users and its DBMS's own names into the fields. */
+    private void fill(MigrationPlan plan) {
+        text(PlanField.ADMIN_USER).set(plan.users().admin());
+        text(PlanField.RUNTIME_USER).set(plan.users().runtime());
+        text(PlanField.LOG_ADMIN_USER).set(plan.users().logAdmin());
+        text(PlanField.LOG_RUNTIME_USER).set(plan.users().logRuntime());
+        if (plan.dbms() == Dbms.SQLSERVER) {
+            text(PlanField.SOURCE_CATALOG).set(plan.sqlServer().platform().sourceCatalog());
+            text(PlanField.CATALOG).set(plan.sqlServer().platform().catalog());
+            text(PlanField.SERVER).set(orEmpty(plan.sqlServer().server()));
+        } else {
+            text(PlanField.SERVER_INSTANCE).set(orEmpty(plan.oracle().serverInstance()));
+            List<String> roles = plan.oracle().tablespaces().all();
+            List<PlanField> fields = List.of(PlanField.SYSTEM_TABLESPACE, PlanField.INDEX_TABLESPACE,
+                    PlanField.USER_TABLESPACE, PlanField.LOG_SYSTEM_TABLESPACE, PlanField.LOG_INDEX_TABLESPACE,
+                    PlanField.LOG_USER_TABLESPACE);
+            for (int i = 0; i < fields.size(); i++) {
+                text(fields.get(i)).set(roles.get(i));
+            }
+        }
+    }
+
+    private void edited(PlanField field) {
+        check(field);
+        updateValid();
+        if (field != PlanField.TARGET_USER) {
+            problems.set("");
+        }
+    }
+
+    private void check(PlanField field) {
+        String problem = problemOf(field, text(field).get() == null ? "" : text(field).get());
+        messages.get(field).set(problem == null ? "" : problem);
+    }
+
+    private void checkAll() {
+        for (PlanField field : PlanField.values()) {
+            check(field);
+        }
+        updateValid();
+    }
+
+    private void updateValid() {
+        valid.set(messages.values().stream().allMatch(m -> m.get().isEmpty())
+                && runFolder.message().get().isEmpty());
+    }
+
+    private List<String> invalidFields() {
+        List<String> invalid = messages.values().stream().map(ReadOnlyStringWrapper::get).filter(m -> !m.isEmpty())
+                .collect(Collectors.toList());
+        if (!runFolder.message().get().isEmpty()) {
+            invalid.add(runFolder.message().get());
+        }
+        return invalid;
+    }
+
+    private static String lines(String heading, List<String> items) {
+        return heading + "\n" + items.stream().map(i -> "• " + i).collect(Collectors.joining("\n"));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

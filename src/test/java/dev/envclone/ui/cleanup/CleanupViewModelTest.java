@@ -1,0 +1,322 @@
+package dev.envclone.ui.cleanup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envclone.db.CancelToken;
+import dev.envclone.db.CleanupStatements;
+import dev.envclone.db.JdbcUrlTarget;
+import dev.envclone.db.ProgressListener;
+import dev.envclone.db.TargetInspection;
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.run.JournalEntry;
+import dev.envclone.run.JournalEvent;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.StepState;
+import dev.envclone.sql.Dbms;
+import dev.envclone.sql.Dialect;
+import dev.envclone.ui.WizardFixture;
+import dev.envclone.ui.common.Background;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The cleanup page's logic against a real sandbox, without a window: every job runs at once on the test thread. */
+class CleanupViewModelTest {
+    private static final String SECURITY = "cleanup-environment-security";
+    private static final String FRONT_ENDS = "cleanup-front-ends";
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void previewShowsTheCountsAndChangesNothing(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        long before = fixture.count("ossys_parameter");
+        CleanupViewModel model = model(fixture, SECURITY);
+
+        model.preview();
+
+        assertEquals("", model.errorTextProperty().get());
+        assertEquals(before, fixture.count("ossys_parameter"));
+        assertEquals(StepState.PREPARED, state(fixture, SECURITY));
+        assertEquals(StepState.PREPARED, fixture.item(SECURITY).stateProperty().get(), "the step list is refreshed");
+        long total = Long.parseLong(lastEntry(fixture, SECURITY).get("total"));
+        assertTrue(total > 0, "the sandbox holds security parameters");
+        assertTrue(model.resultTextProperty().get().startsWith("Preview: " + total + " rows in total would change"),
+                model.resultTextProperty().get());
+        assertTrue(model.resultTextProperty().get().contains("\nStatement 18: "), model.resultTextProperty().get());
+        assertTrue(model.stateTextProperty().get().contains("Prepared: previewed by Ana Operator"),
+                model.stateTextProperty().get());
+        assertFalse(model.busyProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void executeChangesTheRowsAndSaysWhereThePreImagesAre(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, SECURITY);
+        model.preview();
+        long previewed = Long.parseLong(lastEntry(fixture, SECURITY).get("total"));
+        long before = fixture.count("ossys_parameter");
+
+        model.execute();
+
+        assertEquals("", model.errorTextProperty().get());
+        assertEquals(before - previewed, fixture.count("ossys_parameter"));
+        assertEquals(StepState.DONE, state(fixture, SECURITY));
+        String result = model.resultTextProperty().get();
+        assertTrue(result.startsWith("Executed and committed: " + previewed + " rows changed in total."), result);
+        String preImages = String.format("pre-images/%02d-%s/attempt-1", fixture.item(SECURITY).number(), SECURITY);
+        assertTrue(result.contains(preImages), result);
+        assertTrue(Files.isDirectory(fixture.wizard.runProperty().get().folder().resolve(preImages)));
+        assertTrue(model.finishedProperty().get(), "a done step offers nothing more to run");
+        assertTrue(model.stateTextProperty().get().contains("Done: executed by Ana Operator"),
+                model.stateTextProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void skipNeedsAReasonAndKeepsIt(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, SECURITY);
+
+        model.skip("   ");
+        assertTrue(model.errorTextProperty().get().contains("reason"), model.errorTextProperty().get());
+        assertEquals(StepState.PENDING, state(fixture, SECURITY));
+
+        model.skip("The DBA ran cleanup.sql in SSMS ");
+        assertEquals("", model.errorTextProperty().get());
+        assertEquals(StepState.SKIPPED, state(fixture, SECURITY));
+        assertEquals("The DBA ran cleanup.sql in SSMS", lastEntry(fixture, SECURITY).get("reason"));
+        assertTrue(model.stateTextProperty().get().contains("Reason: The DBA ran cleanup.sql in SSMS"));
+        assertTrue(model.finishedProperty().get());
+        assertEquals(StepState.SKIPPED, fixture.item(SECURITY).stateProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aFinishedStepIsNotExecutedAgain(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, SECURITY);
+        model.skip("kept on purpose");
+        long before = fixture.count("ossys_parameter");
+
+        model.execute();
+
+        assertEquals("The step is skipped already: nothing to execute.", model.errorTextProperty().get());
+        assertEquals(before, fixture.count("ossys_parameter"));
+        assertEquals(StepState.SKIPPED, state(fixture, SECURITY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void doneByDbaKeepsTheNameAndNote(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, SECURITY);
+
+        model.doneByDba(" ", "no name");
+        assertTrue(model.errorTextProperty().get().contains("DBA's name"));
+
+        model.doneByDba("Bea Admin", "ran it with the change ticket CHG-12");
+        assertEquals(StepState.DONE_BY_DBA, state(fixture, SECURITY));
+        assertEquals("Bea Admin", lastEntry(fixture, SECURITY).get("dba"));
+        String text = model.stateTextProperty().get();
+        assertTrue(text.contains("Done by DBA Bea Admin") && text.contains("CHG-12"), text);
+        assertTrue(model.finishedProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aFailingStatementRollsTheStepBackAndTheStepCanBeRetried(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        // A row that references a front-end: the delete of ossys_server fails on the foreign key, during execute.
+        fixture.execute("create table keep_server (server_id int references ossys_server(ID))");
+        fixture.execute("insert into keep_server select min(ID) from ossys_server");
+        long before = fixture.count("ossys_server");
+        assertTrue(before > 0);
+        CleanupViewModel model = model(fixture, FRONT_ENDS);
+
+        model.execute();
+
+        String error = model.errorTextProperty().get();
+        assertTrue(error.startsWith("Statement 1 failed and the whole step was rolled back: "), error);
+        assertTrue(error.contains("delete from ossys_server"), error);
+        assertEquals(before, fixture.count("ossys_server"));
+        assertEquals(StepState.FAILED, state(fixture, FRONT_ENDS));
+        assertFalse(model.finishedProperty().get(), "a failed step stays retryable");
+
+        fixture.execute("drop table keep_server");
+        model.execute();
+
+        assertEquals("", model.errorTextProperty().get());
+        assertEquals(0, fixture.count("ossys_server"));
+        assertEquals(StepState.DONE, state(fixture, FRONT_ENDS));
+        assertTrue(model.resultTextProperty().get().contains("attempt-2"), model.resultTextProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aRefusedTargetIsShownAndNothingRuns(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        // A run whose source is the sandbox itself: the guard must refuse to clean it up.
+        MigrationPlan plan = new PlanBuilder(dbms).sourceFingerprint(fingerprint(fixture)).build();
+        fixture.wizard.runFolderProperty().set(folder.resolve("run-on-source"));
+        fixture.wizard.createRun(plan);
+        long before = fixture.count("ossys_parameter");
+        CleanupViewModel model = model(fixture, SECURITY);
+
+        model.execute();
+
+        String error = model.errorTextProperty().get();
+        assertTrue(error.startsWith("The target was refused: The target is the source database"), error);
+        assertTrue(error.endsWith("Nothing was executed."), error);
+        assertEquals(before, fixture.count("ossys_parameter"));
+        assertEquals(StepState.PENDING, state(fixture, SECURITY));
+        assertFalse(model.busyProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aCancelledPreviewRecordsNothing(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, cancelledAtOnce());
+        CleanupViewModel model = model(fixture, SECURITY);
+
+        model.preview();
+
+        assertEquals("Preview cancelled; nothing was recorded.", model.errorTextProperty().get());
+        assertTrue(fixture.wizard.runProperty().get().journal().entries().stream()
+                .noneMatch(e -> e.event() == JournalEvent.PREVIEWED));
+        assertEquals(StepState.PENDING, state(fixture, SECURITY));
+        assertEquals("", model.resultTextProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aCancelledExecutionKeepsNothing(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, cancelledAtOnce());
+        long before = fixture.count("ossys_parameter");
+        CleanupViewModel model = model(fixture, SECURITY);
+
+        model.execute();
+
+        assertEquals("Cancelled: nothing of the step was kept.", model.errorTextProperty().get());
+        assertEquals(before, fixture.count("ossys_parameter"));
+        assertFalse(model.finishedProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aDynamicStepListsTheStatementsItGenerated(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, "cleanup-lifetime-running");
+        assertTrue(model.dynamic());
+        assertTrue(model.confirmationText().contains("generates from the database"), model.confirmationText());
+
+        model.preview();
+
+        assertFalse(model.statements().isEmpty());
+        for (StatementRow row : model.statements()) {
+            assertTrue(row.sql().startsWith("update ") && row.sql().endsWith(" set isactive=0"), row.sql());
+        }
+        long total = model.statements().stream().mapToLong(StatementRow::rows).sum();
+        assertEquals(lastEntry(fixture, "cleanup-lifetime-running").get("total"), String.valueOf(total));
+        int count = model.statements().size();
+        assertTrue(model.confirmationText().contains("It runs " + count + " statement"), model.confirmationText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void theConfirmationNamesTheTargetDatabase(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, SECURITY);
+        String name = fixture.wizard.planProperty().get().targetDatabaseName();
+
+        String text = model.confirmationText();
+
+        String kind = dbms == Dbms.SQLSERVER ? "catalog " : "schema ";
+        assertTrue(text.startsWith("Execute step " + fixture.item(SECURITY).number() + " against " + kind + name
+                + " (" + fixture.url + ")?"), text);
+        assertTrue(text.contains("It runs 18 statements."), text);
+        assertTrue(text.contains("pre-image") && text.contains("one transaction"), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void saveSqlWritesTheStepsSql(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, SECURITY);
+        Path file = folder.resolve(model.sqlFileName());
+
+        model.saveSql(file);
+
+        String sql = Files.readString(file, StandardCharsets.UTF_8);
+        assertEquals(model.sqlProperty().get(), sql);
+        assertTrue(sql.contains("'OutSystems.SiteProperties.EncryptionKey'"), sql);
+        assertTrue(model.noticeTextProperty().get().contains(file.getFileName().toString()));
+        assertTrue(model.title().endsWith(". Clean up the environment security context"), model.title());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void withoutARunNothingIsTouched(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.planned(dbms, folder, Background.direct());
+        long before = fixture.count("ossys_parameter");
+        CleanupViewModel model = model(fixture, SECURITY);
+        assertTrue(model.stateTextProperty().get().contains("no run yet"), model.stateTextProperty().get());
+
+        model.execute();
+
+        assertEquals("There is no run yet: accept the plan first.", model.errorTextProperty().get());
+        assertEquals(before, fixture.count("ossys_parameter"));
+    }
+
+    private static CleanupViewModel model(WizardFixture fixture, String stepId) {
+        return new CleanupViewModel(fixture.wizard, fixture.item(stepId));
+    }
+
+    private static StepState state(WizardFixture fixture, String stepId) {
+        return fixture.wizard.runProperty().get().state().of(stepId);
+    }
+
+    private static JournalEntry lastEntry(WizardFixture fixture, String stepId) {
+        return fixture.wizard.runProperty().get().state().lastEntry(stepId);
+    }
+
+    /** The fingerprint the run's guard computes for the sandbox, on a connection prepared as the session's. */
+    private static String fingerprint(WizardFixture fixture) throws Exception {
+        RunFolder run = fixture.wizard.runProperty().get();
+        try (Connection connection = JdbcUrlTarget.open(fixture.url, "sa", new char[0])) {
+            CleanupStatements.prepareSession(connection, Dialect.of(fixture.dbms), run.plan().users().admin());
+            return TargetInspection.fingerprint(connection);
+        }
+    }
+
+    /** A background whose every job is cancelled before its work starts: the operator pressed Cancel at once. */
+    private static Background cancelledAtOnce() {
+        return new Background() {
+            @Override
+            public <T> Job run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+                CancelToken token = new CancelToken();
+                token.cancel();
+                T result;
+                try {
+                    result = work.call(ProgressListener.NONE, token);
+                } catch (Exception e) {
+                    onFailed.accept(e);
+                    return token::cancel;
+                }
+                onDone.accept(result);
+                return token::cancel;
+            }
+        };
+    }
+}
