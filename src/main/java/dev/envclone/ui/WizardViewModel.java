@@ -135,6 +135,10 @@ public final class WizardViewModel {
         if (target != null && !target.contains("***")) {
             targetUrl.set(target);
         }
+        Path last = settings.lastRunFolder();
+        if (last != null && last.equals(opened.folder().toAbsolutePath()) && targetUser.get().isEmpty()) {
+            targetUser.set(settings.lastTargetUser());
+        }
         runFolder.set(folder);
         attach(opened);
     }
@@ -145,6 +149,7 @@ public final class WizardViewModel {
         plan.set(opened.plan());
         rebuildItems(opened.plan(), opened.state());
         settings.lastRunFolder(opened.folder());
+        settings.lastTargetUser(targetUser.get());
         settings.save();
         selected.set(firstUnfinished());
     }

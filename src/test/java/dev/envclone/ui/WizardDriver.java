@@ -55,6 +55,17 @@ final class WizardDriver {
         waitIdle();
     }
 
+    /**
+     * Clicks a control of the page: focused first, so that the page scrolls it into view as it does for the
+     * keyboard, since a control below the fold is not on screen for the mouse either.
+     */
+    org.testfx.api.FxRobotInterface click(String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(node::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.clickOn(node);
+    }
+
     /** Does what the current step's page needs to finish the step, then asserts it is finished. */
     void complete() {
         StepItem item = current();
@@ -64,30 +75,30 @@ final class WizardDriver {
         String id = item.step().id();
         if ("prerequisites".equals(id)) {
             for (int i = 0; robot.lookup("#prerequisites-item-" + i).tryQuery().isPresent(); i++) {
-                robot.clickOn("#prerequisites-item-" + i);
+                click("#prerequisites-item-" + i);
             }
-            robot.clickOn("#prerequisites-check");
+            click("#prerequisites-check");
             waitIdle();
-            robot.clickOn("#prerequisites-tick");
+            click("#prerequisites-tick");
         } else if (item.step().kind() == StepKind.CLONE) {
-            robot.clickOn("#clone-dba");
+            click("#clone-dba");
             robot.clickOn(dialogField("-name")).write("Bea DBA");
             okDialog();
         } else if (item.step().kind() == StepKind.CLEANUP) {
-            robot.clickOn("#cleanup-preview");
+            click("#cleanup-preview");
             waitIdle();
-            robot.clickOn("#cleanup-execute");
+            click("#cleanup-execute");
             okDialog();
             waitIdle();
         } else if (item.step().kind() == StepKind.CONFIGURATION_TOOL) {
-            robot.clickOn("#configtool-tick");
+            click("#configtool-tick");
         } else {
             if ("remove-extension-db-connections".equals(id)) {
-                robot.clickOn("#manual-sandbox-unmap");
+                click("#manual-sandbox-unmap");
                 waitIdle();
             }
-            robot.clickOn("#manual-note").write("done: " + id);
-            robot.clickOn("#manual-tick");
+            click("#manual-note").write("done: " + id);
+            click("#manual-tick");
         }
         waitIdle();
         StepState state = wizard().runProperty().get().state().of(id);

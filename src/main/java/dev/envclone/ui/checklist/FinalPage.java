@@ -1,19 +1,209 @@
 package dev.envclone.ui.checklist;
 
 import dev.envclone.ui.common.WizardPage;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.print.PrinterJob;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
-/** Placeholder until the page is built. */
+/**
+ * The final page: the checklist of every step done outside envclone (tick a row to record it, with the row's note),
+ * the run's overall state, then the evidence: export or print the signed report, print the blank checklist.
+ */
 public final class FinalPage implements WizardPage {
-    private final Label view = new Label("Final page: not built yet");
+    private final FinalViewModel model;
+    private final VBox view = new VBox(10);
+    private final List<Runnable> resync = new ArrayList<>();
 
     public FinalPage(FinalViewModel model) {
-        view.setId("checklist-placeholder");
+        this.model = model;
+        build();
     }
 
     @Override
     public Node view() {
         return view;
+    }
+
+    @Override
+    public void shown() {
+        model.reload();
+    }
+
+    private void build() {
+        view.setId("final-page");
+        view.setPadding(new Insets(4));
+        Label summary = text("final-summary", "", "section-title");
+        summary.textProperty().bind(model.summaryProperty());
+        view.getChildren().addAll(text("final-title", "Final checklist and report", "page-title"), summary,
+                text(null, "Tick a step when it is done: the journal records you and the time, with the note typed "
+                        + "in its row (Enter in a note ticks its row). A ticked step cannot be unticked: the "
+                        + "journal only grows.", "hint"),
+                checklist(), text(null, "Evidence", "section-title"), evidence());
+        // A tick that failed leaves its box as the journal has it, not as it was clicked.
+        model.busyProperty().addListener((o, was, now) -> {
+            if (!now) {
+                resync.forEach(Runnable::run);
+            }
+        });
+    }
+
+    private Node checklist() {
+        GridPane grid = new GridPane();
+        grid.setId("final-checklist");
+        grid.setHgap(10);
+        grid.setVgap(6);
+        // The step's title and the "by, when" column wrap; the state never breaks inside a word.
+        grid.getColumnConstraints().addAll(column(Priority.ALWAYS), column(Priority.NEVER),
+                column(Priority.SOMETIMES));
+        grid.addRow(0, text(null, "Step (by whom, when)", "section-title"), text(null, "State", "section-title"),
+                text(null, "Note", "section-title"));
+        int index = 1;
+        for (ChecklistRow row : model.rows()) {
+            addRow(grid, index++, row);
+        }
+        return grid;
+    }
+
+    private void addRow(GridPane grid, int index, ChecklistRow row) {
+        String id = row.stepId();
+        CheckBox box = new CheckBox(row.title());
+        box.setId("final-tick-" + id);
+        // Step titles are the document's words, not mnemonics.
+        box.setMnemonicParsing(false);
+        box.setWrapText(true);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setSelected(row.finishedProperty().get());
+        box.disableProperty().bind(row.finishedProperty().or(model.busyProperty()));
+        // A finished row is disabled (the journal only grows) but must stay as readable as an open one.
+        box.setStyle("-fx-opacity: 1;");
+        box.setOnAction(e -> {
+            if (box.isSelected()) {
+                model.tick(row);
+            }
+        });
+        Runnable sync = () -> box.setSelected(row.finishedProperty().get());
+        resync.add(sync);
+        row.finishedProperty().addListener((o, was, now) -> sync.run());
+        Label state = text("final-state-" + id, "", null);
+        state.setWrapText(false);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        state.textProperty().bind(row.stateProperty());
+        TextField note = new TextField();
+        note.setId("final-note-" + id);
+        note.setPromptText("note");
+        note.setPrefColumnCount(10);
+        // Columns, not pixels: the field keeps room for about ten characters at any text size.
+        note.setMinWidth(Region.USE_PREF_SIZE);
+        note.textProperty().bindBidirectional(row.noteProperty());
+        // Read-only rather than disabled once recorded: the journal's note stays readable and can be copied.
+        note.editableProperty().bind(row.finishedProperty().not());
+        note.disableProperty().bind(model.busyProperty());
+        note.setOnAction(e -> {
+            if (!row.finishedProperty().get()) {
+                model.tick(row);
+            }
+            e.consume();
+        });
+        Label who = text("final-who-" + id, "", "hint");
+        who.textProperty().bind(row.whoProperty());
+        // Who and when go under the step's title: a column of their own leaves too little room at large text.
+        VBox step = new VBox(2, box, who);
+        who.visibleProperty().bind(who.textProperty().isNotEmpty());
+        who.managedProperty().bind(who.visibleProperty());
+        grid.addRow(index, step, state, note);
+        for (Node cell : List.of(step, state, note)) {
+            GridPane.setValignment(cell, VPos.TOP);
+        }
+    }
+
+    private Node evidence() {
+        Button export = new Button("_Export report…");
+        export.setId("final-export");
+        export.disableProperty().bind(model.busyProperty());
+        export.setOnAction(e -> export());
+        Button print = new Button("_Print report…");
+        print.setId("final-print");
+        print.disableProperty().bind(model.busyProperty());
+        print.setOnAction(e -> print(true));
+        Button checklist = new Button("Print _checklist…");
+        checklist.setId("final-print-checklist");
+        checklist.disableProperty().bind(model.busyProperty());
+        checklist.setOnAction(e -> print(false));
+        Label message = text("final-message", "", "hint");
+        message.textProperty().bind(model.messageProperty());
+        return new VBox(6, text(null, "The report is a PDF signed with your self-signed key: the plan, every step "
+                + "with its state, counts and pre-image files, the Configuration Tool sheet, this checklist and the "
+                + "journal.", "hint"), new HBox(10, export, print, checklist), message);
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the run report");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName("report.pdf");
+        var run = model.wizard().runProperty().get();
+        if (run != null && run.folder().toFile().isDirectory()) {
+            chooser.setInitialDirectory(run.folder().toAbsolutePath().toFile());
+        }
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            model.exportReport(file.toPath());
+        }
+    }
+
+    private void print(boolean report) {
+        PrinterJob job = PrinterJob.createPrinterJob();
+        if (job == null) {
+            model.noPrinter();
+            return;
+        }
+        if (!job.showPrintDialog(window())) {
+            job.cancelJob();
+            return;
+        }
+        if (report) {
+            model.printReport(new PdfPrinting(job));
+        } else {
+            model.printChecklist(new PdfPrinting(job));
+        }
+    }
+
+    private Window window() {
+        return view.getScene() == null ? null : view.getScene().getWindow();
+    }
+
+    private static ColumnConstraints column(Priority grow) {
+        ColumnConstraints column = new ColumnConstraints();
+        column.setHgrow(grow);
+        return column;
+    }
+
+    private static Label text(String id, String value, String styleClass) {
+        Label label = new Label(value);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        if (id != null) {
+            label.setId(id);
+        }
+        if (styleClass != null) {
+            label.getStyleClass().add(styleClass);
+        }
+        return label;
     }
 }

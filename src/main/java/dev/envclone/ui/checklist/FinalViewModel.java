@@ -1,16 +1,202 @@
 package dev.envclone.ui.checklist;
 
+import dev.envclone.db.CancelToken;
+import dev.envclone.db.ProgressListener;
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
+import dev.envclone.procedure.StepKind;
+import dev.envclone.report.ChecklistPdf;
+import dev.envclone.report.PaperSize;
+import dev.envclone.report.RunReport;
+import dev.envclone.report.SigningIdentity;
+import dev.envclone.report.SigningKeys;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunState;
+import dev.envclone.run.StepState;
 import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.common.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
 
-/** Placeholder until the page is built. */
+/**
+ * The final page: every step the operator or a DBA does (all but the cleanup scripts) as a checklist row ticked
+ * from the journal, the run's overall state, and the evidence: the signed report (export or print) and the blank
+ * checklist (print).
+ */
 public final class FinalViewModel {
+    /** Prints a PDF (the page's printer job), off the UI thread. */
+    @FunctionalInterface
+    public interface PdfPrinter {
+        void print(byte[] pdf, ProgressListener progress, CancelToken cancel) throws Exception;
+    }
+
+    /** A signed report and who signed it. */
+    private record Signed(byte[] pdf, SigningIdentity signer) {
+    }
+
     private final WizardViewModel wizard;
+    private final List<ChecklistRow> rows = new ArrayList<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public FinalViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
+        if (wizard.planProperty().get() != null) {
+            List<Step> steps = ProcedureCatalog.stepsFor(wizard.planProperty().get());
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).kind() != StepKind.CLEANUP) {
+                    rows.add(new ChecklistRow(steps.get(i), i + 1));
+                }
+            }
+        }
+        reload();
     }
 
     public WizardViewModel wizard() {
         return wizard;
+    }
+
+    /** The manual, Configuration Tool and clone steps of the plan, in order. */
+    public List<ChecklistRow> rows() {
+        return rows;
+    }
+
+    public ChecklistRow row(String stepId) {
+        return rows.stream().filter(r -> r.stepId().equals(stepId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no checklist row " + stepId));
+    }
+
+    /** Re-reads every row and the summary from the journal. */
+    public void reload() {
+        RunFolder run = wizard.runProperty().get();
+        if (run == null) {
+            summary.set("No run yet: accept the plan first.");
+            return;
+        }
+        RunState state = run.state();
+        for (ChecklistRow row : rows) {
+            row.update(state.of(row.stepId()), state.lastEntry(row.stepId()));
+        }
+        summary.set(summaryOf(state, ProcedureCatalog.stepsFor(run.plan())));
+    }
+
+    static String summaryOf(RunState state, List<Step> steps) {
+        int done = 0;
+        int dba = 0;
+        int skipped = 0;
+        int troubled = 0;
+        for (Step step : steps) {
+            StepState now = state.of(step.id());
+            if (now == StepState.DONE) {
+                done++;
+            } else if (now == StepState.DONE_BY_DBA) {
+                dba++;
+            } else if (now == StepState.SKIPPED) {
+                skipped++;
+            } else if (now == StepState.FAILED || now == StepState.BLOCKED || now == StepState.IN_DOUBT) {
+                troubled++;
+            }
+        }
+        int finished = done + dba + skipped;
+        int pending = steps.size() - finished - troubled;
+        return finished + " of " + steps.size() + " steps finished (" + done + " done, " + dba + " done by a DBA, "
+                + skipped + " skipped); " + pending + " pending"
+                + (troubled == 0 ? "" : ", " + troubled + " failed, blocked or in doubt") + "."
+                + (finished == steps.size() ? " The run is complete." : "");
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** What the last export, print or tick did. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Ticks a row's step done with the note typed in the row. */
+    public void tick(ChecklistRow row) {
+        RunFolder run = wizard.runProperty().get();
+        if (run == null || row.finishedProperty().get()) {
+            return;
+        }
+        String note = row.noteProperty().get() == null ? "" : row.noteProperty().get().strip();
+        String operator = wizard.operatorProperty().get();
+        job("Ticking off " + row.title(), (progress, cancel) -> {
+            run.tick(row.stepId(), note, operator);
+            return row.title() + ": ticked off.";
+        });
+    }
+
+    /** Writes the signed report to {@code out}, off the UI thread. */
+    public void exportReport(Path out) {
+        job("Writing the report", (progress, cancel) -> {
+            Signed signed = report();
+            Files.write(out, signed.pdf());
+            return "Report written to " + out.toAbsolutePath() + ", signed by " + signed.signer().signerName()
+                    + (signed.signer().selfSigned() ? " (self-signed)" : "") + ".";
+        });
+    }
+
+    /** Prints the signed report on the printer the page chose. */
+    public void printReport(PdfPrinter printer) {
+        job("Printing the report", (progress, cancel) -> {
+            printer.print(report().pdf(), progress, cancel);
+            return "Report sent to the printer.";
+        });
+    }
+
+    /** Prints the blank checklist, to tick by hand. */
+    public void printChecklist(PdfPrinter printer) {
+        job("Printing the checklist", (progress, cancel) -> {
+            printer.print(ChecklistPdf.blank(wizard.planProperty().get(), PaperSize.A4, Instant.now()), progress,
+                    cancel);
+            return "Checklist sent to the printer.";
+        });
+    }
+
+    /** There is no printer to print on. */
+    public void noPrinter() {
+        message.set("No printer is set up on this machine: export the report and print the PDF elsewhere.");
+    }
+
+    private Signed report() throws java.io.IOException {
+        RunFolder run = wizard.runProperty().get();
+        if (run == null) {
+            throw new IllegalStateException("no run yet: accept the plan first");
+        }
+        String operator = wizard.operatorProperty().get();
+        SigningIdentity signer = SigningKeys.selfSigned(Settings.home().resolve("signing"), operator);
+        return new Signed(RunReport.write(run, PaperSize.A4, signer, Instant.now()), signer);
+    }
+
+    private void job(String title, dev.envclone.ui.common.Background.Work<String> work) {
+        busy.set(true);
+        message.set("");
+        wizard.background().run(title, work, done -> {
+            busy.set(false);
+            message.set(done);
+            wizard.refresh();
+            reload();
+        }, failed -> {
+            busy.set(false);
+            message.set(title + " failed: " + failed.getMessage());
+            wizard.refresh();
+            reload();
+        });
     }
 }

@@ -1,16 +1,52 @@
 package dev.envclone.ui.clone;
 
-import dev.envclone.ui.WizardViewModel;
+import dev.envclone.procedure.Step;
+import dev.envclone.run.PlanArtifacts;
 import dev.envclone.ui.StepItem;
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.manual.StepMarks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** Placeholder until the page is built. */
+/**
+ * A clone step (backup and restore on SQL Server; export, create users, import on Oracle): the file envclone
+ * generated for it, to copy or save for the DBA, and the record that the DBA did it, or that it was skipped.
+ * envclone does not run the clone itself yet.
+ */
 public final class CloneViewModel {
+    /** Which generated file each clone step runs. */
+    private static final Map<String, String> FILES = Map.of(
+            "clone-database", "clone.sql",
+            "export-schemas", "expdp.par",
+            "create-users", "create-users.sql",
+            "import-schemas", "impdp.par");
+
     private final WizardViewModel wizard;
     private final StepItem item;
+    private final StepMarks marks;
+    private final String fileName;
+    private final String text;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canMark;
 
     public CloneViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
         this.item = item;
+        this.marks = new StepMarks(wizard, item.step().id());
+        this.fileName = FILES.get(item.step().id());
+        String generated = fileName == null || wizard.planProperty().get() == null ? null
+                : PlanArtifacts.of(wizard.planProperty().get()).get(fileName);
+        this.text = generated == null ? "" : generated;
+        this.canMark = Bindings.createBooleanBinding(() -> item.applicable() && wizard.runProperty().get() != null
+                        && !marks.finishedProperty().get() && !marks.busyProperty().get(),
+                marks.finishedProperty(), marks.busyProperty(), wizard.runProperty());
     }
 
     public WizardViewModel wizard() {
@@ -19,5 +55,83 @@ public final class CloneViewModel {
 
     public StepItem item() {
         return item;
+    }
+
+    public StepMarks marks() {
+        return marks;
+    }
+
+    public String title() {
+        return item.number() > 0 ? item.number() + ". " + step().title() : step().title();
+    }
+
+    public String instruction() {
+        return step().instruction();
+    }
+
+    public List<String> details() {
+        return step().details();
+    }
+
+    public String reference() {
+        return "Document: " + step().reference();
+    }
+
+    /** The generated file's name (clone.sql, expdp.par, create-users.sql, impdp.par), or null. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The generated file's text, exactly as the run folder has it. */
+    public String text() {
+        return text;
+    }
+
+    /** Writes the file's text to {@code file}, off the UI thread. */
+    public void save(Path file) {
+        wizard.background().run("Saving " + fileName, (progress, cancel) -> {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        }, this::saved, failed -> message.set("Not saved: " + failed.getMessage()));
+    }
+
+    /** Says where the file went (also when the page saved it through the Save dialog). */
+    public void saved(Path file) {
+        message.set(file == null ? "" : fileName + " saved to " + file.toAbsolutePath());
+    }
+
+    /** Says the file is on the clipboard. */
+    public void copied() {
+        message.set(fileName + " copied to the clipboard.");
+    }
+
+    /** Says why the file could not be saved. */
+    public void saveFailed(Exception e) {
+        message.set("Not saved: " + e.getMessage());
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Done by DBA and Skip are offered while the step is open and nothing is being written. */
+    public BooleanBinding canMarkProperty() {
+        return canMark;
+    }
+
+    public void doneByDba(String dba, String note) {
+        marks.doneByDba(dba, note);
+    }
+
+    public void skip(String reason) {
+        marks.skip(reason);
+    }
+
+    public void reload() {
+        marks.reload();
+    }
+
+    private Step step() {
+        return item.step();
     }
 }

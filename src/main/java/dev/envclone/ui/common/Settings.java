@@ -75,6 +75,15 @@ public final class Settings {
         values.setProperty("run.last", folder.toAbsolutePath().toString());
     }
 
+    /** The login the last run connected with (a user name, not a secret), offered again on resume. */
+    public String lastTargetUser() {
+        return values.getProperty("run.last.user", "");
+    }
+
+    public void lastTargetUser(String user) {
+        values.setProperty("run.last.user", user == null ? "" : user);
+    }
+
     public void save() {
         try {
             Files.createDirectories(file.getParent());

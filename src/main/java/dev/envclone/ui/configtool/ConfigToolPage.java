@@ -1,19 +1,193 @@
 package dev.envclone.ui.configtool;
 
+import com.dlsc.formsfx.model.structure.Field;
+import com.dlsc.formsfx.model.structure.Form;
+import com.dlsc.formsfx.model.structure.Group;
+import com.dlsc.formsfx.model.structure.StringField;
+import com.dlsc.formsfx.model.util.BindingMode;
+import com.dlsc.formsfx.model.validators.CustomValidator;
+import com.dlsc.formsfx.view.renderer.FormRenderer;
+import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.print.PrinterJob;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
-/** Placeholder until the page is built. */
+/**
+ * A Configuration Tool step: the Platform, Log and Session tabs as read-only forms of what to type in the tool (this
+ * step's tab selected), the sheet to print or save, and Mark done with a note.
+ */
 public final class ConfigToolPage implements WizardPage {
-    private final Label view = new Label("ConfigTool page: not built yet");
+    private final ConfigToolViewModel model;
+    private final VBox view = new VBox(10);
 
     public ConfigToolPage(ConfigToolViewModel model) {
-        view.setId("configtool-placeholder");
+        this.model = model;
+        build();
     }
 
     @Override
     public Node view() {
         return view;
+    }
+
+    @Override
+    public void shown() {
+        model.reload();
+    }
+
+    private void build() {
+        view.setId("configtool-page");
+        view.setPadding(new Insets(4));
+        TabPane tabs = new TabPane();
+        tabs.setId("configtool-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (ConfigTab tab : model.tabs()) {
+            tabs.getTabs().add(tab(tab));
+        }
+        tabs.getSelectionModel().select(model.selectedTab());
+        view.getChildren().addAll(text("configtool-title", model.title(), "page-title"),
+                text(null, "What to type in the Configuration Tool, tab by tab. The values come from the plan, "
+                        + "checked when the run started, so they cannot be changed here. Passwords are typed only "
+                        + "in the Configuration Tool. A value the plan does not have can be written in for the "
+                        + "printed sheet; it is kept nowhere.", "hint"),
+                tabs, sheetActions(), text(null, "Record", "section-title"), record(), tickRow());
+    }
+
+    private Tab tab(ConfigTab tab) {
+        String key = tab.name().toLowerCase(Locale.ROOT);
+        List<StringField> fields = new ArrayList<>();
+        for (SheetField sheetField : tab.fields()) {
+            fields.add(field(sheetField).id("configtool-" + key + "-" + fields.size()));
+        }
+        Form form = Form.of(Group.of(fields.toArray(new Field<?>[0]))).title(tab.name())
+                .binding(BindingMode.CONTINUOUS);
+        FormRenderer renderer = new FormRenderer(form);
+        renderer.setId("configtool-form-" + key);
+        VBox actions = new VBox(4);
+        for (String action : tab.step().details()) {
+            actions.getChildren().add(text(null, "•  " + action, null));
+        }
+        VBox content = new TabContent(8, text(null, tab.step().instruction(), null), renderer, actions,
+                text(null, "Document: " + tab.step().reference(), "hint"));
+        content.setPadding(new Insets(10));
+        Tab result = new Tab(tab.name(), content);
+        result.setId("configtool-tab-" + key);
+        return result;
+    }
+
+    private static StringField field(SheetField sheetField) {
+        StringField field = Field.ofStringType(sheetField.valueProperty().get()).label(sheetField.label())
+                .editable(sheetField.editable()).render(SheetTextControl::new);
+        if (sheetField.editable()) {
+            // What is typed, valid or not, so the sheet never prints an older valid value for an invalid entry.
+            field.userInputProperty().bindBidirectional(sheetField.valueProperty());
+            field.placeholder("not in the plan: write it in for the sheet, or leave it blank");
+            // The rule's own message names the value and what to type instead; FormsFX shows it under the field.
+            field.validate(value -> {
+                String problem = sheetField.problem(value);
+                return CustomValidator.<String>forPredicate(v -> problem == null, problem == null ? "" : problem)
+                        .validate(value);
+            });
+        }
+        return field;
+    }
+
+    private Node sheetActions() {
+        Button print = new Button("_Print sheet…");
+        print.setId("configtool-print");
+        print.setOnAction(e -> print());
+        Button save = new Button("Sa_ve sheet…");
+        save.setId("configtool-save");
+        save.setOnAction(e -> {
+            try {
+                Path file = Prompts.save(view, model.sheetFileName(), model.sheetText());
+                if (file != null) {
+                    model.messageProperty().set("Sheet saved to " + file.toAbsolutePath());
+                }
+            } catch (IOException failed) {
+                model.messageProperty().set("Not saved: " + failed.getMessage());
+            }
+        });
+        Label message = text("configtool-message", "", "hint");
+        message.textProperty().bind(model.messageProperty());
+        return new VBox(6, new HBox(10, print, save), message);
+    }
+
+    private void print() {
+        PrinterJob job = PrinterJob.createPrinterJob();
+        if (job == null) {
+            model.noPrinter();
+            return;
+        }
+        if (job.showPrintDialog(view.getScene() == null ? null : view.getScene().getWindow())) {
+            model.print(new SheetPrinting(job));
+        } else {
+            job.cancelJob();
+        }
+    }
+
+    private Node record() {
+        Label state = text("configtool-state", "", null);
+        state.textProperty().bind(model.marks().recordProperty());
+        Label error = text("configtool-error", "", "error-text");
+        error.textProperty().bind(model.marks().errorProperty());
+        // An empty error line would leave a gap; it takes space only when there is something to say.
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return new VBox(4, state, error);
+    }
+
+    private Node tickRow() {
+        TextField note = new TextField();
+        note.setId("configtool-note");
+        note.setPromptText("Optional: anything worth keeping (e.g. Test Connection results)");
+        note.textProperty().bindBidirectional(model.noteProperty());
+        note.disableProperty().bind(model.canMarkProperty().not());
+        // Enter in the note ticks the step rather than moving on (Next) without the note recorded.
+        note.setOnAction(e -> {
+            if (model.canMarkProperty().get()) {
+                model.tick();
+            }
+            e.consume();
+        });
+        Label noteLabel = new Label("_Note:");
+        noteLabel.setMnemonicParsing(true);
+        noteLabel.setLabelFor(note);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        Button done = new Button("_Mark done");
+        done.setId("configtool-tick");
+        done.disableProperty().bind(model.canMarkProperty().not());
+        done.setOnAction(e -> model.tick());
+        HBox row = new HBox(8, noteLabel, note, done);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Label text(String id, String value, String styleClass) {
+        Label label = new Label(value);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        if (id != null) {
+            label.setId(id);
+        }
+        if (styleClass != null) {
+            label.getStyleClass().add(styleClass);
+        }
+        return label;
     }
 }

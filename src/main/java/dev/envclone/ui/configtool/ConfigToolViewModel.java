@@ -1,16 +1,45 @@
 package dev.envclone.ui.configtool;
 
-import dev.envclone.ui.WizardViewModel;
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.StepKind;
 import dev.envclone.ui.StepItem;
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.manual.StepMarks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
-/** Placeholder until the page is built. */
+/**
+ * A Configuration Tool step: the three tabs the document fills in (Platform, Log, Session) with the plan's values,
+ * the sheet to print or save for the person at the Configuration Tool, and the tick for this step. No password is
+ * asked for or kept anywhere: the sheet says to type each one in the tool.
+ */
 public final class ConfigToolViewModel {
     private final WizardViewModel wizard;
     private final StepItem item;
+    private final StepMarks marks;
+    private final List<ConfigTab> tabs;
+    private final StringProperty note = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanBinding canMark;
 
     public ConfigToolViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
         this.item = item;
+        this.marks = new StepMarks(wizard, item.step().id());
+        MigrationPlan plan = wizard.planProperty().get();
+        this.tabs = ProcedureCatalog.stepsFor(plan).stream()
+                .filter(s -> s.kind() == StepKind.CONFIGURATION_TOOL)
+                .map(s -> ConfigTab.of(s, plan.dbms())).toList();
+        this.canMark = Bindings.createBooleanBinding(() -> item.applicable() && wizard.runProperty().get() != null
+                        && !marks.finishedProperty().get() && !marks.busyProperty().get(),
+                marks.finishedProperty(), marks.busyProperty(), wizard.runProperty());
     }
 
     public WizardViewModel wizard() {
@@ -19,5 +48,91 @@ public final class ConfigToolViewModel {
 
     public StepItem item() {
         return item;
+    }
+
+    public StepMarks marks() {
+        return marks;
+    }
+
+    public String title() {
+        return item.number() > 0 ? item.number() + ". " + item.step().title() : item.step().title();
+    }
+
+    /** Platform, Log and Session, in the document's order. */
+    public List<ConfigTab> tabs() {
+        return tabs;
+    }
+
+    /** The tab of this page's step. */
+    public int selectedTab() {
+        for (int i = 0; i < tabs.size(); i++) {
+            if (tabs.get(i).step().id().equals(item.step().id())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The whole sheet, all three tabs, as Markdown. */
+    public String sheetText() {
+        return SheetText.render(wizard.planProperty().get(), tabs);
+    }
+
+    /** A file name for Save: configuration-tool-sheet.md. */
+    public String sheetFileName() {
+        return "configuration-tool-sheet.md";
+    }
+
+    /** Writes the sheet to {@code file}, off the UI thread. */
+    public void save(Path file) {
+        String text = sheetText();
+        wizard.background().run("Saving the Configuration Tool sheet", (progress, cancel) -> {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        }, saved -> message.set("Sheet saved to " + saved.toAbsolutePath()),
+                failed -> message.set("Not saved: " + failed.getMessage()));
+    }
+
+    /** Prints a sheet's text (the page's printer job); runs off the UI thread. */
+    @FunctionalInterface
+    public interface SheetPrinter {
+        void print(String sheet) throws Exception;
+    }
+
+    /** Sends the sheet to the printer the operator chose, off the UI thread. */
+    public void print(SheetPrinter printer) {
+        String text = sheetText();
+        wizard.background().run("Printing the Configuration Tool sheet", (progress, cancel) -> {
+            printer.print(text);
+            return Boolean.TRUE;
+        }, printed -> message.set("Sheet sent to the printer."),
+                failed -> message.set("Not printed: " + failed.getMessage()));
+    }
+
+    /** There is no printer to print on. */
+    public void noPrinter() {
+        message.set("No printer is set up on this machine; use Save sheet.");
+    }
+
+    /** What the last print or save did, for the page to show; the page also sets it after printing. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public BooleanBinding canMarkProperty() {
+        return canMark;
+    }
+
+    /** Ticks this step done, with the note typed. */
+    public void tick() {
+        marks.tick(note.get());
+    }
+
+    public void reload() {
+        marks.reload();
     }
 }

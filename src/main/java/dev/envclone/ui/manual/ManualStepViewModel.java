@@ -1,16 +1,43 @@
 package dev.envclone.ui.manual;
 
-import dev.envclone.ui.WizardViewModel;
+import dev.envclone.procedure.Step;
 import dev.envclone.ui.StepItem;
+import dev.envclone.ui.WizardViewModel;
+import java.util.List;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
-/** Placeholder until the page is built. */
+/**
+ * A step the operator does outside envclone (in Service Center, LifeTime, the Services console ...): what the
+ * document says to do, and the tick, with a note, that records who did it and when. A step the plan leaves out only
+ * says why. On a rehearsal, the step that unmaps extensions' database connections can be done in the sandbox.
+ */
 public final class ManualStepViewModel {
+    /** The step whose Service Center work the rehearsal can stand in for. */
+    public static final String UNMAP_STEP = "remove-extension-db-connections";
+
     private final WizardViewModel wizard;
     private final StepItem item;
+    private final StepMarks marks;
+    private final StringProperty note = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper sandboxMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper unmapping = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canMark;
 
     public ManualStepViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
         this.item = item;
+        this.marks = new StepMarks(wizard, item.step().id());
+        this.canMark = Bindings.createBooleanBinding(
+                () -> item.applicable() && wizard.runProperty().get() != null && !marks.finishedProperty().get()
+                        && !marks.busyProperty().get() && !unmapping.get(),
+                marks.finishedProperty(), marks.busyProperty(), unmapping, wizard.runProperty());
     }
 
     public WizardViewModel wizard() {
@@ -19,5 +46,98 @@ public final class ManualStepViewModel {
 
     public StepItem item() {
         return item;
+    }
+
+    public StepMarks marks() {
+        return marks;
+    }
+
+    public boolean applicable() {
+        return item.applicable();
+    }
+
+    /** "Not applicable: the plan leaves out: …", or null for a step of the plan. */
+    public String notApplicableText() {
+        return item.applicable() ? null : "Not applicable: " + item.notApplicableReason();
+    }
+
+    /** "7. Upload your new environment license", or the bare title of a step the plan leaves out. */
+    public String title() {
+        return item.number() > 0 ? item.number() + ". " + step().title() : step().title();
+    }
+
+    public String instruction() {
+        return step().instruction();
+    }
+
+    public List<String> details() {
+        return step().details();
+    }
+
+    public String reference() {
+        return "Document: " + step().reference();
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /** Done and Skip are offered while the step is open and nothing is being written. */
+    public BooleanBinding canMarkProperty() {
+        return canMark;
+    }
+
+    /** Ticks the step done with the note typed. */
+    public void tick() {
+        marks.tick(note.get());
+    }
+
+    /** Skips the step with the reason given (required). */
+    public void skip(String reason) {
+        marks.skip(reason);
+    }
+
+    /** Re-reads the step's record (the page is shown again, or another page wrote to the journal). */
+    public void reload() {
+        marks.reload();
+    }
+
+    /** The sandbox can stand in for Service Center: the unmap step, on a rehearsal. */
+    public boolean sandboxUnmapOffered() {
+        return item.applicable() && UNMAP_STEP.equals(step().id()) && wizard.rehearsalProperty().get();
+    }
+
+    /** Removes the extensions' database-connection mappings in the sandbox, as Service Center would. */
+    public void unmapInSandbox() {
+        if (!sandboxUnmapOffered()) {
+            sandboxMessage.set("Only a rehearsal against the sandbox unmaps here; on a real environment use "
+                    + "Service Center.");
+            return;
+        }
+        unmapping.set(true);
+        sandboxMessage.set("");
+        SandboxUnmap unmap = new SandboxUnmap(wizard.targetUrlProperty().get(), wizard.targetUserProperty().get(),
+                wizard.targetPasswordProperty().get(), wizard.planProperty().get());
+        wizard.background().run("Unmapping the extensions in the sandbox", (progress, cancel) -> unmap.run(),
+                removed -> {
+                    unmapping.set(false);
+                    sandboxMessage.set("Removed " + removed + (removed == 1 ? " mapping" : " mappings")
+                            + " from OSSYS_EXTENSION_DBCONNECTION in the sandbox. Press Done to tick the step.");
+                }, failed -> {
+                    unmapping.set(false);
+                    sandboxMessage.set("Nothing was removed: " + failed.getMessage());
+                });
+    }
+
+    public ReadOnlyStringProperty sandboxMessageProperty() {
+        return sandboxMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty unmappingProperty() {
+        return unmapping.getReadOnlyProperty();
+    }
+
+    private Step step() {
+        return item.step();
     }
 }

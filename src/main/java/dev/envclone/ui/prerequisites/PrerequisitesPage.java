@@ -1,19 +1,114 @@
 package dev.envclone.ui.prerequisites;
 
 import dev.envclone.ui.common.WizardPage;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 
-/** Placeholder until the page is built. */
+/**
+ * The prerequisites page: each condition of the document as a checkbox the operator ticks, a live check of the
+ * target, and Mark prerequisites done once every box is ticked.
+ */
 public final class PrerequisitesPage implements WizardPage {
-    private final Label view = new Label("Prerequisites page: not built yet");
+    private final PrerequisitesViewModel model;
+    private final VBox view = new VBox(10);
+    private final VBox results = new VBox(4);
 
     public PrerequisitesPage(PrerequisitesViewModel model) {
-        view.setId("prerequisites-placeholder");
+        this.model = model;
+        build();
     }
 
     @Override
     public Node view() {
         return view;
+    }
+
+    @Override
+    public void shown() {
+        model.reload();
+    }
+
+    private void build() {
+        view.setId("prerequisites-page");
+        view.setPadding(new Insets(4));
+        view.getChildren().addAll(text("prerequisites-title", model.title(), "page-title"),
+                text("prerequisites-instruction", model.instruction(), null),
+                text("prerequisites-reference", model.reference(), "hint"),
+                text(null, "Confirm each one", "section-title"), checklist(),
+                text(null, "Live check", "section-title"), liveCheck(),
+                text(null, "Record", "section-title"), record());
+    }
+
+    private Node checklist() {
+        VBox boxes = new VBox(6);
+        boxes.setId("prerequisites-items");
+        for (int i = 0; i < model.prerequisites().size(); i++) {
+            PrerequisitesViewModel.Prerequisite prerequisite = model.prerequisites().get(i);
+            CheckBox box = new CheckBox(prerequisite.text());
+            box.setId("prerequisites-item-" + i);
+            // The document's text may hold underscores (OSADMIN_LOG): they are not mnemonics.
+            box.setMnemonicParsing(false);
+            box.setWrapText(true);
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.selectedProperty().bindBidirectional(prerequisite.confirmed());
+            box.disableProperty().bind(model.marks().finishedProperty());
+            boxes.getChildren().add(box);
+        }
+        return boxes;
+    }
+
+    private Node liveCheck() {
+        Button check = new Button("_Check the target");
+        check.setId("prerequisites-check");
+        check.disableProperty().bind(model.checkingProperty());
+        check.setOnAction(e -> model.check());
+        results.setId("prerequisites-results");
+        model.results().addListener((ListChangeListener<Finding>) change -> showResults());
+        showResults();
+        return new VBox(6, text(null, "Connects to the target, checks that it is a platform database and not the "
+                + "source, and counts the rows each cleanup step will change (the first stage, prepare: the "
+                + "counts are recorded in the journal; nothing is changed).", "hint"), check, results);
+    }
+
+    private void showResults() {
+        results.getChildren().clear();
+        for (Finding finding : model.results()) {
+            String style = finding.level() == Finding.Level.OK ? "ok-text"
+                    : finding.level() == Finding.Level.PROBLEM ? "error-text" : null;
+            results.getChildren().add(text(null, finding.text(), style));
+        }
+    }
+
+    private Node record() {
+        Label state = text("prerequisites-state", "", null);
+        state.textProperty().bind(model.marks().recordProperty());
+        Label error = text("prerequisites-error", "", "error-text");
+        error.textProperty().bind(model.marks().errorProperty());
+        // An empty error line would leave a gap; it takes space only when there is something to say.
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Button tick = new Button("_Mark prerequisites done");
+        tick.setId("prerequisites-tick");
+        tick.disableProperty().bind(model.canTickProperty().not());
+        tick.setOnAction(e -> model.tick());
+        return new VBox(6, state, error, tick);
+    }
+
+    private static Label text(String id, String value, String styleClass) {
+        Label label = new Label(value);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        if (id != null) {
+            label.setId(id);
+        }
+        if (styleClass != null) {
+            label.getStyleClass().add(styleClass);
+        }
+        return label;
     }
 }

@@ -1,0 +1,101 @@
+package dev.envclone.ui.prerequisites;
+
+import dev.envclone.db.CancelToken;
+import dev.envclone.db.ProgressListener;
+import dev.envclone.db.StepPreview;
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
+import dev.envclone.run.GuardException;
+import dev.envclone.run.JournalEvent;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunSession;
+import dev.envclone.ui.RunContext;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live check of the target, on the worker thread: connect (the run's guards refuse a database that is not a
+ * platform database, or is the source), say which database it is, count what the cleanup steps will change (the
+ * first stage, prepare: each count is recorded as a preview), and whether the source's fingerprint is known.
+ */
+final class TargetCheck {
+    static final String NO_FINGERPRINT = "Source fingerprint: not recorded: the run cannot refuse the source by "
+            + "fingerprint; record it with envclone fingerprint on the source.";
+
+    static final String NOT_THE_SOURCE = "It is not the source: the run refuses the source's recorded fingerprint ";
+
+    private final RunContext context;
+    private final String url;
+    private final String user;
+
+    TargetCheck(RunContext context, String url, String user) {
+        this.context = context;
+        // A JDBC URL may carry password=...; what the page shows never does.
+        this.url = url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+        this.user = user;
+    }
+
+    List<Finding> run(ProgressListener progress, CancelToken cancel)
+            throws SQLException, IOException, CancelToken.CancelledException {
+        RunFolder run = context.run();
+        List<Finding> findings = new ArrayList<>();
+        RunSession session;
+        try {
+            session = context.session();
+        } catch (GuardException e) {
+            findings.add(Finding.problem("The target was refused: " + e.getMessage()));
+            findings.add(fingerprint(run, false));
+            return findings;
+        } catch (SQLException e) {
+            findings.add(Finding.problem("Could not connect to " + url + ": " + e.getMessage()));
+            findings.add(fingerprint(run, false));
+            return findings;
+        }
+        findings.add(Finding.ok("Connected to " + url + (user == null || user.isBlank() ? "" : " as " + user)
+                + "."));
+        String target = run.journal().entries().stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED)
+                .reduce((first, second) -> second).map(e -> e.get("fingerprint")).orElse("?");
+        findings.add(Finding.ok("It is an OutSystems platform database: " + target + "."));
+        findings.add(fingerprint(run, true));
+        for (String line : context.recovered()) {
+            findings.add(Finding.info("Found after an interruption: " + line));
+        }
+        findings.addAll(carried(session, progress, cancel));
+        return findings;
+    }
+
+    /** Counts each cleanup step's rows: what the clone carries from the source that the steps will change. */
+    private List<Finding> carried(RunSession session, ProgressListener progress, CancelToken cancel)
+            throws SQLException, IOException, CancelToken.CancelledException {
+        List<Finding> findings = new ArrayList<>();
+        List<Step> steps = ProcedureCatalog.cleanupSteps(context.run().plan());
+        long total = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            progress.progress("Counting: " + step.title(), i, steps.size());
+            StepPreview preview = session.preview(step, cancel);
+            total += preview.total();
+            findings.add(Finding.info(session.number(step) + ". " + step.title() + ": " + rows(preview.total())
+                    + (preview.blockedBy() == null ? "" : " (blocked now: " + preview.blockedBy() + ")")));
+        }
+        findings.add(0, Finding.info("The clone carries " + rows(total) + " that the " + steps.size()
+                + " cleanup steps will change:"));
+        return findings;
+    }
+
+    private static String rows(long count) {
+        return count + (count == 1 ? " row" : " rows");
+    }
+
+    /** Whether the run can tell the source apart; once connected, the guards have already done so. */
+    private static Finding fingerprint(RunFolder run, boolean connected) {
+        String source = run.sourceFingerprint();
+        if (source == null) {
+            return Finding.problem(NO_FINGERPRINT);
+        }
+        return connected ? Finding.ok(NOT_THE_SOURCE + "(" + source + ").")
+                : Finding.info("Source fingerprint recorded: " + source + ".");
+    }
+}

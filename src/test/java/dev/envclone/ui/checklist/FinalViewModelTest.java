@@ -1,0 +1,99 @@
+package dev.envclone.ui.checklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
+import dev.envclone.procedure.StepKind;
+import dev.envclone.report.SignatureCheck;
+import dev.envclone.run.JournalEntry;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.StepState;
+import dev.envclone.sql.Dbms;
+import dev.envclone.ui.WizardFixture;
+import dev.envclone.ui.common.Background;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FinalViewModelTest {
+    @TempDir
+    Path folder;
+    private String home;
+
+    @BeforeEach
+    void ownSigningKeyFolder() {
+        // The self-signed key goes under envclone.home: a test's, never the user's ~/.envclone.
+        home = System.getProperty("envclone.home");
+        System.setProperty("envclone.home", folder.resolve("home").toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        if (home == null) {
+            System.clearProperty("envclone.home");
+        } else {
+            System.setProperty("envclone.home", home);
+        }
+    }
+
+    @Test
+    void rowsAreEveryStepButTheCleanupScripts() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+
+        assertEquals(ProcedureCatalog.stepsFor(fixture.wizard.planProperty().get()).stream()
+                        .filter(s -> s.kind() != StepKind.CLEANUP).map(Step::id).toList(),
+                model.rows().stream().map(ChecklistRow::stepId).toList());
+        assertTrue(model.rows().stream().anyMatch(r -> r.step().kind() == StepKind.CLONE));
+        assertTrue(model.rows().stream().anyMatch(r -> r.step().kind() == StepKind.CONFIGURATION_TOOL));
+        assertTrue(model.summaryProperty().get().startsWith("0 of "), model.summaryProperty().get());
+    }
+
+    @Test
+    void tickingARowWritesTheJournalWithOperatorTimeAndNote() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+        ChecklistRow row = model.row("republish-factory");
+        row.noteProperty().set("solution 'All' published, 0 errors");
+        Instant before = Instant.now();
+
+        model.tick(row);
+
+        RunFolder run = fixture.wizard.runProperty().get();
+        JournalEntry entry = run.state().lastEntry("republish-factory");
+        assertEquals(StepState.DONE, run.state().of("republish-factory"));
+        assertEquals("Ana Operator", entry.operator());
+        assertEquals("solution 'All' published, 0 errors", entry.get("note"));
+        assertFalse(Instant.parse(entry.time()).isBefore(before.minus(Duration.ofSeconds(1))));
+        assertTrue(row.finishedProperty().get());
+        assertEquals("done", row.stateProperty().get());
+        assertTrue(row.whoProperty().get().startsWith("Ana Operator at "), row.whoProperty().get());
+        assertTrue(model.summaryProperty().get().startsWith("1 of "), model.summaryProperty().get());
+        assertEquals(StepState.DONE, fixture.item("republish-factory").stateProperty().get());
+    }
+
+    @Test
+    void exportReportWritesASignedPdf() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+        model.tick(model.row("upload-license"));
+        Path out = folder.resolve("report.pdf");
+
+        model.exportReport(out);
+
+        SignatureCheck.Result check = SignatureCheck.check(Files.readAllBytes(out));
+        assertTrue(check.valid(), check.reason());
+        assertTrue(check.selfSigned());
+        assertEquals("Report written to " + out.toAbsolutePath() + ", signed by " + check.signer()
+                + " (self-signed).", model.messageProperty().get());
+        assertTrue(Files.isDirectory(folder.resolve("home").resolve("signing")));
+    }
+}

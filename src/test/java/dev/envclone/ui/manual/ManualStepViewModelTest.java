@@ -1,0 +1,112 @@
+package dev.envclone.ui.manual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envclone.procedure.OptionalPart;
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.run.JournalEntry;
+import dev.envclone.run.RunFolder;
+import dev.envclone.run.StepState;
+import dev.envclone.sql.Dbms;
+import dev.envclone.ui.WizardFixture;
+import dev.envclone.ui.common.Background;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ManualStepViewModelTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void tickWritesDoneWithTheNoteAndTheOperator() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        ManualStepViewModel model = new ManualStepViewModel(fixture.wizard, fixture.item("upload-license"));
+        assertTrue(model.canMarkProperty().get());
+
+        model.noteProperty().set("licence 4711 uploaded");
+        model.tick();
+
+        RunFolder run = fixture.wizard.runProperty().get();
+        assertEquals(StepState.DONE, run.state().of("upload-license"));
+        JournalEntry entry = run.state().lastEntry("upload-license");
+        assertEquals("licence 4711 uploaded", entry.get("note"));
+        assertEquals("Ana Operator", entry.operator());
+        assertEquals(StepState.DONE, fixture.item("upload-license").stateProperty().get(), "the step list follows");
+        assertTrue(model.marks().recordProperty().get().startsWith("Done: ticked by Ana Operator at "));
+        assertTrue(model.marks().recordProperty().get().endsWith("Note: licence 4711 uploaded"));
+        assertFalse(model.canMarkProperty().get(), "a finished step offers Done and Skip no more");
+    }
+
+    @Test
+    void skipKeepsTheReason() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        ManualStepViewModel model = new ManualStepViewModel(fixture.wizard, fixture.item("start-services"));
+
+        model.skip("timers stay off in pre-production");
+
+        assertEquals(StepState.SKIPPED, fixture.wizard.runProperty().get().state().of("start-services"));
+        assertTrue(model.marks().recordProperty().get().endsWith("Reason: timers stay off in pre-production"));
+    }
+
+    @Test
+    void blankSkipReasonIsRefusedAndSaidSo() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        ManualStepViewModel model = new ManualStepViewModel(fixture.wizard, fixture.item("start-services"));
+
+        model.skip("  ");
+
+        assertEquals(StepState.PENDING, fixture.wizard.runProperty().get().state().of("start-services"));
+        assertTrue(model.marks().errorProperty().get().contains("needs a reason"),
+                model.marks().errorProperty().get());
+    }
+
+    @Test
+    void stepThePlanLeavesOutShowsWhyAndOffersNothing() throws Exception {
+        WizardFixture fixture = WizardFixture.planned(Dbms.SQLSERVER, folder, Background.direct());
+        fixture.wizard.createRun(new PlanBuilder(Dbms.SQLSERVER)
+                .parts(EnumSet.complementOf(EnumSet.of(OptionalPart.SAML))).build());
+        ManualStepViewModel model = new ManualStepViewModel(fixture.wizard, fixture.item("reconfigure-saml"));
+
+        assertFalse(model.applicable());
+        assertEquals("Not applicable: the plan leaves out: SAML authentication", model.notApplicableText());
+        assertFalse(model.canMarkProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void sandboxUnmapRemovesTheExtensionMappings(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        ManualStepViewModel model = new ManualStepViewModel(fixture.wizard,
+                fixture.item(ManualStepViewModel.UNMAP_STEP));
+        long before = fixture.count("OSSYS_EXTENSION_DBCONNECTION");
+        assertTrue(before > 0, "the sandbox maps extensions to connections");
+        assertTrue(model.sandboxUnmapOffered());
+
+        model.unmapInSandbox();
+
+        assertEquals(0, fixture.count("OSSYS_EXTENSION_DBCONNECTION"));
+        assertTrue(model.sandboxMessageProperty().get().startsWith("Removed " + before + " mappings"),
+                model.sandboxMessageProperty().get());
+        assertEquals(StepState.PENDING, fixture.wizard.runProperty().get().state()
+                .of(ManualStepViewModel.UNMAP_STEP), "unmapping is the operator's work; Done records it");
+    }
+
+    @Test
+    void sandboxUnmapIsNotOfferedOutsideARehearsal() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        fixture.wizard.rehearsalProperty().set(false);
+        ManualStepViewModel model = new ManualStepViewModel(fixture.wizard,
+                fixture.item(ManualStepViewModel.UNMAP_STEP));
+
+        assertFalse(model.sandboxUnmapOffered());
+        model.unmapInSandbox();
+
+        assertTrue(fixture.count("OSSYS_EXTENSION_DBCONNECTION") > 0);
+    }
+}
