@@ -68,7 +68,24 @@ public final class StepItem {
         return state;
     }
 
-    /** What the list shows: "4. Clean up the environment security context — done". */
+    /** The row's first line: "4. Clean up the environment security context". */
+    public String heading() {
+        return switch (kind) {
+            case PLAN -> "Plan";
+            case FINAL -> "Final checklist and report";
+            default -> applicable() ? number + ". " + step.title() : step.title();
+        };
+    }
+
+    /** The row's second line: the state, or why the step does not apply; empty for the plan and final pages. */
+    public String stateText() {
+        if (kind != Kind.STEP) {
+            return "";
+        }
+        return applicable() ? state.get().label() : "not applicable: " + notApplicable;
+    }
+
+    /** One line: "4. Clean up the environment security context — done". */
     public String label() {
         return switch (kind) {
             case PLAN -> "Plan";

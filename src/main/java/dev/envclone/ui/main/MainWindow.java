@@ -56,6 +56,7 @@ public final class MainWindow {
         summary.getStyleClass().add("plan-summary");
         summary.textProperty().bind(wizard.summaryProperty());
         summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setWrapText(true);
         root.setTop(summary);
 
         list.setId("main-steps");
@@ -70,7 +71,8 @@ public final class MainWindow {
                     setText(null);
                     return;
                 }
-                setText(item.label());
+                // The state on a line of its own, so that a long title never hides it.
+                setText(item.stateText().isEmpty() ? item.heading() : item.heading() + "\n      " + item.stateText());
                 if (!item.applicable()) {
                     getStyleClass().add("step-na");
                 } else if (item.stateProperty().get().finished()) {
