@@ -1,5 +1,7 @@
 package dev.envclone.ui.checklist;
 
+import static dev.envclone.ui.manual.StepPageParts.text;
+
 import dev.envclone.ui.common.WizardPage;
 import java.io.File;
 import java.util.ArrayList;
@@ -192,18 +194,5 @@ public final class FinalPage implements WizardPage {
         ColumnConstraints column = new ColumnConstraints();
         column.setHgrow(grow);
         return column;
-    }
-
-    private static Label text(String id, String value, String styleClass) {
-        Label label = new Label(value);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        if (id != null) {
-            label.setId(id);
-        }
-        if (styleClass != null) {
-            label.getStyleClass().add(styleClass);
-        }
-        return label;
     }
 }

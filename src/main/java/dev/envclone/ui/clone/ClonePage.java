@@ -1,7 +1,11 @@
 package dev.envclone.ui.clone;
 
+import static dev.envclone.ui.manual.StepPageParts.text;
+
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
+import dev.envclone.ui.manual.StepMarks;
+import dev.envclone.ui.manual.StepPageParts;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
@@ -38,19 +42,17 @@ public final class ClonePage implements WizardPage {
     private void build() {
         view.setId("clone-page");
         view.setPadding(new Insets(4));
-        view.getChildren().addAll(text("clone-title", model.title(), "page-title"),
-                text("clone-instruction", model.instruction(), null));
-        VBox details = new VBox(4);
-        details.setId("clone-details");
-        for (String detail : model.details()) {
-            details.getChildren().add(text(null, "•  " + detail, null));
-        }
-        view.getChildren().addAll(details, text("clone-reference", model.reference(), "hint"));
+        StepMarks marks = model.marks();
+        view.getChildren().addAll(text("clone-title", marks.title(), "page-title"),
+                text("clone-instruction", marks.instruction(), null),
+                StepPageParts.bullets("clone-details", marks.details()),
+                text("clone-reference", marks.reference(), "hint"));
         if (model.fileName() != null) {
             view.getChildren().add(file());
         }
         view.getChildren().addAll(text(null, "Record", "section-title"), text(null, "envclone does not run the "
-                + "clone itself: the DBA runs the file, then you record who did it.", "hint"), record(), actions());
+                + "clone itself: the DBA runs the file, then you record who did it.", "hint"),
+                StepPageParts.record("clone", marks), actions());
     }
 
     private Node file() {
@@ -84,42 +86,10 @@ public final class ClonePage implements WizardPage {
         return new VBox(6, heading, area, new HBox(10, copy, save), message);
     }
 
-    private Node record() {
-        Label state = text("clone-state", "", null);
-        state.textProperty().bind(model.marks().recordProperty());
-        Label error = text("clone-error", "", "error-text");
-        error.textProperty().bind(model.marks().errorProperty());
-        // An empty error line would leave a gap; it takes space only when there is something to say.
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return new VBox(4, state, error);
-    }
-
     private Node actions() {
-        Button dba = new Button("Done by _DBA…");
-        dba.setId("clone-dba");
-        dba.disableProperty().bind(model.canMarkProperty().not());
-        dba.setOnAction(e -> Prompts.dba(view, "clone-dba-dialog")
-                .ifPresent(answer -> model.doneByDba(answer.name(), answer.note())));
-        Button skip = new Button("_Skip…");
-        skip.setId("clone-skip");
-        skip.disableProperty().bind(model.canMarkProperty().not());
-        skip.setOnAction(e -> Prompts.requiredText(view, "clone-skip-dialog", "Skip: " + model.title(),
-                "Why is this step skipped? The reason goes into the journal and the report.")
-                .ifPresent(model::skip));
-        return new HBox(10, dba, skip);
-    }
-
-    private static Label text(String id, String value, String styleClass) {
-        Label label = new Label(value);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        if (id != null) {
-            label.setId(id);
-        }
-        if (styleClass != null) {
-            label.getStyleClass().add(styleClass);
-        }
-        return label;
+        Button dba = StepPageParts.markButton("Done by _DBA…", "clone-dba", model.canMarkProperty(),
+                () -> Prompts.dba(view, "clone-dba-dialog")
+                        .ifPresent(answer -> model.doneByDba(answer.name(), answer.note())));
+        return new HBox(10, dba, StepPageParts.skipButton(view, "clone", model.marks(), model.canMarkProperty()));
     }
 }

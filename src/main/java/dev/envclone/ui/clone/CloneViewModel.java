@@ -1,6 +1,5 @@
 package dev.envclone.ui.clone;
 
-import dev.envclone.procedure.Step;
 import dev.envclone.run.PlanArtifacts;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
@@ -8,10 +7,8 @@ import dev.envclone.ui.manual.StepMarks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -29,7 +26,6 @@ public final class CloneViewModel {
             "import-schemas", "impdp.par");
 
     private final WizardViewModel wizard;
-    private final StepItem item;
     private final StepMarks marks;
     private final String fileName;
     private final String text;
@@ -38,43 +34,16 @@ public final class CloneViewModel {
 
     public CloneViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
-        this.item = item;
-        this.marks = new StepMarks(wizard, item.step().id());
+        this.marks = new StepMarks(wizard, item);
         this.fileName = FILES.get(item.step().id());
         String generated = fileName == null || wizard.planProperty().get() == null ? null
                 : PlanArtifacts.of(wizard.planProperty().get()).get(fileName);
         this.text = generated == null ? "" : generated;
-        this.canMark = Bindings.createBooleanBinding(() -> item.applicable() && wizard.runProperty().get() != null
-                        && !marks.finishedProperty().get() && !marks.busyProperty().get(),
-                marks.finishedProperty(), marks.busyProperty(), wizard.runProperty());
-    }
-
-    public WizardViewModel wizard() {
-        return wizard;
-    }
-
-    public StepItem item() {
-        return item;
+        this.canMark = marks.canMarkProperty();
     }
 
     public StepMarks marks() {
         return marks;
-    }
-
-    public String title() {
-        return item.number() > 0 ? item.number() + ". " + step().title() : step().title();
-    }
-
-    public String instruction() {
-        return step().instruction();
-    }
-
-    public List<String> details() {
-        return step().details();
-    }
-
-    public String reference() {
-        return "Document: " + step().reference();
     }
 
     /** The generated file's name (clone.sql, expdp.par, create-users.sql, impdp.par), or null. */
@@ -129,9 +98,5 @@ public final class CloneViewModel {
 
     public void reload() {
         marks.reload();
-    }
-
-    private Step step() {
-        return item.step();
     }
 }

@@ -1,5 +1,7 @@
 package dev.envclone.ui.configtool;
 
+import static dev.envclone.ui.manual.StepPageParts.text;
+
 import com.dlsc.formsfx.model.structure.Field;
 import com.dlsc.formsfx.model.structure.Form;
 import com.dlsc.formsfx.model.structure.Group;
@@ -9,22 +11,20 @@ import com.dlsc.formsfx.model.validators.CustomValidator;
 import com.dlsc.formsfx.view.renderer.FormRenderer;
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
+import dev.envclone.ui.manual.StepPageParts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.print.PrinterJob;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -60,12 +60,13 @@ public final class ConfigToolPage implements WizardPage {
             tabs.getTabs().add(tab(tab));
         }
         tabs.getSelectionModel().select(model.selectedTab());
-        view.getChildren().addAll(text("configtool-title", model.title(), "page-title"),
+        view.getChildren().addAll(text("configtool-title", model.marks().title(), "page-title"),
                 text(null, "What to type in the Configuration Tool, tab by tab. The values come from the plan, "
                         + "checked when the run started, so they cannot be changed here. Passwords are typed only "
                         + "in the Configuration Tool. A value the plan does not have can be written in for the "
                         + "printed sheet; it is kept nowhere.", "hint"),
-                tabs, sheetActions(), text(null, "Record", "section-title"), record(), tickRow());
+                tabs, sheetActions(), text(null, "Record", "section-title"),
+                StepPageParts.record("configtool", model.marks()), tickRow());
     }
 
     private Tab tab(ConfigTab tab) {
@@ -78,10 +79,7 @@ public final class ConfigToolPage implements WizardPage {
                 .binding(BindingMode.CONTINUOUS);
         FormRenderer renderer = new FormRenderer(form);
         renderer.setId("configtool-form-" + key);
-        VBox actions = new VBox(4);
-        for (String action : tab.step().details()) {
-            actions.getChildren().add(text(null, "•  " + action, null));
-        }
+        VBox actions = StepPageParts.bullets(null, tab.step().details());
         VBox content = new TabContent(8, text(null, tab.step().instruction(), null), renderer, actions,
                 text(null, "Document: " + tab.step().reference(), "hint"));
         content.setPadding(new Insets(10));
@@ -141,53 +139,13 @@ public final class ConfigToolPage implements WizardPage {
         }
     }
 
-    private Node record() {
-        Label state = text("configtool-state", "", null);
-        state.textProperty().bind(model.marks().recordProperty());
-        Label error = text("configtool-error", "", "error-text");
-        error.textProperty().bind(model.marks().errorProperty());
-        // An empty error line would leave a gap; it takes space only when there is something to say.
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return new VBox(4, state, error);
-    }
-
     private Node tickRow() {
-        TextField note = new TextField();
-        note.setId("configtool-note");
-        note.setPromptText("Optional: anything worth keeping (e.g. Test Connection results)");
-        note.textProperty().bindBidirectional(model.noteProperty());
-        note.disableProperty().bind(model.canMarkProperty().not());
-        // Enter in the note ticks the step rather than moving on (Next) without the note recorded.
-        note.setOnAction(e -> {
-            if (model.canMarkProperty().get()) {
-                model.tick();
-            }
-            e.consume();
-        });
-        Label noteLabel = new Label("_Note:");
-        noteLabel.setMnemonicParsing(true);
-        noteLabel.setLabelFor(note);
-        HBox.setHgrow(note, Priority.ALWAYS);
-        Button done = new Button("_Mark done");
-        done.setId("configtool-tick");
-        done.disableProperty().bind(model.canMarkProperty().not());
-        done.setOnAction(e -> model.tick());
-        HBox row = new HBox(8, noteLabel, note, done);
-        row.setAlignment(Pos.CENTER_LEFT);
+        HBox row = StepPageParts.noteRow("configtool",
+                "Optional: anything worth keeping (e.g. Test Connection results)", model.noteProperty(),
+                model.canMarkProperty(), model::tick);
+        // The button sits at the end of the note's row: "Note: [……] Mark done".
+        row.getChildren().add(StepPageParts.markButton("_Mark done", "configtool-tick", model.canMarkProperty(),
+                model::tick));
         return row;
-    }
-
-    private static Label text(String id, String value, String styleClass) {
-        Label label = new Label(value);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        if (id != null) {
-            label.setId(id);
-        }
-        if (styleClass != null) {
-            label.getStyleClass().add(styleClass);
-        }
-        return label;
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -32,30 +31,16 @@ public final class ConfigToolViewModel {
     public ConfigToolViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
         this.item = item;
-        this.marks = new StepMarks(wizard, item.step().id());
+        this.marks = new StepMarks(wizard, item);
         MigrationPlan plan = wizard.planProperty().get();
         this.tabs = ProcedureCatalog.stepsFor(plan).stream()
                 .filter(s -> s.kind() == StepKind.CONFIGURATION_TOOL)
                 .map(s -> ConfigTab.of(s, plan.dbms())).toList();
-        this.canMark = Bindings.createBooleanBinding(() -> item.applicable() && wizard.runProperty().get() != null
-                        && !marks.finishedProperty().get() && !marks.busyProperty().get(),
-                marks.finishedProperty(), marks.busyProperty(), wizard.runProperty());
-    }
-
-    public WizardViewModel wizard() {
-        return wizard;
-    }
-
-    public StepItem item() {
-        return item;
+        this.canMark = marks.canMarkProperty();
     }
 
     public StepMarks marks() {
         return marks;
-    }
-
-    public String title() {
-        return item.number() > 0 ? item.number() + ". " + item.step().title() : item.step().title();
     }
 
     /** Platform, Log and Session, in the document's order. */

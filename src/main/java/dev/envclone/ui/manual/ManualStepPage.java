@@ -1,15 +1,13 @@
 package dev.envclone.ui.manual;
 
-import dev.envclone.ui.common.Prompts;
+import static dev.envclone.ui.manual.StepPageParts.text;
+
 import dev.envclone.ui.common.WizardPage;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -38,21 +36,17 @@ public final class ManualStepPage implements WizardPage {
     private void build() {
         view.setId("manual-page");
         view.setPadding(new Insets(4));
-        Label title = text("manual-title", model.title(), "page-title");
+        StepMarks marks = model.marks();
+        Label title = text("manual-title", marks.title(), "page-title");
         view.getChildren().add(title);
         if (!model.applicable()) {
             view.getChildren().addAll(text("manual-not-applicable", model.notApplicableText(), "hint"),
-                    text("manual-reference", model.reference(), "hint"));
+                    text("manual-reference", marks.reference(), "hint"));
             return;
         }
-        view.getChildren().add(text("manual-instruction", model.instruction(), null));
-        if (!model.details().isEmpty()) {
-            VBox details = new VBox(4);
-            details.setId("manual-details");
-            for (String detail : model.details()) {
-                details.getChildren().add(text(null, "•  " + detail, null));
-            }
-            view.getChildren().add(details);
+        view.getChildren().add(text("manual-instruction", marks.instruction(), null));
+        if (!marks.details().isEmpty()) {
+            view.getChildren().add(StepPageParts.bullets("manual-details", marks.details()));
         }
         if (ManualStepViewModel.UNMAP_STEP.equals(model.item().step().id())) {
             view.getChildren().add(text("manual-service-center", "On a real environment this is done in Service "
@@ -62,11 +56,12 @@ public final class ManualStepPage implements WizardPage {
                     + "again as \"Deploy an application that integrates with an external database\" describes.",
                     "hint"));
         }
-        view.getChildren().add(text("manual-reference", model.reference(), "hint"));
+        view.getChildren().add(text("manual-reference", marks.reference(), "hint"));
         if (model.sandboxUnmapOffered()) {
             view.getChildren().add(sandbox());
         }
-        view.getChildren().addAll(text(null, "Record", "section-title"), record(), actions());
+        view.getChildren().addAll(text(null, "Record", "section-title"),
+                StepPageParts.record("manual", marks), actions());
     }
 
     private Node sandbox() {
@@ -81,60 +76,12 @@ public final class ManualStepPage implements WizardPage {
                 unmap, message);
     }
 
-    private Node record() {
-        Label state = text("manual-state", "", null);
-        state.textProperty().bind(model.marks().recordProperty());
-        Label error = text("manual-error", "", "error-text");
-        error.textProperty().bind(model.marks().errorProperty());
-        // An empty error line would leave a gap; it takes space only when there is something to say.
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return new VBox(4, state, error);
-    }
-
     private Node actions() {
-        TextField note = new TextField();
-        note.setId("manual-note");
-        note.setPromptText("What is worth keeping: who else was involved, a ticket number …");
-        note.textProperty().bindBidirectional(model.noteProperty());
-        note.disableProperty().bind(model.canMarkProperty().not());
-        // Enter in the note ticks the step rather than moving on (Next) without the note recorded.
-        note.setOnAction(e -> {
-            if (model.canMarkProperty().get()) {
-                model.tick();
-            }
-            e.consume();
-        });
-        Label noteLabel = new Label("_Note:");
-        noteLabel.setMnemonicParsing(true);
-        noteLabel.setLabelFor(note);
-        HBox.setHgrow(note, Priority.ALWAYS);
-        HBox noteRow = new HBox(8, noteLabel, note);
-        noteRow.setAlignment(Pos.CENTER_LEFT);
-
-        Button done = new Button("_Done");
-        done.setId("manual-tick");
-        done.disableProperty().bind(model.canMarkProperty().not());
-        done.setOnAction(e -> model.tick());
-        Button skip = new Button("_Skip…");
-        skip.setId("manual-skip");
-        skip.disableProperty().bind(model.canMarkProperty().not());
-        skip.setOnAction(e -> Prompts.requiredText(view, "manual-skip-dialog", "Skip: " + model.title(),
-                "Why is this step skipped? The reason goes into the journal and the report.")
-                .ifPresent(model::skip));
+        HBox noteRow = StepPageParts.noteRow("manual",
+                "What is worth keeping: who else was involved, a ticket number …", model.noteProperty(),
+                model.canMarkProperty(), model::tick);
+        Button done = StepPageParts.markButton("_Done", "manual-tick", model.canMarkProperty(), model::tick);
+        Button skip = StepPageParts.skipButton(view, "manual", model.marks(), model.canMarkProperty());
         return new VBox(8, noteRow, new HBox(10, done, skip));
-    }
-
-    static Label text(String id, String value, String styleClass) {
-        Label label = new Label(value);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        if (id != null) {
-            label.setId(id);
-        }
-        if (styleClass != null) {
-            label.getStyleClass().add(styleClass);
-        }
-        return label;
     }
 }

@@ -3,9 +3,7 @@ package dev.envclone.ui.manual;
 import dev.envclone.procedure.Step;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
-import java.util.List;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,15 +31,9 @@ public final class ManualStepViewModel {
     public ManualStepViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
         this.item = item;
-        this.marks = new StepMarks(wizard, item.step().id());
-        this.canMark = Bindings.createBooleanBinding(
-                () -> item.applicable() && wizard.runProperty().get() != null && !marks.finishedProperty().get()
-                        && !marks.busyProperty().get() && !unmapping.get(),
-                marks.finishedProperty(), marks.busyProperty(), unmapping, wizard.runProperty());
-    }
-
-    public WizardViewModel wizard() {
-        return wizard;
+        this.marks = new StepMarks(wizard, item);
+        // No mark while the sandbox unmap is running: its result decides what the tick says.
+        this.canMark = marks.canMarkProperty().and(unmapping.not());
     }
 
     public StepItem item() {
@@ -59,23 +51,6 @@ public final class ManualStepViewModel {
     /** "Not applicable: the plan leaves out: …", or null for a step of the plan. */
     public String notApplicableText() {
         return item.applicable() ? null : "Not applicable: " + item.notApplicableReason();
-    }
-
-    /** "7. Upload your new environment license", or the bare title of a step the plan leaves out. */
-    public String title() {
-        return item.number() > 0 ? item.number() + ". " + step().title() : step().title();
-    }
-
-    public String instruction() {
-        return step().instruction();
-    }
-
-    public List<String> details() {
-        return step().details();
-    }
-
-    public String reference() {
-        return "Document: " + step().reference();
     }
 
     public StringProperty noteProperty() {

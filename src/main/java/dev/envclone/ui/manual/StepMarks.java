@@ -5,9 +5,13 @@ import dev.envclone.run.JournalEvent;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
+import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,10 +22,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * What the operator records about a step envclone does not run itself (ticked done, done by a DBA, skipped), each a
  * journal entry written by a background job, and the entry read back as "who, when, note". The prerequisites,
- * clone, Configuration Tool and final pages use it too, so every page words a step's record the same way.
+ * clone, Configuration Tool and final pages use it too, so every page words a step's record the same way. It also
+ * words the step's heading (title, instruction, points, reference) and says when a mark can be written, which those
+ * pages' view models would otherwise each repeat.
  */
 public final class StepMarks {
     private final WizardViewModel wizard;
+    private final StepItem item;
     private final String stepId;
     private final ReadOnlyObjectWrapper<StepState> state = new ReadOnlyObjectWrapper<>(StepState.PENDING);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
@@ -29,9 +36,15 @@ public final class StepMarks {
     private final ReadOnlyStringWrapper record = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    public StepMarks(WizardViewModel wizard, String stepId) {
+    private final BooleanBinding canMark;
+
+    public StepMarks(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
-        this.stepId = stepId;
+        this.item = item;
+        this.stepId = item.step().id();
+        this.canMark = Bindings.createBooleanBinding(() -> item.applicable() && wizard.runProperty().get() != null
+                        && !finished.get() && !busy.get(),
+                finished, busy, wizard.runProperty());
         reload();
     }
 
@@ -43,6 +56,31 @@ public final class StepMarks {
 
     public String stepId() {
         return stepId;
+    }
+
+    /** "7. Upload your new environment license", or the bare title of a step the plan leaves out. */
+    public String title() {
+        return item.number() > 0 ? item.number() + ". " + item.step().title() : item.step().title();
+    }
+
+    public String instruction() {
+        return item.step().instruction();
+    }
+
+    public List<String> details() {
+        return item.step().details();
+    }
+
+    public String reference() {
+        return "Document: " + item.step().reference();
+    }
+
+    /**
+     * A mark can be written: the step is of the plan, there is a run, and the step is open with nothing being
+     * written. A page's own conditions (a sandbox job, unconfirmed boxes) are added with {@code and}.
+     */
+    public BooleanBinding canMarkProperty() {
+        return canMark;
     }
 
     /** Re-reads the step's state and its last entry from the journal. */

@@ -1,12 +1,15 @@
 package dev.envclone.ui.prerequisites;
 
+import static dev.envclone.ui.manual.StepPageParts.text;
+
 import dev.envclone.ui.common.WizardPage;
+import dev.envclone.ui.manual.StepMarks;
+import dev.envclone.ui.manual.StepPageParts;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,9 +39,10 @@ public final class PrerequisitesPage implements WizardPage {
     private void build() {
         view.setId("prerequisites-page");
         view.setPadding(new Insets(4));
-        view.getChildren().addAll(text("prerequisites-title", model.title(), "page-title"),
-                text("prerequisites-instruction", model.instruction(), null),
-                text("prerequisites-reference", model.reference(), "hint"),
+        StepMarks marks = model.marks();
+        view.getChildren().addAll(text("prerequisites-title", marks.title(), "page-title"),
+                text("prerequisites-instruction", marks.instruction(), null),
+                text("prerequisites-reference", marks.reference(), "hint"),
                 text(null, "Confirm each one", "section-title"), checklist(),
                 text(null, "Live check", "section-title"), liveCheck(),
                 text(null, "Record", "section-title"), record());
@@ -85,30 +89,9 @@ public final class PrerequisitesPage implements WizardPage {
     }
 
     private Node record() {
-        Label state = text("prerequisites-state", "", null);
-        state.textProperty().bind(model.marks().recordProperty());
-        Label error = text("prerequisites-error", "", "error-text");
-        error.textProperty().bind(model.marks().errorProperty());
-        // An empty error line would leave a gap; it takes space only when there is something to say.
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        Button tick = new Button("_Mark prerequisites done");
-        tick.setId("prerequisites-tick");
-        tick.disableProperty().bind(model.canTickProperty().not());
-        tick.setOnAction(e -> model.tick());
-        return new VBox(6, state, error, tick);
-    }
-
-    private static Label text(String id, String value, String styleClass) {
-        Label label = new Label(value);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        if (id != null) {
-            label.setId(id);
-        }
-        if (styleClass != null) {
-            label.getStyleClass().add(styleClass);
-        }
-        return label;
+        Button tick = StepPageParts.markButton("_Mark prerequisites done", "prerequisites-tick",
+                model.canTickProperty(), model::tick);
+        return new VBox(6, StepPageParts.state("prerequisites", model.marks()),
+                StepPageParts.error("prerequisites", model.marks()), tick);
     }
 }

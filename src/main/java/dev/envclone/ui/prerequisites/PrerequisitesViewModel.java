@@ -24,7 +24,6 @@ public final class PrerequisitesViewModel {
     }
 
     private final WizardViewModel wizard;
-    private final StepItem item;
     private final StepMarks marks;
     private final List<Prerequisite> prerequisites;
     private final ObservableList<Finding> results = FXCollections.observableArrayList();
@@ -34,8 +33,7 @@ public final class PrerequisitesViewModel {
 
     public PrerequisitesViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
-        this.item = item;
-        this.marks = new StepMarks(wizard, item.step().id());
+        this.marks = new StepMarks(wizard, item);
         boolean done = marks.finishedProperty().get();
         // A finished step's conditions were confirmed when it was ticked: show them so.
         this.prerequisites = item.step().details().stream()
@@ -43,34 +41,12 @@ public final class PrerequisitesViewModel {
         BooleanProperty[] boxes = prerequisites.stream().map(Prerequisite::confirmed).toArray(BooleanProperty[]::new);
         this.allConfirmed = Bindings.createBooleanBinding(
                 () -> prerequisites.stream().allMatch(p -> p.confirmed().get()), boxes);
-        this.canTick = Bindings.createBooleanBinding(() -> allConfirmed.get() && item.applicable()
-                        && wizard.runProperty().get() != null && !marks.finishedProperty().get()
-                        && !marks.busyProperty().get() && !checking.get(),
-                allConfirmed, marks.finishedProperty(), marks.busyProperty(), checking, wizard.runProperty());
-    }
-
-    public WizardViewModel wizard() {
-        return wizard;
-    }
-
-    public StepItem item() {
-        return item;
+        // No tick while the live check runs: the tick's note says what the check found.
+        this.canTick = allConfirmed.and(marks.canMarkProperty()).and(checking.not());
     }
 
     public StepMarks marks() {
         return marks;
-    }
-
-    public String title() {
-        return item.number() > 0 ? item.number() + ". " + item.step().title() : item.step().title();
-    }
-
-    public String instruction() {
-        return item.step().instruction();
-    }
-
-    public String reference() {
-        return "Document: " + item.step().reference();
     }
 
     /** The document's prerequisites, one checkbox each. */

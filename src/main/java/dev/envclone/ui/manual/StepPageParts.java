@@ -1,0 +1,113 @@
+package dev.envclone.ui.manual;
+
+import dev.envclone.ui.common.Prompts;
+import java.util.List;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The pieces the step pages (prerequisites, clone, Configuration Tool, manual, final) build the same way, kept in
+ * one place so a step's record, its note and its buttons look and behave alike on every page. Each takes the page's
+ * id prefix ("clone", "manual", …) so the ids stay those the end-to-end test looks for.
+ */
+public final class StepPageParts {
+    private StepPageParts() {
+    }
+
+    /** A wrapping label, with an id and a style class where given. */
+    public static Label text(String id, String value, String styleClass) {
+        Label label = new Label(value);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        if (id != null) {
+            label.setId(id);
+        }
+        if (styleClass != null) {
+            label.getStyleClass().add(styleClass);
+        }
+        return label;
+    }
+
+    /** The document's points, one "•  " line each. */
+    public static VBox bullets(String id, List<String> points) {
+        VBox box = new VBox(4);
+        if (id != null) {
+            box.setId(id);
+        }
+        for (String point : points) {
+            box.getChildren().add(text(null, "•  " + point, null));
+        }
+        return box;
+    }
+
+    /** The step's record in words ({@code prefix-state}). */
+    public static Label state(String prefix, StepMarks marks) {
+        Label state = text(prefix + "-state", "", null);
+        state.textProperty().bind(marks.recordProperty());
+        return state;
+    }
+
+    /** Why the last mark was not recorded ({@code prefix-error}), shown only when there is something to say. */
+    public static Label error(String prefix, StepMarks marks) {
+        Label error = text(prefix + "-error", "", "error-text");
+        error.textProperty().bind(marks.errorProperty());
+        // An empty error line would leave a gap; it takes space only when there is something to say.
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
+    /** The record block: state, then the error line. */
+    public static VBox record(String prefix, StepMarks marks) {
+        return new VBox(4, state(prefix, marks), error(prefix, marks));
+    }
+
+    /** "_Note:" and its field ({@code prefix-note}); Enter in the field ticks the step. */
+    public static HBox noteRow(String prefix, String prompt, StringProperty note, BooleanBinding canMark,
+            Runnable tick) {
+        TextField field = new TextField();
+        field.setId(prefix + "-note");
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(note);
+        field.disableProperty().bind(canMark.not());
+        // Enter in the note ticks the step rather than moving on (Next) without the note recorded.
+        field.setOnAction(e -> {
+            if (canMark.get()) {
+                tick.run();
+            }
+            e.consume();
+        });
+        Label noteLabel = new Label("_Note:");
+        noteLabel.setMnemonicParsing(true);
+        noteLabel.setLabelFor(field);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        HBox row = new HBox(8, noteLabel, field);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** A mark button (Done, Mark done, Done by DBA), offered only while {@code canMark} holds. */
+    public static Button markButton(String text, String id, BooleanBinding canMark, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.disableProperty().bind(canMark.not());
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    /** "_Skip…" ({@code prefix-skip}): asks why, then records the skip with that reason. */
+    public static Button skipButton(Node owner, String prefix, StepMarks marks, BooleanBinding canMark) {
+        return markButton("_Skip…", prefix + "-skip", canMark, () -> Prompts.requiredText(owner,
+                prefix + "-skip-dialog", "Skip: " + marks.title(),
+                "Why is this step skipped? The reason goes into the journal and the report.")
+                .ifPresent(marks::skip));
+    }
+}
