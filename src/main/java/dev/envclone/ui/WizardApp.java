@@ -2,6 +2,7 @@ package dev.envclone.ui;
 
 import dev.envclone.ui.common.FxBackground;
 import dev.envclone.ui.common.Settings;
+import dev.envclone.ui.common.TextSize;
 import dev.envclone.ui.main.MainWindow;
 import dev.envclone.ui.start.StartPage;
 import dev.envclone.ui.start.StartViewModel;
@@ -18,7 +19,6 @@ import javafx.stage.Stage;
  * folder (never a password). Ctrl+Plus and Ctrl+Minus change the text size: 100, 125, 150 %.
  */
 public final class WizardApp extends Application {
-    private static final int[] SCALES = {100, 125, 150};
     private final StackPane root = new StackPane();
     private Settings settings;
     private FxBackground background;
@@ -39,6 +39,7 @@ public final class WizardApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
                 () -> scale(-1));
         applyScale();
+        wizard.textScaleProperty().addListener((o, before, now) -> applyScale());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("envclone — ", wizard.summaryProperty()));
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -80,17 +81,16 @@ public final class WizardApp extends Application {
 
     private void scale(int step) {
         int index = 0;
-        for (int i = 0; i < SCALES.length; i++) {
-            if (SCALES[i] == settings.textScale()) {
+        for (int i = 0; i < TextSize.PERCENTS.size(); i++) {
+            if (TextSize.PERCENTS.get(i) == wizard.textScaleProperty().get()) {
                 index = i;
             }
         }
-        settings.textScale(SCALES[Math.max(0, Math.min(SCALES.length - 1, index + step))]);
-        settings.save();
-        applyScale();
+        wizard.textScaleProperty().set(TextSize.PERCENTS.get(
+                Math.max(0, Math.min(TextSize.PERCENTS.size() - 1, index + step))));
     }
 
     private void applyScale() {
-        root.setStyle("-fx-font-size: " + (13.0 * settings.textScale() / 100.0) + "px;");
+        root.setStyle("-fx-font-size: " + (13.0 * wizard.textScaleProperty().get() / 100.0) + "px;");
     }
 }

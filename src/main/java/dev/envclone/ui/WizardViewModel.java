@@ -48,6 +48,7 @@ public final class WizardViewModel {
             item -> new javafx.beans.Observable[] {item.stateProperty()});
     private final IntegerProperty selected = new SimpleIntegerProperty(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No plan yet");
+    private final IntegerProperty textScale = new SimpleIntegerProperty(100);
     private RunContext context;
 
     public WizardViewModel(Background background, Settings settings) {
@@ -63,6 +64,16 @@ public final class WizardViewModel {
         targetUser.addListener((o, a, b) -> closeContext());
         targetPassword.addListener((o, a, b) -> closeContext());
         items.setAll(StepItem.plan(), StepItem.finalChecklist());
+        textScale.set(settings.textScale());
+        textScale.addListener((o, before, now) -> {
+            settings.textScale(now.intValue());
+            settings.save();
+        });
+    }
+
+    /** The text size in percent of the default (100, 125, 150), remembered between sessions. */
+    public IntegerProperty textScaleProperty() {
+        return textScale;
     }
 
     public Background background() {

@@ -38,6 +38,15 @@ class WizardViewModelTest {
     }
 
     @Test
+    void theTextSizeIsRememberedBetweenSessions() {
+        Path file = folder.resolve("w.properties");
+        WizardViewModel wizard = new WizardViewModel(Background.direct(), Settings.load(file));
+        assertEquals(100, wizard.textScaleProperty().get());
+        wizard.textScaleProperty().set(150);
+        assertEquals(150, new WizardViewModel(Background.direct(), Settings.load(file)).textScaleProperty().get());
+    }
+
+    @Test
     void reopeningARunSelectsTheFirstStepNotFinishedAndRemembersTheFolderButNoPassword() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
         fixture.wizard.targetPasswordProperty().set("Canary-Password-4411");

@@ -145,7 +145,7 @@ public final class MainWindow {
         progress.setId("main-progress");
         progress.progressProperty().bind(background.progressProperty());
         progress.visibleProperty().bind(background.busyProperty());
-        Button cancel = new Button("Cance_l job");
+        Button cancel = new Button("Cancel job (Esc)");
         cancel.setId("main-cancel");
         cancel.visibleProperty().bind(background.busyProperty());
         cancel.setOnAction(e -> background.cancelCurrent());
@@ -172,7 +172,8 @@ public final class MainWindow {
         later.setOnAction(e -> continueLater.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, status, progress, cancel, spacer, back, next, later);
+        Node textSize = dev.envclone.ui.common.TextSize.control("main-text-size", wizard.textScaleProperty());
+        HBox bar = new HBox(10, status, progress, cancel, spacer, textSize, back, next, later);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("nav-bar");

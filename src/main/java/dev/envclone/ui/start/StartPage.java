@@ -90,7 +90,9 @@ public final class StartPage {
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("error-text");
 
-        view.getChildren().addAll(title, intro, new HBox(8, dbmsLabel, dbms), buttons, rehearseHelp);
+        HBox choices = new HBox(24, new HBox(8, dbmsLabel, dbms),
+                dev.envclone.ui.common.TextSize.control("start-text-size", model.textScaleProperty()));
+        view.getChildren().addAll(title, intro, choices, buttons, rehearseHelp);
         Path last = model.lastRun();
         if (last != null) {
             Button resume = new Button("Resume the last run: " + last);

@@ -30,6 +30,10 @@ public final class StartViewModel {
         this.wizard = wizard;
     }
 
+    public javafx.beans.property.IntegerProperty textScaleProperty() {
+        return wizard.textScaleProperty();
+    }
+
     public ObjectProperty<Dbms> dbmsProperty() {
         return dbms;
     }

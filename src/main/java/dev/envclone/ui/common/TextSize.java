@@ -1,0 +1,51 @@
+package dev.envclone.ui.common;
+
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+/**
+ * The larger-text setting where the operator sees it (Alt+T), not only as Ctrl+Plus / Ctrl+Minus: over remote
+ * desktop at 125–150 % scaling the default text can be too small to read.
+ */
+public final class TextSize {
+    public static final List<Integer> PERCENTS = List.of(100, 125, 150);
+
+    private TextSize() {
+    }
+
+    /** A labelled choice of 100, 125 and 150 %, bound to the wizard's remembered setting. */
+    public static Node control(String id, IntegerProperty percent) {
+        ComboBox<Integer> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(PERCENTS);
+        box.setValue(percent.get());
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value + " %";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.valueOf(text.replace("%", "").strip());
+            }
+        });
+        box.valueProperty().addListener((o, before, now) -> {
+            if (now != null && now != percent.get()) {
+                percent.set(now);
+            }
+        });
+        percent.addListener((o, before, now) -> box.setValue(now.intValue()));
+        Label label = new Label("_Text size:");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(box);
+        HBox row = new HBox(6, label, box);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+}
