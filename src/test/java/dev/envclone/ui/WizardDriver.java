@@ -51,18 +51,21 @@ final class WizardDriver {
     }
 
     void next() {
-        robot.clickOn("#main-next");
+        click("#main-next");
         waitIdle();
     }
 
     /**
-     * Clicks a control of the page: focused first, so that the page scrolls it into view as it does for the
-     * keyboard, since a control below the fold is not on screen for the mouse either.
+     * Operates a control the way a keyboard user does: focus on it (the page scrolls it into view), then Space for a
+     * button or check box; a text field is clicked into, to be typed in.
      */
     org.testfx.api.FxRobotInterface click(String query) {
         Node node = robot.lookup(query).query();
         robot.interact(node::requestFocus);
         WaitForAsyncUtils.waitForFxEvents();
+        if (node instanceof javafx.scene.control.ButtonBase) {
+            return robot.type(javafx.scene.input.KeyCode.SPACE);
+        }
         return robot.clickOn(node);
     }
 
@@ -97,7 +100,7 @@ final class WizardDriver {
                 click("#manual-sandbox-unmap");
                 waitIdle();
             }
-            click("#manual-note").write("done: " + id);
+            click("#manual-note").write("ok");
             click("#manual-tick");
         }
         waitIdle();
