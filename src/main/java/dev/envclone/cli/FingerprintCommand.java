@@ -54,8 +54,8 @@ final class FingerprintCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(facts.fingerprint());
             return Cli.OK;
         } catch (SQLException e) {
-            spec.commandLine().getErr().println("envclone fingerprint: cannot read " + RunCommand.withoutSecrets(target)
-                    + ": " + e.getMessage().replace('\n', ' '));
+            spec.commandLine().getErr().println("envclone fingerprint: cannot read "
+                    + JdbcUrlTarget.withoutSecrets(target) + ": " + e.getMessage().replace('\n', ' '));
             return RunCommand.REFUSED;
         }
     }

@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--key-folder", paramLabel = "DIR", description = "Where the self-signed key is kept "
             + "(default: .envclone/signing in your home folder).")
-    Path keyFolder = UserFolder.signing();
+    Path keyFolder = SigningKeys.defaultFolder();
 
     @Override
     public Integer call() throws Exception {

@@ -86,8 +86,8 @@ final class RunCommand implements Callable<Integer> {
         if (plan != null) {
             MigrationPlan checked = PlanJson.read(plan);
             chosen = RunSession.cleanupSteps(checked, stepIds());
-            run = RunFolder.create(runDir, checked, sourceFingerprint, withoutSecrets(target), operator,
-                    Clock.systemUTC());
+            run = RunFolder.create(runDir, checked, sourceFingerprint, JdbcUrlTarget.withoutSecrets(target),
+                    operator, Clock.systemUTC());
         } else {
             run = RunFolder.open(runDir, Clock.systemUTC());
             chosen = RunSession.cleanupSteps(run.plan(), stepIds());
@@ -123,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("envclone run: refused: " + e.getMessage() + " Nothing was executed.");
             return REFUSED;
         } catch (SQLException e) {
-            err.println("envclone run: refused: cannot use the target " + withoutSecrets(target) + ": "
+            err.println("envclone run: refused: cannot use the target " + JdbcUrlTarget.withoutSecrets(target)
+                    + ": "
                     + e.getMessage().replace('\n', ' '));
             return REFUSED;
         }
@@ -176,10 +177,5 @@ final class RunCommand implements Callable<Integer> {
 
     private static String line(RunSession session, Step step, String what) {
         return "Step " + session.number(step) + " " + step.id() + ": " + what;
-    }
-
-    /** A JDBC URL may carry password=...; it never reaches a file or the screen. */
-    static String withoutSecrets(String url) {
-        return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
     }
 }

@@ -22,6 +22,14 @@ public final class JdbcUrlTarget {
     private JdbcUrlTarget() {
     }
 
+    /**
+     * The URL as it may be shown or recorded: a password=... or pwd=... in it becomes ***. Every place that prints,
+     * journals or displays a target URL goes through here.
+     */
+    public static String withoutSecrets(String url) {
+        return url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+    }
+
     /** Opens a connection with autocommit off; a failure comes back as the plain sentence when it can. */
     public static Connection open(String url, String user, char[] password) throws SQLException {
         char[] secret = password == null ? new char[0] : password;

@@ -11,7 +11,6 @@ import dev.envclone.sql.Dbms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,8 +54,7 @@ public final class ChecklistPdf {
             layout.indentedNote(BLANKS);
             layout.space(6f);
         }
-        PDDocument document = layout.finish("printed " + now.truncatedTo(ChronoUnit.SECONDS).toString()
-                .replace('T', ' ').replace("Z", " UTC") + " · tick as you go");
+        PDDocument document = layout.finish("printed " + RunRecord.time(now.toString()) + " · tick as you go");
         document.getDocumentInformation().setTitle("envclone checklist: " + plan.sourceEnvironment() + " -> "
                 + plan.targetEnvironment());
         document.getDocumentInformation().setCreator("envclone");

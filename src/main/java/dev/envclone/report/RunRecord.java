@@ -166,7 +166,7 @@ public final class RunRecord {
     }
 
     /** A journal time (ISO-8601 UTC) as a report prints it: 2026-11-24 17:32:01 UTC. */
-    static String time(String iso) {
+    public static String time(String iso) {
         return java.time.Instant.parse(iso).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
                 .replace('T', ' ').replace("Z", " UTC");
     }

@@ -36,7 +36,7 @@ public final class RunReport {
     private final Instant now;
     private PdfLayout layout;
 
-    RunReport(RunRecord run, PaperSize paper, SigningIdentity signer, Instant now) {
+    private RunReport(RunRecord run, PaperSize paper, SigningIdentity signer, Instant now) {
         this.run = run;
         this.paper = paper;
         this.signer = signer;
@@ -51,7 +51,7 @@ public final class RunReport {
     }
 
     /** The report's pages and its attached evidence, before the signature. */
-    byte[] unsigned() throws IOException {
+    private byte[] unsigned() throws IOException {
         var plan = run.plan();
         layout = new PdfLayout(paper, "envclone run report · " + plan.sourceEnvironment() + " → "
                 + plan.targetEnvironment() + " · " + plan.dbms().displayName() + " · "

@@ -58,6 +58,11 @@ public final class SigningKeys {
     private SigningKeys() {
     }
 
+    /** Where the per-user self-signed key is kept: signing/ in envclone's user folder. */
+    public static Path defaultFolder() {
+        return dev.envclone.run.UserFolder.home().resolve("signing");
+    }
+
     /** The first key in a PKCS#12 (.p12/.pfx) file, with its certificate chain. The password is never repeated. */
     public static SigningIdentity fromPkcs12(Path file, char[] storepass) throws IOException {
         if (!Files.isRegularFile(file)) {

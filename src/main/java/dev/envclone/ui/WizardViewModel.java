@@ -1,5 +1,6 @@
 package dev.envclone.ui;
 
+import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
@@ -135,7 +136,7 @@ public final class WizardViewModel {
     public void createRun(MigrationPlan accepted) throws IOException {
         Path folder = runFolder.get();
         RunFolder created = RunFolder.create(folder, accepted, accepted.sourceFingerprint(),
-                withoutSecrets(targetUrl.get()), operator.get(), Clock.systemUTC());
+                JdbcUrlTarget.withoutSecrets(targetUrl.get()), operator.get(), Clock.systemUTC());
         attach(created);
     }
 
@@ -247,10 +248,5 @@ public final class WizardViewModel {
         return plan.sourceEnvironment() + " → " + plan.targetEnvironment() + "  ·  " + plan.dbms().displayName()
                 + "  ·  " + plan.installPath().documentSection() + "  ·  target "
                 + (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ") + plan.targetDatabaseName();
-    }
-
-    /** A JDBC URL may carry password=...; the journal keeps the URL without it. */
-    static String withoutSecrets(String url) {
-        return url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
     }
 }

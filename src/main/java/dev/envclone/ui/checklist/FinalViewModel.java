@@ -14,7 +14,6 @@ import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
 import dev.envclone.ui.WizardViewModel;
-import dev.envclone.ui.common.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -180,7 +179,7 @@ public final class FinalViewModel {
             throw new IllegalStateException("no run yet: accept the plan first");
         }
         String operator = wizard.operatorProperty().get();
-        SigningIdentity signer = SigningKeys.selfSigned(Settings.home().resolve("signing"), operator);
+        SigningIdentity signer = SigningKeys.selfSigned(SigningKeys.defaultFolder(), operator);
         return new Signed(RunReport.write(run, PaperSize.A4, signer, Instant.now()), signer);
     }
 

@@ -1,5 +1,6 @@
 package dev.envclone.ui.cleanup;
 
+import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.procedure.CleanupContext;
@@ -245,7 +246,7 @@ public final class CleanupViewModel {
     public String confirmationText() {
         MigrationPlan plan = wizard.planProperty().get();
         String where = (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ") + plan.targetDatabaseName()
-                + " (" + withoutSecrets(wizard.targetUrlProperty().get()) + ")";
+                + " (" + JdbcUrlTarget.withoutSecrets(wizard.targetUrlProperty().get()) + ")";
         return "Execute step " + item.number() + " against " + where + "?\n" + statementCount()
                 + " Each changed row is saved first (pre-image); the step runs in one transaction, and if any "
                 + "statement fails the whole step is rolled back.";
@@ -345,10 +346,5 @@ public final class CleanupViewModel {
 
     private static List<Long> toLongs(List<Integer> counts) {
         return counts.stream().map(Integer::longValue).toList();
-    }
-
-    /** A JDBC URL may carry password=...; the dialog shows it without. */
-    static String withoutSecrets(String url) {
-        return url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
     }
 }

@@ -25,10 +25,9 @@ public final class Settings {
         return load(home().resolve(FILE));
     }
 
-    /** envclone's per-user folder: ~/.envclone, or the folder the system property envclone.home names (tests). */
+    /** envclone's per-user folder (see {@link dev.envclone.run.UserFolder}). */
     public static Path home() {
-        String home = System.getProperty("envclone.home");
-        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".envclone");
+        return dev.envclone.run.UserFolder.home();
     }
 
     public static Settings load(Path file) {

@@ -7,8 +7,6 @@ import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
@@ -188,8 +186,7 @@ public final class StepMarks {
     /** An entry's ISO-8601 time as an operator reads it: to the second, UTC said. */
     public static String time(String iso) {
         try {
-            return Instant.parse(iso).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ')
-                    .replace("Z", " UTC");
+            return dev.envclone.report.RunRecord.time(iso);
         } catch (java.time.format.DateTimeParseException e) {
             return iso;
         }

@@ -1,5 +1,6 @@
 package dev.envclone.ui.prerequisites;
 
+import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.ProgressListener;
 import dev.envclone.db.StepPreview;
@@ -32,8 +33,7 @@ final class TargetCheck {
 
     TargetCheck(RunContext context, String url, String user) {
         this.context = context;
-        // A JDBC URL may carry password=...; what the page shows never does.
-        this.url = url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+        this.url = JdbcUrlTarget.withoutSecrets(url);
         this.user = user;
     }
 
