@@ -30,7 +30,7 @@ final class ChecklistCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!java.nio.file.Files.isRegularFile(plan)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--plan " + plan
-                    + " does not exist: write one with envclone plan");
+                    + " is not a plan file: write one with envclone plan");
         }
         ReportFiles.refuseExisting(spec, out);
         byte[] pdf = ChecklistPdf.blank(PlanJson.read(plan), paper, Instant.now());

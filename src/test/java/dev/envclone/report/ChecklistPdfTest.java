@@ -56,7 +56,7 @@ class ChecklistPdfTest {
         CliProcess.Result result = CliProcess.inProcess("checklist", "--plan", folder.resolve("nope.json").toString(),
                 "--out", pdf.toString());
         assertEquals(2, result.code());
-        assertTrue(result.err().contains("does not exist: write one with envclone plan"), result.err());
+        assertTrue(result.err().contains("is not a plan file: write one with envclone plan"), result.err());
         assertFalse(Files.exists(pdf));
     }
 }

@@ -79,6 +79,18 @@ class WizardWalkTest {
     }
 
     @Test
+    void enterAloneRehearsesThenAcceptsThePlan() throws Exception {
+        WizardDriver driver = launch();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WizardDriver.waitFor(() -> app.mainWindow() != null);
+        driver.waitIdle();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        driver.waitIdle();
+        assertTrue(driver.wizard().runProperty().get() != null, "Enter on the plan page accepted it");
+        assertEquals("prerequisites", driver.current().step().id());
+    }
+
+    @Test
     void closedMidCleanupAndReopenedItResumesAtTheRightStep() throws Exception {
         WizardDriver driver = launch();
         driver.rehearse(Dbms.SQLSERVER);

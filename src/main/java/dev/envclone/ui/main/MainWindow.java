@@ -32,6 +32,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ListView<StepItem> list = new ListView<>();
     private final ScrollPane center = new ScrollPane();
+    private final Button next = new Button("_Next");
     private WizardPage page;
 
     public MainWindow(WizardViewModel wizard, FxBackground background, Runnable continueLater) {
@@ -107,6 +108,8 @@ public final class MainWindow {
         root.sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener((f, was, now) -> reveal(now));
+                // Start on Next, not in the step list: the list takes Enter for itself, and Enter must mean Next.
+                javafx.application.Platform.runLater(next::requestFocus);
             }
         });
         show(wizard.selectedProperty().get());
@@ -153,7 +156,6 @@ public final class MainWindow {
         back.setId("main-back");
         back.setOnAction(e -> move(-1));
         back.disableProperty().bind(background.busyProperty().or(wizard.selectedProperty().isEqualTo(0)));
-        Button next = new Button("_Next");
         next.setId("main-next");
         next.setDefaultButton(true);
         next.setOnAction(e -> {
