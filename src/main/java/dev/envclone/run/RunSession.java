@@ -168,6 +168,7 @@ public final class RunSession {
                 continue;
             }
             StepPreview remaining = executor.remaining(items(step), cancel);
+            FaultPoints.reached(step.id(), "postcondition", run.folder());
             Map<String, String> data = new LinkedHashMap<>();
             data.put("when", when);
             data.put("held", String.valueOf(remaining.total() == 0));
