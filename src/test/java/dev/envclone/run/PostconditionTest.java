@@ -86,6 +86,9 @@ class PostconditionTest {
                 + "to change (ossys_server 3); the database lost or undid it, so it runs again"), resumed.out());
         assertTrue(resumed.out().contains("cleanup-front-ends: done, 3 rows changed"), resumed.out());
         assertEquals(0, sandbox.count("ossys_server"));
+        CliProcess.Result status = CliProcess.inProcess("status", "--run-dir", sandbox.runDir.toString());
+        assertTrue(status.out().lines().anyMatch(l -> l.contains("done") && l.contains("Clean up the front-end")
+                && l.contains("[effect held, measured ") && l.endsWith("(end of the run)]")), status.out());
         RunFolder run = RunFolder.open(sandbox.runDir, Clock.systemUTC());
         assertEquals(2, RunState.attempts(run.journal().entries(), "cleanup-front-ends"),
                 "run again with a fresh pre-image, attempt 2");
