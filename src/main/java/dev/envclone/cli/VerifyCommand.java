@@ -60,11 +60,13 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SignerTrust trust = trust();
         if (!Files.isRegularFile(report)) {
-            throw new ParameterException(spec.commandLine(), "REPORT.pdf " + report + ": no such file");
+            throw new ParameterException(spec.commandLine(), "REPORT.pdf " + report + ": "
+                    + (Files.exists(report) ? "not a file" : "no such file") + ": give the signed report's PDF");
         }
         if (runDir != null && !Files.isDirectory(runDir)) {
-            throw new ParameterException(spec.commandLine(), "--run-dir " + runDir + ": no such folder: give the "
-                    + "run folder the report was written from");
+            throw new ParameterException(spec.commandLine(), "--run-dir " + runDir + ": "
+                    + (Files.exists(runDir) ? "not a folder" : "no such folder") + ": give the run folder the report "
+                    + "was written from");
         }
         byte[] pdf;
         try {

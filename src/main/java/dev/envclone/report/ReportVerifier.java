@@ -54,6 +54,10 @@ public final class ReportVerifier {
                 signature.selfSigned(), at);
         lines.add("trust: " + judgement.verdict().word() + ": " + judgement.detail() + ". What this proves: "
                 + judgement.verdict().proves() + ".");
+        if (!judgement.verdict().accepted()) {
+            lines.add("to accept this signer: check its SHA-256 fingerprint with them over a channel you trust and "
+                    + "give it as --signer, or give --trust-store FILE with the root certificate that issued it");
+        }
         if (runDir == null) {
             return new Verdict(true, judgement.verdict(), signer, lines);
         }

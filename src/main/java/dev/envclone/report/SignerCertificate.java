@@ -16,7 +16,8 @@ import javax.security.auth.x500.X500Principal;
  * @param sha256 the certificate's SHA-256, upper-case hex pairs joined by colons, as keytool prints it
  */
 public record SignerCertificate(String name, String subject, String issuer, String serial, String sha256) {
-    static SignerCertificate of(X509Certificate certificate) {
+    /** The facts of {@code certificate}, every name with its control characters escaped. */
+    public static SignerCertificate of(X509Certificate certificate) {
         return new SignerCertificate(printable(SigningIdentity.commonName(certificate)),
                 printable(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253)),
                 printable(certificate.getIssuerX500Principal().getName(X500Principal.RFC2253)),

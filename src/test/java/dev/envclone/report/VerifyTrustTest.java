@@ -46,12 +46,16 @@ class VerifyTrustTest {
     private static Path reSigned;
     /** Signed with a certificate the made-up CA's intermediate issued. */
     private static Path caSigned;
+    /** What `envclone report` printed when it wrote {@link #selfSigned}. */
+    private static String selfSignedWritten;
 
     @BeforeAll
     static void reports() throws Exception {
-        run = FinishedRun.create(Dbms.SQLSERVER, folder.resolve("run"));
-        selfSigned = report("self-signed.pdf", "keys-a");
-        reSigned = report("re-signed.pdf", "keys-b");
+        run = FinishedRun.shared(Dbms.SQLSERVER);
+        selfSigned = folder.resolve("self-signed.pdf");
+        selfSignedWritten = report(selfSigned, "keys-a");
+        reSigned = folder.resolve("re-signed.pdf");
+        report(reSigned, "keys-b");
         ca = new MadeUpCa("Example");
         caSigned = folder.resolve("ca-signed.pdf");
         Files.write(caSigned, RunReport.write(RunFolder.open(run.runDir, Clock.systemUTC()), PaperSize.A4,
@@ -184,6 +188,16 @@ class VerifyTrustTest {
     }
 
     @Test
+    void fingerprintThatReportPrintsPinsItsSigner() {
+        String printed = line(selfSignedWritten, "Signer's SHA-256 fingerprint: ");
+        String fingerprint = printed.substring("Signer's SHA-256 fingerprint: ".length(), printed.indexOf(" ("));
+        assertEquals(fingerprint(verify(selfSigned).out()), fingerprint);
+        CliProcess.Result verified = verify(selfSigned, "--signer", fingerprint, "--run-dir", run.runDir.toString());
+        assertEquals(0, verified.code(), verified.out() + verified.err());
+        assertTrue(verified.out().contains("trust: pinned"), verified.out());
+    }
+
+    @Test
     void wrongFingerprintLeavesTheSignerNotTrusted() {
         String other = fingerprint(verify(selfSigned).out());
         CliProcess.Result verified = verify(caSigned, "--signer", other);
@@ -203,12 +217,11 @@ class VerifyTrustTest {
         assertEquals(1, verified.out().lines().filter(l -> l.startsWith("trust: ")).count(), verified.out());
     }
 
-    private static Path report(String name, String keys) {
-        Path out = folder.resolve(name);
+    private static String report(Path out, String keys) {
         CliProcess.Result written = CliProcess.inProcess("report", "--run-dir", run.runDir.toString(), "--out",
                 out.toString(), "--key-folder", folder.resolve(keys).toString());
         assertEquals(0, written.code(), written.err());
-        return out;
+        return written.out();
     }
 
     private static CliProcess.Result verify(Path report, String... options) {
