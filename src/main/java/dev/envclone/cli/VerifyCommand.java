@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "is not 64 hex digits), with the option it concerns.",
             "Exit 4: valid, but the signer is not trusted (self-signed or untrusted); the self-signed key "
                 + "'envclone report' makes by default lands here. The PDF is unchanged since it was signed, but "
-                + "not proven to be by whom it names."})
+                + "that does not prove who signed it."})
 final class VerifyCommand implements Callable<Integer> {
     /** A valid signature by a signer the reader did not say they trust. */
     static final int NOT_TRUSTED = 4;
@@ -53,7 +53,8 @@ final class VerifyCommand implements Callable<Integer> {
     String trustStorePasswordVariable;
 
     @Option(names = "--signer", paramLabel = "SHA256", description = "The SHA-256 fingerprint of the one "
-            + "certificate you accept (64 hex digits, colons allowed), as verify prints it.")
+            + "certificate you accept (64 hex digits, colons allowed), as verify prints it. Not with "
+            + "--trust-store.")
     String signer;
 
     @Override
