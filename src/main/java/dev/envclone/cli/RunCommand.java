@@ -15,6 +15,7 @@ import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunSession;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
+import dev.envclone.sql.RefusedTableException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -119,6 +120,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (GuardException e) {
             err.println("envclone run: refused: " + e.getMessage());
             return REFUSED;
+        } catch (RefusedTableException e) {
+            // From a preview (--prepare-only): a table name read from the target failed its checks.
+            err.println("envclone run: refused: " + e.getMessage());
+            return REFUSED;
         } catch (TargetDatabaseException e) {
             err.println("envclone run: refused: " + e.getMessage() + " Nothing was executed.");
             return REFUSED;
@@ -148,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
                 return STEP_FAILED;
             } catch (StepBlockedException e) {
                 err.println("envclone run: refused: " + line(session, step, "blocked: " + e.getMessage()));
+                return REFUSED;
+            } catch (RefusedTableException e) {
+                err.println("envclone run: refused: " + line(session, step, e.getMessage()));
                 return REFUSED;
             }
         }

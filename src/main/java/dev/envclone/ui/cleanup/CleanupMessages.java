@@ -8,6 +8,7 @@ import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.run.GuardException;
 import dev.envclone.sql.InvalidNameException;
+import dev.envclone.sql.RefusedTableException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -69,7 +70,8 @@ final class CleanupMessages {
         if (error instanceof GuardException) {
             return "The target was refused: " + error.getMessage() + "\nNothing was executed.";
         }
-        if (error instanceof StepBlockedException || error instanceof InvalidNameException) {
+        if (error instanceof StepBlockedException || error instanceof InvalidNameException
+                || error instanceof RefusedTableException) {
             return error.getMessage() + "\nNothing was executed.";
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
