@@ -70,12 +70,13 @@ final class OracleDialect implements Dialect {
         // all_tables of the admin schema (the session's CURRENT_SCHEMA), not user_tables, which lists the login's
         // own; names compare in upper case, since the stored spelling need not be the dictionary's.
         String sameTable = "a.owner = " + owner + " AND UPPER(a.table_name) = UPPER(d.physical_table_name)";
-        List<String> lines = new ArrayList<>(List.of(
-                "DECLARE",
-                "  v_refused VARCHAR2(2000);",
-                "  v_modules NUMBER;",
-                "BEGIN"));
-        if (discovery.expected().oneModule()) {
+        boolean oneModule = discovery.expected().oneModule();
+        List<String> lines = new ArrayList<>(List.of("DECLARE", "  v_refused VARCHAR2(2000);"));
+        if (oneModule) {
+            lines.add("  v_modules NUMBER;");
+        }
+        lines.add("BEGIN");
+        if (oneModule) {
             lines.addAll(List.of(
                     "  SELECT COUNT(DISTINCT d.espace_id) INTO v_modules FROM " + rows + ";",
                     "  IF v_modules > 1 THEN",
