@@ -70,8 +70,10 @@ final class CleanupMessages {
         if (error instanceof GuardException) {
             return "The target was refused: " + error.getMessage() + "\nNothing was executed.";
         }
-        if (error instanceof StepBlockedException || error instanceof InvalidNameException
-                || error instanceof RefusedTableException) {
+        if (error instanceof RefusedTableException) {
+            return error.getMessage(); // it says itself that nothing of the step ran
+        }
+        if (error instanceof StepBlockedException || error instanceof InvalidNameException) {
             return error.getMessage() + "\nNothing was executed.";
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
