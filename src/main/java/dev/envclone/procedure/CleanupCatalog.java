@@ -12,6 +12,7 @@ import dev.envclone.sql.TableDiscovery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Every cleanup script of the document, one declaration each. Statements are the document's text wherever it runs
@@ -50,8 +51,8 @@ public final class CleanupCatalog {
     private static final List<String> SAML_ENTITY_NAMES = List.of("ConfigIdP", "ConfigSP", "ConfigInternal",
             "ConfigFile", "ConfigFileBinary", "Config_UserMappings");
 
-    private static final String SAML_ENTITIES = "('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', "
-            + "'ConfigFileBinary', 'Config_UserMappings')";
+    private static final String SAML_ENTITIES = SAML_ENTITY_NAMES.stream().map(name -> "'" + name + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private static final String LOGIN_PROPERTIES = "('UseActiveDirectoryLogin', 'UseLDAPLogin', "
             + "'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin')";
