@@ -97,9 +97,25 @@ COMMIT;
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
 SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings');
+DECLARE
+  v_refused VARCHAR2(2000);
+  v_modules NUMBER;
 BEGIN
-  FOR t IN (SELECT physical_table_name FROM ossys_entity WHERE name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings') ORDER BY CASE name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, physical_table_name) LOOP
-    EXECUTE IMMEDIATE 'delete from ' || DBMS_ASSERT.ENQUOTE_NAME(t.physical_table_name, FALSE);
+  SELECT COUNT(DISTINCT d.espace_id) INTO v_modules FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active FROM ossys_entity INNER JOIN ossys_espace ON ossys_espace.id = ossys_entity.espace_id WHERE ossys_entity.name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings')) d;
+  IF v_modules > 1 THEN
+    RAISE_APPLICATION_ERROR(-20002, 'envclone: ossys_entity lists the SAML configuration tables in more than one module; envclone does not guess which one to empty. Nothing of this step ran.');
+  END IF;
+  SELECT MIN('envclone: SAML configuration table of entity ' || d.entity_name || ' in module ' || d.espace_name || ': ossys_entity.physical_table_name ''' || d.physical_table_name || ''' is not exactly one OSUSR_ table of schema NEW_OSADMIN. Nothing of this step ran.')
+    INTO v_refused FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active FROM ossys_entity INNER JOIN ossys_espace ON ossys_espace.id = ossys_entity.espace_id WHERE ossys_entity.name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings')) d
+    WHERE (SELECT COUNT(*) FROM all_tables a WHERE a.owner = 'NEW_OSADMIN' AND UPPER(a.table_name) = UPPER(d.physical_table_name)
+      AND SUBSTR(UPPER(a.table_name), 1, 6) = 'OSUSR_') <> 1;
+  IF v_refused IS NOT NULL THEN
+    RAISE_APPLICATION_ERROR(-20002, v_refused);
+  END IF;
+  FOR t IN (SELECT a.table_name FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active FROM ossys_entity INNER JOIN ossys_espace ON ossys_espace.id = ossys_entity.espace_id WHERE ossys_entity.name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings')) d
+      INNER JOIN all_tables a ON a.owner = 'NEW_OSADMIN' AND UPPER(a.table_name) = UPPER(d.physical_table_name)
+      ORDER BY CASE d.entity_name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, d.physical_table_name) LOOP
+    EXECUTE IMMEDIATE 'delete from ' || DBMS_ASSERT.ENQUOTE_NAME(t.table_name, FALSE);
   END LOOP;
 END;
 /
@@ -155,9 +171,20 @@ COMMIT;
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment running LifeTime
 -- ----------------------------------------------------------------------------
 select 'update ' || physical_table_name || ' set isactive=0' from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1';
+DECLARE
+  v_refused VARCHAR2(2000);
 BEGIN
-  FOR t IN (select physical_table_name from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1' order by physical_table_name) LOOP
-    EXECUTE IMMEDIATE 'update ' || DBMS_ASSERT.ENQUOTE_NAME(t.physical_table_name, FALSE) || ' set isactive=0';
+  SELECT MIN('envclone: LifeTime environment table of entity ' || d.entity_name || ' in module ' || d.espace_name || ': ossys_entity.physical_table_name ''' || d.physical_table_name || ''' is not exactly one OSUSR_ table of schema NEW_OSADMIN. Nothing of this step ran.')
+    INTO v_refused FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1') d
+    WHERE (SELECT COUNT(*) FROM all_tables a WHERE a.owner = 'NEW_OSADMIN' AND UPPER(a.table_name) = UPPER(d.physical_table_name)
+      AND SUBSTR(UPPER(a.table_name), 1, 6) = 'OSUSR_') <> 1;
+  IF v_refused IS NOT NULL THEN
+    RAISE_APPLICATION_ERROR(-20002, v_refused);
+  END IF;
+  FOR t IN (SELECT a.table_name FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1') d
+      INNER JOIN all_tables a ON a.owner = 'NEW_OSADMIN' AND UPPER(a.table_name) = UPPER(d.physical_table_name)
+      ORDER BY d.physical_table_name) LOOP
+    EXECUTE IMMEDIATE 'update ' || DBMS_ASSERT.ENQUOTE_NAME(t.table_name, FALSE) || ' set isactive=0';
   END LOOP;
 END;
 /

@@ -110,14 +110,28 @@ GO
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
 SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings');
-DECLARE @envclone_table sysname, @envclone_sql nvarchar(max);
+DECLARE @envclone_table sysname, @envclone_sql nvarchar(max), @envclone_refused nvarchar(2048);
+IF (SELECT COUNT(DISTINCT d.espace_id) FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active FROM ossys_entity INNER JOIN ossys_espace ON ossys_espace.id = ossys_entity.espace_id WHERE ossys_entity.name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings')) d) > 1
+    THROW 50000, N'envclone: ossys_entity lists the SAML configuration tables in more than one module; envclone does not guess which one to empty. Nothing of this step ran.', 1;
+SELECT TOP (1) @envclone_refused = CONCAT(N'envclone: SAML configuration table of entity ', d.entity_name, N' in module ', d.espace_name, N': ossys_entity.physical_table_name ''', d.physical_table_name, N''' is not exactly one OSUSR_ table of schema dbo. Nothing of this step ran.')
+FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active FROM ossys_entity INNER JOIN ossys_espace ON ossys_espace.id = ossys_entity.espace_id WHERE ossys_entity.name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings')) d
+WHERE (SELECT COUNT(*) FROM sys.tables t WHERE t.schema_id = SCHEMA_ID(N'dbo') AND UPPER(t.name) = UPPER(d.physical_table_name)
+    AND LEFT(UPPER(t.name), 6) = N'OSUSR_') <> 1
+ORDER BY d.physical_table_name;
+IF @envclone_refused IS NOT NULL
+BEGIN
+    SET @envclone_refused = REPLACE(@envclone_refused, N'%', N'%%');
+    THROW 50000, @envclone_refused, 1;
+END;
 DECLARE envclone_tables CURSOR LOCAL FAST_FORWARD FOR
-    SELECT physical_table_name FROM ossys_entity WHERE name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings') ORDER BY CASE name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, physical_table_name;
+    SELECT t.name FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active FROM ossys_entity INNER JOIN ossys_espace ON ossys_espace.id = ossys_entity.espace_id WHERE ossys_entity.name IN ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings')) d
+    INNER JOIN sys.tables t ON t.schema_id = SCHEMA_ID(N'dbo') AND UPPER(t.name) = UPPER(d.physical_table_name)
+    ORDER BY CASE d.entity_name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, d.physical_table_name;
 OPEN envclone_tables;
 FETCH NEXT FROM envclone_tables INTO @envclone_table;
 WHILE @@FETCH_STATUS = 0
 BEGIN
-    SET @envclone_sql = N'delete from ' + QUOTENAME(@envclone_table);
+    SET @envclone_sql = N'delete from dbo.' + QUOTENAME(@envclone_table);
     PRINT @envclone_sql;
     EXEC sp_executesql @envclone_sql;
     FETCH NEXT FROM envclone_tables INTO @envclone_table;
@@ -166,14 +180,26 @@ GO
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
 select 'update ' + physical_table_name + ' set isactive=0' from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1';
-DECLARE @envclone_table sysname, @envclone_sql nvarchar(max);
+DECLARE @envclone_table sysname, @envclone_sql nvarchar(max), @envclone_refused nvarchar(2048);
+SELECT TOP (1) @envclone_refused = CONCAT(N'envclone: LifeTime environment table of entity ', d.entity_name, N' in module ', d.espace_name, N': ossys_entity.physical_table_name ''', d.physical_table_name, N''' is not exactly one OSUSR_ table of schema dbo. Nothing of this step ran.')
+FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1') d
+WHERE (SELECT COUNT(*) FROM sys.tables t WHERE t.schema_id = SCHEMA_ID(N'dbo') AND UPPER(t.name) = UPPER(d.physical_table_name)
+    AND LEFT(UPPER(t.name), 6) = N'OSUSR_') <> 1
+ORDER BY d.physical_table_name;
+IF @envclone_refused IS NOT NULL
+BEGIN
+    SET @envclone_refused = REPLACE(@envclone_refused, N'%', N'%%');
+    THROW 50000, @envclone_refused, 1;
+END;
 DECLARE envclone_tables CURSOR LOCAL FAST_FORWARD FOR
-    select physical_table_name from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1' order by physical_table_name;
+    SELECT t.name FROM (SELECT ossys_entity.physical_table_name AS physical_table_name, ossys_entity.name AS entity_name, ossys_entity.ss_key AS entity_ss_key, ossys_espace.id AS espace_id, ossys_espace.name AS espace_name, ossys_espace.is_active AS espace_active from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1') d
+    INNER JOIN sys.tables t ON t.schema_id = SCHEMA_ID(N'dbo') AND UPPER(t.name) = UPPER(d.physical_table_name)
+    ORDER BY d.physical_table_name;
 OPEN envclone_tables;
 FETCH NEXT FROM envclone_tables INTO @envclone_table;
 WHILE @@FETCH_STATUS = 0
 BEGIN
-    SET @envclone_sql = N'update ' + QUOTENAME(@envclone_table) + N' set isactive=0';
+    SET @envclone_sql = N'update dbo.' + QUOTENAME(@envclone_table) + N' set isactive=0';
     PRINT @envclone_sql;
     EXEC sp_executesql @envclone_sql;
     FETCH NEXT FROM envclone_tables INTO @envclone_table;

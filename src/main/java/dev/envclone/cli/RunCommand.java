@@ -10,6 +10,7 @@ import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunLoop;
 import dev.envclone.run.RunSession;
+import dev.envclone.sql.RefusedTableException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                     err.println("  statement: " + result.statement().replace('\n', ' '));
                     yield STEP_FAILED;
                 }
-                case BLOCKED -> {
+                case BLOCKED, REFUSED -> {
                     err.println("envclone run: refused: " + result.message());
                     yield REFUSED;
                 }
@@ -134,6 +135,10 @@ final class RunCommand implements Callable<Integer> {
                 }
             };
         } catch (GuardException e) {
+            err.println("envclone run: refused: " + e.getMessage());
+            return REFUSED;
+        } catch (RefusedTableException e) {
+            // From a preview (--prepare-only): a table name read from the target failed its checks.
             err.println("envclone run: refused: " + e.getMessage());
             return REFUSED;
         } catch (TargetDatabaseException e) {

@@ -3,6 +3,8 @@ package dev.envclone.db;
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
+import dev.envclone.sql.DiscoveredTable;
+import dev.envclone.sql.RefusedTableException;
 import dev.envclone.sql.RowChange;
 import dev.envclone.sql.TableDiscovery;
 import java.sql.Connection;
@@ -11,17 +13,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns a cleanup step's items into the exact statements to execute on one connection, by asking the database what
  * the document leaves to the operator: which tables a discovery query names, and whether an optional table exists.
  *
- * <p>Everything is resolved before anything runs, so a bad table name read from the database (rejected by
- * {@link dev.envclone.sql.NameRule#PHYSICAL_TABLE}) stops the step with nothing executed.
+ * <p>Everything is resolved before anything runs, so a table name read from the database that fails its checks
+ * ({@link RefusedTableException}) stops the step with nothing executed and no pre-image written.
  */
 public final class CleanupStatements {
+    /** A base table's TABLE_TYPE: "TABLE" from the SQL Server and Oracle drivers, "BASE TABLE" from H2. */
+    private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE");
 
     private CleanupStatements() {
     }
@@ -50,21 +56,25 @@ public final class CleanupStatements {
     }
 
     /**
-     * The statements to run, in order: each {@link TableDiscovery} becomes one statement per name its query
+     * The statements to run, in order: each {@link TableDiscovery} becomes one statement per row its query
      * returns (in the query's order, which the catalog uses to put child tables before parents), and a
      * {@link RowChange} that {@link RowChange#requiresTable() requires its table} is left out when the table is
      * not in the connection's current schema (the document's {@code if exists} and PL/SQL checks).
      *
-     * @throws dev.envclone.sql.InvalidNameException when a discovered table name is not a plain physical name
+     * <p>Every discovered row is checked before this returns, as a name typed by the operator would be: the entity
+     * and module the step asked for, an application table (OSUSR_, never OSSYS_, never another schema's), and
+     * exactly one table of that name, ignoring case, in the data dictionary of the schema the statement reaches;
+     * the statement then names it as the dictionary spells it (on Oracle a name stored in lower case reaches the
+     * upper-case table that an unquoted CREATE made).
+     *
+     * @throws RefusedTableException naming the entity, the value and the rule, when a discovered row fails
      */
     public static List<RowChange> resolve(Connection connection, Dialect dialect, List<CleanupItem> items)
             throws SQLException {
         List<RowChange> changes = new ArrayList<>();
         for (CleanupItem item : items) {
             if (item instanceof TableDiscovery discovery) {
-                for (String name : discoveredNames(connection, discovery)) {
-                    changes.add(discovery.changeFor(dialect, name));
-                }
+                changes.addAll(discoveredChanges(connection, dialect, discovery));
             } else {
                 RowChange change = (RowChange) item;
                 if (!change.requiresTable() || tableExists(connection, dialect, change.table())) {
@@ -75,16 +85,39 @@ public final class CleanupStatements {
         return changes;
     }
 
-    private static List<String> discoveredNames(Connection connection, TableDiscovery discovery)
+    private static List<RowChange> discoveredChanges(Connection connection, Dialect dialect,
+                                                     TableDiscovery discovery) throws SQLException {
+        List<DiscoveredTable> rows = discoveredRows(connection, discovery);
+        discovery.checkRows(rows);
+        List<String> schemas = dialect.tableSchemas(connection.getSchema());
+        List<RowChange> changes = new ArrayList<>();
+        for (DiscoveredTable row : rows) {
+            String name = discovery.applicationTable(row);
+            List<String> found = dictionaryNames(connection, schemas, name, true);
+            if (found.size() != 1) {
+                String where = schemas.isEmpty() ? "the session's schema" : "schema " + schemas.get(0)
+                        + (schemas.size() > 1 ? " or " + schemas.get(1) : "");
+                throw discovery.refused(row, found.isEmpty()
+                        ? "is not a table of " + where + " (the data dictionary was searched ignoring case)"
+                        : "matches several tables of " + where + " that differ only in case (" + String.join(", ",
+                                found) + ")");
+            }
+            changes.add(discovery.changeFor(dialect, found.get(0)));
+        }
+        return changes;
+    }
+
+    private static List<DiscoveredTable> discoveredRows(Connection connection, TableDiscovery discovery)
             throws SQLException {
-        List<String> names = new ArrayList<>();
+        List<DiscoveredTable> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(discovery.namesQuery())) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
+             ResultSet result = statement.executeQuery(discovery.namesQuery())) {
+            while (result.next()) {
+                rows.add(new DiscoveredTable(result.getString(1), result.getString(2), result.getString(3),
+                        result.getLong(4), result.getString(5), result.getBoolean(6)));
             }
         }
-        return names;
+        return rows;
     }
 
     /**
@@ -94,21 +127,39 @@ public final class CleanupStatements {
      * itself resolves an unqualified name: the platform's tables are in {@code dbo} whatever the login's default.
      */
     static boolean tableExists(Connection connection, Dialect dialect, String table) throws SQLException {
+        return !dictionaryNames(connection, dialect.tableSchemas(connection.getSchema()), table, false).isEmpty();
+    }
+
+    /**
+     * The tables (with {@code tablesOnly}: base tables, not views or synonyms, which could lead elsewhere) whose
+     * name equals {@code name} ignoring case, as the data dictionary spells them, in the first of {@code schemas}
+     * that has any.
+     */
+    private static List<String> dictionaryNames(Connection connection, List<String> schemas, String name,
+                                                boolean tablesOnly) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String escape = meta.getSearchStringEscape();
-        List<String> schemas = new ArrayList<>();
-        schemas.add(connection.getSchema());
-        if (dialect.dbms() == Dbms.SQLSERVER && !"dbo".equalsIgnoreCase(connection.getSchema())) {
-            schemas.add("dbo");
-        }
         for (String schema : schemas) {
-            for (String name : List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
-                if (hasTable(meta, connection.getCatalog(), likePattern(schema, escape), likePattern(name, escape))) {
-                    return true;
+            Set<String> found = new LinkedHashSet<>();
+            for (String spelling : new LinkedHashSet<>(List.of(name, name.toUpperCase(Locale.ROOT),
+                    name.toLowerCase(Locale.ROOT)))) {
+                try (ResultSet tables = meta.getTables(connection.getCatalog(), likePattern(schema, escape),
+                        likePattern(spelling, escape), null)) {
+                    while (tables.next()) {
+                        String table = tables.getString("TABLE_NAME");
+                        boolean kind = !tablesOnly || TABLE_TYPES.contains(tables.getString("TABLE_TYPE"));
+                        if (kind && name.equalsIgnoreCase(table)
+                                && schema.equalsIgnoreCase(tables.getString("TABLE_SCHEM"))) {
+                            found.add(table);
+                        }
+                    }
                 }
             }
+            if (!found.isEmpty()) {
+                return List.copyOf(found);
+            }
         }
-        return false;
+        return List.of();
     }
 
     /** getTables takes LIKE patterns, in which the '_' of every platform table name is a wildcard. */
@@ -117,13 +168,5 @@ public final class CleanupStatements {
             return name;
         }
         return name.replace(escape, escape + escape).replace("%", escape + "%").replace("_", escape + "_");
-    }
-
-    private static boolean hasTable(DatabaseMetaData meta, String catalog, String schema, String pattern)
-            throws SQLException {
-        // Any type: H2 calls tables "BASE TABLE", the others "TABLE"; a view or synonym would do as well.
-        try (ResultSet tables = meta.getTables(catalog, schema, pattern, null)) {
-            return tables.next();
-        }
     }
 }

@@ -5,12 +5,14 @@ import static dev.envclone.sql.RowChange.update;
 
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
+import dev.envclone.sql.ExpectedEntities;
 import dev.envclone.sql.RowChange;
 import dev.envclone.sql.RowsBlock;
 import dev.envclone.sql.TableDiscovery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Every cleanup script of the document, one declaration each. Statements are the document's text wherever it runs
@@ -39,12 +41,18 @@ public final class CleanupCatalog {
             "OutSystems.IdentityService.ServiceUrl",
             "OutSystems.SiteProperties.EncryptionKey");
 
-    private static final String LIFETIME_ENTITY = "from ossys_entity inner join ossys_espace on espace_id = "
-            + "ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = "
-            + "'3312b1cd-b12e-4a29-bcdc-51edcdd86ef1'";
+    /** The ss_key of LifeTime's environment entity, by which the document finds its tables in every module. */
+    private static final String LIFETIME_ENVIRONMENT_KEY = "3312b1cd-b12e-4a29-bcdc-51edcdd86ef1";
 
-    private static final String SAML_ENTITIES = "('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', "
-            + "'ConfigFileBinary', 'Config_UserMappings')";
+    private static final String LIFETIME_ENTITY = "from ossys_entity inner join ossys_espace on espace_id = "
+            + "ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '"
+            + LIFETIME_ENVIRONMENT_KEY + "'";
+
+    private static final List<String> SAML_ENTITY_NAMES = List.of("ConfigIdP", "ConfigSP", "ConfigInternal",
+            "ConfigFile", "ConfigFileBinary", "Config_UserMappings");
+
+    private static final String SAML_ENTITIES = SAML_ENTITY_NAMES.stream().map(name -> "'" + name + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     private static final String LOGIN_PROPERTIES = "('UseActiveDirectoryLogin', 'UseLDAPLogin', "
             + "'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin')";
@@ -139,8 +147,8 @@ public final class CleanupCatalog {
                     context.dialect().dbms() == Dbms.SQLSERVER
                             ? "select 'update ' + physical_table_name + ' set isactive=0' " + LIFETIME_ENTITY
                             : "select 'update ' || physical_table_name || ' set isactive=0' " + LIFETIME_ENTITY,
-                    "select physical_table_name " + LIFETIME_ENTITY + " order by physical_table_name",
-                    "update ", " set isactive=0", null, "isactive = 0")));
+                    LIFETIME_ENTITY, "d.physical_table_name", "update ", " set isactive=0", null,
+                    ExpectedEntities.keyed("LifeTime environment table", LIFETIME_ENVIRONMENT_KEY), "isactive = 0")));
 
     public static final CleanupDefinition DATABASE_CONNECTIONS = new CleanupDefinition(
             "cleanup-database-connections", "Clean up database connections",
@@ -185,14 +193,18 @@ public final class CleanupCatalog {
         boolean sqlServer = context.dialect().dbms() == Dbms.SQLSERVER;
         // Children before parents: ConfigFileBinary references ConfigFile, so a DELETE (unlike the document's
         // TRUNCATE, which fails on a referenced table) succeeds in this order.
+        // The document looks the entities up by name in every module; envclone also requires that they are the
+        // entities of one module (docs/deviations.md).
         TableDiscovery tables = new TableDiscovery(
                 "SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', "
                         + "'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings')",
-                "SELECT physical_table_name FROM ossys_entity WHERE name IN " + SAML_ENTITIES
-                        + " ORDER BY CASE name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 "
+                "FROM ossys_entity INNER JOIN ossys_espace ON ossys_espace.id = ossys_entity.espace_id "
+                        + "WHERE ossys_entity.name IN " + SAML_ENTITIES,
+                "CASE d.entity_name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 "
                         + "WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, "
-                        + "physical_table_name",
-                "delete from ", "", null, null);
+                        + "d.physical_table_name",
+                "delete from ", "", null, ExpectedEntities.named("SAML configuration table", SAML_ENTITY_NAMES),
+                null);
         return List.of(tables, loginReset("ossys_Site_Property", sqlServer),
                 loginReset(sqlServer ? "ossys_Site_Property_Shared" : "ossys_Site_Property_shared", sqlServer));
     }

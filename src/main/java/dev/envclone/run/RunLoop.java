@@ -7,6 +7,7 @@ import dev.envclone.db.StepFailedException;
 import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.procedure.Step;
+import dev.envclone.sql.RefusedTableException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,7 +26,12 @@ public final class RunLoop {
     }
 
     /** How a run ended. */
-    public enum Outcome { DONE, PREPARED, STEP_FAILED, BLOCKED, EFFECT_MISSING }
+    public enum Outcome {
+        DONE, PREPARED, STEP_FAILED, BLOCKED,
+        /** A name read from the database failed its checks: nothing of the step ran. */
+        REFUSED,
+        EFFECT_MISSING
+    }
 
     /**
      * @param step the step it ended at, or null
@@ -127,6 +133,8 @@ public final class RunLoop {
                 return new Result(Outcome.STEP_FAILED, step, line(step, e.getMessage()), e.statement());
             } catch (StepBlockedException e) {
                 return new Result(Outcome.BLOCKED, step, line(step, "blocked: " + e.getMessage()), null);
+            } catch (RefusedTableException e) {
+                return new Result(Outcome.REFUSED, step, line(step, e.getMessage()), null);
             } catch (IOException e) {
                 // The file is in the message; the step is what the operator looks for in the checklist.
                 throw new IOException(line(step, e.getMessage()), e);

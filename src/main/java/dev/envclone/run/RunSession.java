@@ -18,6 +18,7 @@ import dev.envclone.procedure.StepKind;
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
+import dev.envclone.sql.RefusedTableException;
 import dev.envclone.sql.RowChange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -273,7 +274,7 @@ public final class RunSession {
         } catch (StepBlockedException e) {
             run.journal().append(JournalEvent.STEP_BLOCKED, step.id(), operator, Map.of("message", e.getMessage()));
             throw e;
-        } catch (CancelToken.CancelledException e) {
+        } catch (CancelToken.CancelledException | RefusedTableException e) {
             run.journal().append(JournalEvent.STEP_FAILED, step.id(), operator, Map.of("message", e.getMessage()));
             throw e;
         }

@@ -231,7 +231,8 @@ final class SandboxRows {
                     + "OSUSR_SAM_CONFIGFILE (ID)" : "";
             execute("create table " + table + " (ID INT NOT NULL PRIMARY KEY, DATA VARCHAR(2000)" + reference + ")",
                     "insert into ossys_entity (ID, NAME, ESPACE_ID, PHYSICAL_TABLE_NAME, SS_KEY) values (" + id++
-                            + ", '" + entity + "', " + SAML + ", '" + table + "', '" + UUID.randomUUID() + "')");
+                            + ", '" + entity + "', " + SAML + ", '" + storedName(entity, table) + "', '"
+                            + UUID.randomUUID() + "')");
             for (int row = 1; row <= 2; row++) {
                 execute("insert into " + table + " values (" + row + ", 'enc:" + token() + "'"
                         + (reference.isEmpty() ? "" : ", " + row) + ")");
@@ -239,10 +240,24 @@ final class SandboxRows {
         }
     }
 
+    /**
+     * The physical name ossys_entity holds for a table created upper case: for two entities in another case, as a
+     * platform database can hold them, so that a rehearsal meets Oracle's folding (the table is OSUSR_SAM_CONFIGIDP;
+     * "osusr_sam_configidp" quoted would not reach it).
+     */
+    private static String storedName(String entity, String table) {
+        return switch (entity) {
+            case "ConfigIdP" -> table.toLowerCase(java.util.Locale.ROOT);
+            case "ConfigSP" -> "OSUSR_SAM_ConfigSP";
+            default -> table;
+        };
+    }
+
     private void lifetime() throws SQLException {
         String key = "3312b1cd-b12e-4a29-bcdc-51edcdd86ef1";
+        // The active module's physical name is stored in mixed case, its table created upper case (storedName).
         execute("insert into ossys_entity (ID, NAME, ESPACE_ID, PHYSICAL_TABLE_NAME, SS_KEY) values (200, "
-                        + "'Environment', " + LIFETIME + ", 'OSUSR_LTM_ENVIRONMENT', '" + key + "')",
+                        + "'Environment', " + LIFETIME + ", 'OSUSR_LTM_Environment', '" + key + "')",
                 "insert into ossys_entity (ID, NAME, ESPACE_ID, PHYSICAL_TABLE_NAME, SS_KEY) values (201, "
                         + "'Environment', " + INACTIVE_LIFETIME + ", 'OSUSR_OLD_ENVIRONMENT', '" + key + "')",
                 "create table OSUSR_LTM_ENVIRONMENT (ID INT NOT NULL PRIMARY KEY, NAME VARCHAR(100), ISACTIVE INT)",

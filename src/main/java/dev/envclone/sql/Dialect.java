@@ -1,5 +1,7 @@
 package dev.envclone.sql;
 
+import java.util.List;
+
 /**
  * Everything that differs between SQL Server and Oracle when envclone writes or runs SQL: quoting, literals,
  * how a script separates batches and transactions, and how a session is prepared. Nothing outside this class and
@@ -40,10 +42,20 @@ public interface Dialect {
     String scriptIfTableExists(String table, String sql, ScriptTarget target);
 
     /**
-     * A script block that runs {@code namesQuery} (one column: physical table names) and executes
-     * {@code statementPrefix + quoted name + statementSuffix} for each row, quoting every name on the server.
+     * A script block that applies a discovery's rules on the server, as the engine does in Java: it stops the
+     * script (rolling the step back) naming the value when a discovered name is not exactly one OSUSR_ table of
+     * the platform schema in the data dictionary (or, where the discovery asks for one module, when the rows come
+     * from several), then executes {@code statementPrefix + name + suffix} for each row with the name as the
+     * dictionary spells it, quoted on the server.
      */
-    String scriptForEachTable(String namesQuery, String statementPrefix, String statementSuffix);
+    String scriptForEachTable(TableDiscovery discovery, ScriptTarget target);
+
+    /**
+     * The schemas an unqualified table name resolves to on a session, in the order the DBMS tries them: where
+     * envclone looks a table up in the data dictionary. Empty when the session has no current schema (nothing is
+     * then found, rather than every schema searched).
+     */
+    List<String> tableSchemas(String currentSchema);
 
     /** Stops the script, rolling back the open step, when the block's table has rows. */
     String scriptBlock(RowsBlock block);

@@ -131,7 +131,8 @@ public enum NameRule {
         return null;
     }
 
-    private static String printable(String value) {
+    /** A value as a one-line message can show it: line breaks and control characters escaped. */
+    static String printable(String value) {
         StringBuilder out = new StringBuilder();
         for (char c : value.toCharArray()) {
             switch (c) {

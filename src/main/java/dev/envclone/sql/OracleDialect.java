@@ -1,5 +1,8 @@
 package dev.envclone.sql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Oracle: "double quote" quoting, SQL*Plus scripts that stop on the first error, COMMIT per step. */
 final class OracleDialect implements Dialect {
     static final OracleDialect INSTANCE = new OracleDialect();
@@ -61,16 +64,56 @@ final class OracleDialect implements Dialect {
     }
 
     @Override
-    public String scriptForEachTable(String namesQuery, String statementPrefix, String statementSuffix) {
-        return String.join("\n",
-                "BEGIN",
-                "  FOR t IN (" + namesQuery + ") LOOP",
-                "    EXECUTE IMMEDIATE " + literal(statementPrefix)
-                        + " || DBMS_ASSERT.ENQUOTE_NAME(t.physical_table_name, FALSE)"
-                        + (statementSuffix.isEmpty() ? "" : " || " + literal(statementSuffix)) + ";",
+    public String scriptForEachTable(TableDiscovery discovery, ScriptTarget target) {
+        String rows = "(" + discovery.rowsQuery() + ") d";
+        String owner = literal(target.adminSchema());
+        // all_tables of the admin schema (the session's CURRENT_SCHEMA), not user_tables, which lists the login's
+        // own; names compare in upper case, since the stored spelling need not be the dictionary's.
+        String sameTable = "a.owner = " + owner + " AND UPPER(a.table_name) = UPPER(d.physical_table_name)";
+        boolean oneModule = discovery.expected().oneModule();
+        List<String> lines = new ArrayList<>(List.of("DECLARE", "  v_refused VARCHAR2(2000);"));
+        if (oneModule) {
+            lines.add("  v_modules NUMBER;");
+        }
+        lines.add("BEGIN");
+        if (oneModule) {
+            lines.addAll(List.of(
+                    "  SELECT COUNT(DISTINCT d.espace_id) INTO v_modules FROM " + rows + ";",
+                    "  IF v_modules > 1 THEN",
+                    "    RAISE_APPLICATION_ERROR(-20002, " + literal("envclone: ossys_entity lists the "
+                            + discovery.expected().tables() + "s in more than one module; envclone does not guess "
+                            + "which one to empty. Nothing of this step ran.") + ");",
+                    "  END IF;"));
+        }
+        lines.addAll(List.of(
+                "  SELECT MIN(" + literal("envclone: " + discovery.expected().title() + " of entity ")
+                        + " || d.entity_name || ' in module ' || d.espace_name || "
+                        + literal(": ossys_entity.physical_table_name '") + " || d.physical_table_name || "
+                        + literal("' is not exactly one OSUSR_ table of schema " + target.adminSchema()
+                                + ". Nothing of this step ran.") + ")",
+                "    INTO v_refused FROM " + rows,
+                "    WHERE (SELECT COUNT(*) FROM all_tables a WHERE " + sameTable,
+                "      AND SUBSTR(UPPER(a.table_name), 1, 6) = 'OSUSR_') <> 1;",
+                "  IF v_refused IS NOT NULL THEN",
+                "    RAISE_APPLICATION_ERROR(-20002, v_refused);",
+                "  END IF;",
+                "  FOR t IN (SELECT a.table_name FROM " + rows,
+                "      INNER JOIN all_tables a ON " + sameTable,
+                "      ORDER BY " + discovery.order() + ") LOOP",
+                // The dictionary's own spelling, quoted as it is (FALSE: no folding to upper case).
+                "    EXECUTE IMMEDIATE " + literal(discovery.statementPrefix())
+                        + " || DBMS_ASSERT.ENQUOTE_NAME(t.table_name, FALSE)"
+                        + (discovery.fullSuffix().isEmpty() ? "" : " || " + literal(discovery.fullSuffix())) + ";",
                 "  END LOOP;",
                 "END;",
-                "/");
+                "/"));
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public List<String> tableSchemas(String currentSchema) {
+        // CURRENT_SCHEMA, set to the admin user for every session (CleanupStatements.prepareSession).
+        return currentSchema == null ? List.of() : List.of(currentSchema);
     }
 
     @Override

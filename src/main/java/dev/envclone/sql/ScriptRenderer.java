@@ -53,9 +53,8 @@ public final class ScriptRenderer {
                     : dialect.scriptStatement(change.sql());
         }
         TableDiscovery discovery = (TableDiscovery) item;
-        String suffix = discovery.statementSuffix() + (discovery.where() == null ? "" : " where " + discovery.where());
         return dialect.scriptStatement(discovery.documentQuery()) + "\n"
-                + dialect.scriptForEachTable(discovery.namesQuery(), discovery.statementPrefix(), suffix);
+                + dialect.scriptForEachTable(discovery, target);
     }
 
     private static String comment(String line) {

@@ -1,5 +1,8 @@
 package dev.envclone.sql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Transact-SQL: [bracket] quoting, N'' literals, GO batches, one explicit transaction per step. */
 final class SqlServerDialect implements Dialect {
     static final SqlServerDialect INSTANCE = new SqlServerDialect();
@@ -47,24 +50,62 @@ final class SqlServerDialect implements Dialect {
     }
 
     @Override
-    public String scriptForEachTable(String namesQuery, String statementPrefix, String statementSuffix) {
-        return String.join("\n",
-                "DECLARE @envclone_table sysname, @envclone_sql nvarchar(max);",
+    public String scriptForEachTable(TableDiscovery discovery, ScriptTarget target) {
+        String rows = "(" + discovery.rowsQuery() + ") d";
+        // The platform's tables are in dbo; names compare in upper case whatever the catalog's collation.
+        String sameTable = "t.schema_id = SCHEMA_ID(N'dbo') AND UPPER(t.name) = UPPER(d.physical_table_name)";
+        List<String> lines = new ArrayList<>(List.of(
+                "DECLARE @envclone_table sysname, @envclone_sql nvarchar(max), @envclone_refused nvarchar(2048);"));
+        if (discovery.expected().oneModule()) {
+            lines.add("IF (SELECT COUNT(DISTINCT d.espace_id) FROM " + rows + ") > 1");
+            lines.add("    THROW 50000, " + literal("envclone: ossys_entity lists the " + discovery.expected().tables()
+                    + "s in more than one module; envclone does not guess which one to empty. Nothing of this step "
+                    + "ran.") + ", 1;");
+        }
+        lines.addAll(List.of(
+                // CONCAT, unlike +, never turns the message into NULL (which would let the check pass).
+                "SELECT TOP (1) @envclone_refused = CONCAT(" + literal("envclone: " + discovery.expected().title()
+                        + " of entity ") + ", d.entity_name, N' in module ', d.espace_name, "
+                        + literal(": ossys_entity.physical_table_name '") + ", d.physical_table_name, "
+                        + literal("' is not exactly one OSUSR_ table of schema dbo. Nothing of this step ran.") + ")",
+                "FROM " + rows,
+                "WHERE (SELECT COUNT(*) FROM sys.tables t WHERE " + sameTable,
+                "    AND LEFT(UPPER(t.name), 6) = N'OSUSR_') <> 1",
+                "ORDER BY d.physical_table_name;",
+                "IF @envclone_refused IS NOT NULL",
+                "BEGIN",
+                // THROW reads % in its message as a format character.
+                "    SET @envclone_refused = REPLACE(@envclone_refused, N'%', N'%%');",
+                "    THROW 50000, @envclone_refused, 1;",
+                "END;",
                 "DECLARE envclone_tables CURSOR LOCAL FAST_FORWARD FOR",
-                "    " + namesQuery + ";",
+                "    SELECT t.name FROM " + rows,
+                "    INNER JOIN sys.tables t ON " + sameTable,
+                "    ORDER BY " + discovery.order() + ";",
                 "OPEN envclone_tables;",
                 "FETCH NEXT FROM envclone_tables INTO @envclone_table;",
                 "WHILE @@FETCH_STATUS = 0",
                 "BEGIN",
-                "    SET @envclone_sql = N'" + statementPrefix.replace("'", "''") + "' + QUOTENAME(@envclone_table)"
-                        + (statementSuffix.isEmpty() ? "" : " + N'" + statementSuffix.replace("'", "''") + "'")
-                        + ";",
+                // Qualified with dbo: the table the check found, whatever the login's default schema.
+                "    SET @envclone_sql = " + literal(discovery.statementPrefix() + "dbo.")
+                        + " + QUOTENAME(@envclone_table)"
+                        + (discovery.fullSuffix().isEmpty() ? "" : " + " + literal(discovery.fullSuffix())) + ";",
                 "    PRINT @envclone_sql;",
                 "    EXEC sp_executesql @envclone_sql;",
                 "    FETCH NEXT FROM envclone_tables INTO @envclone_table;",
                 "END;",
                 "CLOSE envclone_tables;",
-                "DEALLOCATE envclone_tables;");
+                "DEALLOCATE envclone_tables;"));
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public List<String> tableSchemas(String currentSchema) {
+        // As SQL Server resolves an unqualified name: the login's default schema, then dbo (the platform's).
+        if (currentSchema == null || currentSchema.equalsIgnoreCase("dbo")) {
+            return List.of("dbo");
+        }
+        return List.of(currentSchema, "dbo");
     }
 
     @Override

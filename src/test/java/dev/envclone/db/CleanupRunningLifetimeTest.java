@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.envclone.procedure.CleanupCatalog;
 import dev.envclone.sql.Dbms;
-import dev.envclone.sql.InvalidNameException;
+import dev.envclone.sql.RefusedTableException;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +70,7 @@ class CleanupRunningLifetimeTest {
             seed(db, "X; DROP TABLE ossys_server");
             db.insert("ossys_server (ID, NAME, IP_ADDRESS, IS_ACTIVE)", 1, "FE1", "10.0.0.1", 1);
 
-            assertThrows(InvalidNameException.class, () -> CleanupRun.run(db, CleanupCatalog.RUNNING_LIFETIME));
+            assertThrows(RefusedTableException.class, () -> CleanupRun.run(db, CleanupCatalog.RUNNING_LIFETIME));
 
             assertEquals(1, db.count("ossys_server"));
             // Sorted before the hostile name, yet not run: every name is checked before the first statement.

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.envclone.procedure.CleanupCatalog;
 import dev.envclone.sql.Dbms;
-import dev.envclone.sql.InvalidNameException;
+import dev.envclone.sql.RefusedTableException;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,10 +79,14 @@ class CleanupSamlTest {
             seedLoginProperties(db);
             db.insert("ossys_server (ID, NAME, IP_ADDRESS, IS_ACTIVE)", 1, "FE1", "10.0.0.1", 1);
 
-            InvalidNameException rejected = assertThrows(InvalidNameException.class,
+            RefusedTableException rejected = assertThrows(RefusedTableException.class,
                     () -> CleanupRun.run(db, CleanupCatalog.SAML));
 
-            assertEquals("physical table name from ossys_entity", rejected.field());
+            assertEquals("SAML configuration table of entity ConfigSP in module SAML: "
+                    + "ossys_entity.physical_table_name 'X; DROP TABLE ossys_server' is not a plain table name: "
+                    + "OutSystems physical table names have only letters, digits and _. Nothing of the step ran. "
+                    + "Check ossys_entity in the restored database, or clean these tables by hand and mark the step "
+                    + "done by the DBA.", rejected.getMessage());
             assertEquals(List.of("1, 'FE1', '10.0.0.1', 1"),
                     db.rows("ossys_server", "ID, NAME, IP_ADDRESS, IS_ACTIVE"));
             assertEquals(2, db.count("OSUSR_SAM_CONFIGIDP"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
+import dev.envclone.sql.ExpectedEntities;
 import dev.envclone.sql.RowChange;
 import dev.envclone.sql.TableDiscovery;
 import java.sql.Connection;
@@ -38,8 +39,10 @@ class CleanupStatementsTest {
             db.insert(entity, 1, "A", 1, "OSUSR_X_A", "k");
             db.insert(entity, 2, "B", 1, "OSUSR_X_B", "k");
             db.insert(entity, 3, "C", 1, "OSUSR_X_C", "other");
-            TableDiscovery discovery = new TableDiscovery("shown", "select physical_table_name from ossys_entity "
-                    + "where ss_key = 'k' order by id desc", "delete from ", "", "ID > 0", null);
+            db.execute("CREATE TABLE OSUSR_X_A (ID INT)", "CREATE TABLE OSUSR_X_B (ID INT)");
+            TableDiscovery discovery = new TableDiscovery("shown", "from ossys_entity inner join ossys_espace on "
+                    + "ossys_espace.id = ossys_entity.espace_id where ss_key = 'k'", "d.entity_name desc",
+                    "delete from ", "", "ID > 0", ExpectedEntities.keyed("test table", "k"), null);
 
             List<RowChange> changes = resolvePrepared(db, List.of(RowChange.delete("ossys_server", null),
                     discovery));

@@ -8,6 +8,7 @@ import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.run.GuardException;
 import dev.envclone.sql.InvalidNameException;
+import dev.envclone.sql.RefusedTableException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -68,6 +69,9 @@ final class CleanupMessages {
         }
         if (error instanceof GuardException) {
             return "The target was refused: " + error.getMessage() + "\nNothing was executed.";
+        }
+        if (error instanceof RefusedTableException) {
+            return error.getMessage(); // it says itself that nothing of the step ran
         }
         if (error instanceof StepBlockedException || error instanceof InvalidNameException) {
             return error.getMessage() + "\nNothing was executed.";

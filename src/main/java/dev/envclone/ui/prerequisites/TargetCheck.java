@@ -10,6 +10,7 @@ import dev.envclone.run.GuardException;
 import dev.envclone.run.JournalEvent;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunSession;
+import dev.envclone.sql.RefusedTableException;
 import dev.envclone.ui.RunContext;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -75,7 +76,16 @@ final class TargetCheck {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             progress.progress("Counting: " + step.title(), i, steps.size());
-            StepPreview preview = session.preview(step, cancel);
+            StepPreview preview;
+            try {
+                preview = session.preview(step, cancel);
+            } catch (RefusedTableException e) {
+                // A table name read from the target failed its checks: this step would be refused; say so and
+                // count the others.
+                findings.add(Finding.problem(session.number(step) + ". " + step.title() + ": refused: "
+                        + e.getMessage()));
+                continue;
+            }
             total += preview.total();
             findings.add(Finding.info(session.number(step) + ". " + step.title() + ": " + rows(preview.total())
                     + (preview.blockedBy() == null ? "" : " (blocked now: " + preview.blockedBy() + ")")));

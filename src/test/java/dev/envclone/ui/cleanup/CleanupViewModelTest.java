@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CleanupViewModelTest {
     private static final String SECURITY = "cleanup-environment-security";
     private static final String FRONT_ENDS = "cleanup-front-ends";
+    private static final String SAML = "cleanup-saml";
 
     @TempDir
     Path folder;
@@ -182,6 +183,35 @@ class CleanupViewModelTest {
         assertEquals(before, fixture.count("ossys_parameter"));
         assertEquals(StepState.PENDING, state(fixture, SECURITY));
         assertFalse(model.busyProperty().get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aRefusedTableNameIsShownOnPreviewAndExecuteAndNothingRuns(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        fixture.execute("update ossys_entity set PHYSICAL_TABLE_NAME = 'OSSYS_PARAMETER' where NAME = 'ConfigSP'");
+        long before = fixture.count("ossys_parameter");
+        CleanupViewModel model = model(fixture, SAML);
+        String refusal = "SAML configuration table of entity ConfigSP in module SAML: "
+                + "ossys_entity.physical_table_name 'OSSYS_PARAMETER' is a platform table (OSSYS_), not an "
+                + "application table: the step empties only application tables (OSUSR_). Nothing of the step ran. "
+                + "Check ossys_entity in the restored database, or clean these tables by hand and mark the step "
+                + "done by the DBA.";
+
+        model.preview();
+
+        assertEquals(refusal, model.errorTextProperty().get());
+        assertEquals(StepState.PENDING, state(fixture, SAML), "a refused preview records nothing");
+
+        model.execute();
+
+        assertEquals(refusal, model.errorTextProperty().get());
+        assertEquals(before, fixture.count("ossys_parameter"));
+        assertEquals(2, fixture.count("OSUSR_SAM_CONFIGIDP"));
+        assertEquals(StepState.FAILED, state(fixture, SAML));
+        assertFalse(Files.exists(fixture.wizard.runProperty().get().folder().resolve("pre-images")),
+                "no pre-image written");
+        assertFalse(model.finishedProperty().get(), "the step stays retryable");
     }
 
     @ParameterizedTest

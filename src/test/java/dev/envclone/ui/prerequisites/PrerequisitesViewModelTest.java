@@ -50,6 +50,26 @@ class PrerequisitesViewModelTest {
     }
 
     @Test
+    void liveCheckNamesAStepWhoseDiscoveredTableIsRefusedAndCountsTheOthers() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
+        fixture.execute("update ossys_entity set PHYSICAL_TABLE_NAME = 'OSSYS_PARAMETER' where NAME = 'ConfigSP'");
+        PrerequisitesViewModel model = new PrerequisitesViewModel(fixture.wizard, fixture.item("prerequisites"));
+
+        model.check();
+
+        int number = fixture.item("cleanup-saml").number();
+        assertTrue(has(model, Finding.Level.PROBLEM, number + ". Clean up SAML configuration: refused: SAML "
+                + "configuration table of entity ConfigSP in module SAML: ossys_entity.physical_table_name "
+                + "'OSSYS_PARAMETER' is a platform table"), texts(model));
+        assertTrue(has(model, Finding.Level.INFO, "The clone carries "), texts(model));
+        RunFolder run = fixture.wizard.runProperty().get();
+        Set<String> previewed = run.journal().entries().stream().filter(e -> e.event() == JournalEvent.PREVIEWED)
+                .map(e -> e.step()).collect(Collectors.toSet());
+        assertFalse(previewed.contains("cleanup-saml"));
+        assertTrue(previewed.contains("cleanup-lifetime-running"), "the steps after it are counted");
+    }
+
+    @Test
     void liveCheckShowsTheGuardsRefusalOfTheSource() throws Exception {
         WizardFixture fixture = WizardFixture.planned(Dbms.SQLSERVER, folder, Background.direct());
         String sandbox;
