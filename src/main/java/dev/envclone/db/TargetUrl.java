@@ -64,6 +64,9 @@ public final class TargetUrl {
             throw new IllegalArgumentException(field + ": the URL holds a password; " + passwordAdvice + ".");
         }
         try {
+            if (!url.equals(url.strip())) {
+                throw new Rule("it starts or ends with spaces: remove them");
+            }
             if (url.startsWith("jdbc:sqlserver:")) {
                 return SqlServerUrl.read(url);
             }
