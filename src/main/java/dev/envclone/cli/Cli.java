@@ -1,5 +1,6 @@
 package dev.envclone.cli;
 
+import dev.envclone.db.UrlSecrets;
 import dev.envclone.procedure.PlanException;
 import dev.envclone.run.JournalException;
 import dev.envclone.sql.InvalidNameException;
@@ -56,8 +57,11 @@ public final class Cli {
         return cmd.getCommandSpec().qualifiedName() + ": ";
     }
 
-    /** Messages can quote a user's value with a line break in it; the report stays one line. */
-    private static String oneLine(String message) {
-        return message.replace("\r", "\\r").replace("\n", "\\n");
+    /**
+     * Messages can quote a user's value with a line break in it; the report stays one line. A URL or driver message
+     * quoted in it loses its secrets (a URL with a password is refused before use; this is the defence behind it).
+     */
+    static String oneLine(String message) {
+        return UrlSecrets.mask(message).replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -1,10 +1,11 @@
 package dev.envclone.cli;
 
+import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetInspection;
+import dev.envclone.db.TargetUrl;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import java.sql.Connection;
-import dev.envclone.db.JdbcUrlTarget;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ final class FingerprintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TargetUrl.ofOption("--target", target);
         String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
         if (password == null) {
             throw new ParameterException(spec.commandLine(), "--password-env " + passwordEnv + " is not set");
@@ -55,7 +57,7 @@ final class FingerprintCommand implements Callable<Integer> {
             return Cli.OK;
         } catch (SQLException e) {
             spec.commandLine().getErr().println("envclone fingerprint: cannot read "
-                    + JdbcUrlTarget.withoutSecrets(target) + ": " + e.getMessage().replace('\n', ' '));
+                    + JdbcUrlTarget.withoutSecrets(target) + ": " + Cli.oneLine(e.getMessage()));
             return RunCommand.REFUSED;
         }
     }

@@ -10,6 +10,7 @@ import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Remap;
 import dev.envclone.run.PlanArtifacts;
 import dev.envclone.sql.Dbms;
+import dev.envclone.sql.NameRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,6 +185,13 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a file: give a folder");
+        }
+        // Named as the option here; the plan's own check names the field ("database server").
+        if (sqlServer != null && sqlServer.server != null) {
+            NameRule.SQLSERVER_SERVER.check("--server", sqlServer.server);
+        }
+        if (oracle != null && oracle.serverInstance != null) {
+            NameRule.ORACLE_SERVICE.check("--server-instance", oracle.serverInstance);
         }
         MigrationPlan plan = build();
         Map<String, String> written = PlanArtifacts.write(plan, out);

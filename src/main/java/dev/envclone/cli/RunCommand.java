@@ -3,6 +3,7 @@ package dev.envclone.cli;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetDatabaseException;
+import dev.envclone.db.TargetUrl;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.Step;
@@ -71,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TargetUrl.ofOption("--target", target); // a bad URL is exit 2 before any file is written
         if (!prepareOnly && !yes) {
             throw new ParameterException(spec.commandLine(), "nothing was executed: add --yes to execute the steps, "
                     + "or --prepare-only to check and count without changing anything");

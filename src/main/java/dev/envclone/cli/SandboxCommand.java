@@ -41,6 +41,7 @@ final class SandboxCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Sandbox.checkPath("--db", db);
             String url = Sandbox.create(dbms, db, size);
             spec.commandLine().getOut().println("Created a " + size.name().toLowerCase(java.util.Locale.ROOT) + " "
                     + dbms.displayName() + " rehearsal database at " + db.toAbsolutePath().normalize() + ".mv.db"

@@ -64,7 +64,7 @@ public final class DriverErrors {
         List<Throwable> chain = chain(error);
         ConnectionProblem problem = classify(chain, target);
         String sentence = ProblemSentences.sentence(problem, target, doing, chain);
-        return new TargetDatabaseException(problem, scrub(sentence, target.password()), error);
+        return new TargetDatabaseException(problem, scrub(UrlSecrets.mask(sentence), target.password()), error);
     }
 
     static ConnectionProblem classify(List<Throwable> chain, ConnectionSettings target) {
@@ -128,7 +128,10 @@ public final class DriverErrors {
         return chain;
     }
 
-    /** Drivers do not echo passwords, but a message is shown and logged: make sure. */
+    /**
+     * Drivers do not echo passwords, but a message is shown and logged: make sure. (A URL the message echoes is
+     * masked by {@link UrlSecrets#mask} first.)
+     */
     static String scrub(String text, Secret password) {
         return password.occursIn(text) ? text.replace(password.reveal(), "****") : text;
     }

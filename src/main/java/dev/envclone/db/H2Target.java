@@ -1,5 +1,6 @@
 package dev.envclone.db;
 
+import dev.envclone.sql.InvalidNameException;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,12 @@ public record H2Target(String url, String user, Secret password) implements Conn
 
     public H2Target {
         FieldCheck.h2Url("H2 URL", url);
+        try {
+            H2Url.settings(url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';') + 1));
+        } catch (TargetUrl.Rule rule) {
+            throw new InvalidNameException("H2 URL", "H2 URL '" + UrlSecrets.mask(url) + "': " + rule.getMessage()
+                    + ".");
+        }
         user = FieldCheck.h2User("H2 user", user);
         password = password == null ? Secret.empty() : password;
     }

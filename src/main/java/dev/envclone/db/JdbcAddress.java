@@ -26,7 +26,11 @@ record JdbcAddress(String url, Properties options) {
         if (settings instanceof OracleTarget oracle) {
             return oracle(oracle, connectTimeout);
         }
-        return new JdbcAddress(((H2Target) settings).url(), new Properties());
+        // A target is never created: H2 would otherwise make an empty database where none is.
+        String url = ((H2Target) settings).url();
+        boolean ifExists = H2Url.settings(url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';') + 1))
+                .containsKey("IFEXISTS");
+        return new JdbcAddress(ifExists ? url : url + ";IFEXISTS=TRUE", new Properties());
     }
 
     private static JdbcAddress sqlServer(SqlServerTarget target, Duration connectTimeout) {

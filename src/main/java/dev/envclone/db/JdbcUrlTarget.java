@@ -3,9 +3,6 @@ package dev.envclone.db;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A target given as a JDBC URL on the command line. The URL is used as given (it may carry driver properties that
@@ -13,27 +10,24 @@ import java.util.regex.Pattern;
  * failure in the operator's words. H2 URLs (the sandbox) go through {@link TargetDatabase} as they are.
  */
 public final class JdbcUrlTarget {
-    private static final Pattern SQLSERVER = Pattern.compile(
-            "(?i)jdbc:sqlserver://([^;:\\\\/]+)(?:\\\\([^;:]+))?(?::([0-9]+))?(;.*)?");
-    private static final Pattern PROPERTY = Pattern.compile("(?i);\\s*(databaseName|database)\\s*=\\s*([^;]+)");
-    private static final Pattern TRUST = Pattern.compile("(?i);\\s*trustServerCertificate\\s*=\\s*true");
-    private static final Pattern ORACLE = Pattern.compile("(?i)jdbc:oracle:thin:@(.+)");
-
     private JdbcUrlTarget() {
     }
 
     /**
-     * The URL as it may be shown or recorded: a password=... or pwd=... in it becomes ***. Every place that prints,
-     * journals or displays a target URL goes through here.
+     * The URL as it may be shown or recorded: {@link UrlSecrets#mask}. A URL with a password is refused before it
+     * is used ({@link TargetUrl}); every place that prints, journals or displays a target URL still goes through
+     * here.
      */
     public static String withoutSecrets(String url) {
-        return url == null ? "" : url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+        return UrlSecrets.mask(url);
     }
 
     /** Opens a connection with autocommit off; a failure comes back as the plain sentence when it can. */
     public static Connection open(String url, String user, char[] password) throws SQLException {
         char[] secret = password == null ? new char[0] : password;
-        if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+        // The callers checked it under their own field name already; this keeps every connection to the rules.
+        TargetUrl target = TargetUrl.parse("target URL", url, "give the password on its own, never in the URL");
+        if (target.driver() == TargetUrl.Driver.H2) {
             return new TargetDatabase(H2Target.of(url, user == null ? "sa" : user, secret)).open();
         }
         try {
@@ -41,31 +35,33 @@ public final class JdbcUrlTarget {
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException e) {
-            ConnectionSettings settings = settings(url, user, secret);
-            throw settings == null ? e : DriverErrors.explain(e, settings, "connecting to");
+            ConnectionSettings settings = settings(target, user, secret);
+            throw settings == null ? new SQLException(DriverErrors.scrub(UrlSecrets.mask(e.getMessage()),
+                    Secret.of(secret)), e.getSQLState(), e.getErrorCode(), e) : DriverErrors.explain(e, settings,
+                    "connecting to");
         }
     }
 
     /** What the URL names, as settings; null when it cannot be read (the driver's own message is then shown). */
-    static ConnectionSettings settings(String url, String user, char[] password) {
+    static ConnectionSettings settings(TargetUrl target, String user, char[] password) {
+        char[] shown = password.length == 0 ? new char[] {'?'} : password;
         try {
-            Matcher sqlServer = SQLSERVER.matcher(url);
-            if (sqlServer.matches()) {
-                String server = sqlServer.group(1) + (sqlServer.group(2) == null ? "" : "\\" + sqlServer.group(2))
-                        + (sqlServer.group(3) == null ? "" : "," + sqlServer.group(3));
-                String properties = sqlServer.group(4) == null ? "" : sqlServer.group(4);
-                Matcher database = PROPERTY.matcher(properties);
-                return SqlServerTarget.sqlLogin(server, database.find() ? database.group(2).strip() : "master", user,
-                        password.length == 0 ? new char[] {'?'} : password, TRUST.matcher(properties).find());
-            }
-            Matcher oracle = ORACLE.matcher(url);
-            if (oracle.matches() && oracle.group(1).contains("/")) {
-                return OracleTarget.ezConnect(oracle.group(1), user, password.length == 0 ? new char[] {'?'}
-                        : password);
-            }
-        } catch (IllegalArgumentException e) { // InvalidNameException included
+            return switch (target.driver()) {
+                case SQLSERVER -> {
+                    String instance = target.property("instancename");
+                    yield new SqlServerTarget(target.host(), instance == null || instance.isEmpty() ? null
+                            : instance, target.port(), target.database(), user, Secret.of(shown), false,
+                            "true".equalsIgnoreCase(target.property("trustservercertificate")));
+                }
+                case ORACLE -> {
+                    String address = target.url().substring(target.url().indexOf('@') + 1).replaceFirst("\\?.*$",
+                            "");
+                    yield address.contains("/") ? OracleTarget.ezConnect(address, user, shown) : null;
+                }
+                case H2 -> null;
+            };
+        } catch (IllegalArgumentException e) { // InvalidNameException included: the driver's message is shown
             return null;
         }
-        return null;
     }
 }

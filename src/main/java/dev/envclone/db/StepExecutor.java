@@ -156,7 +156,7 @@ public final class StepExecutor {
             }
         } catch (SQLException e) {
             cancel.check();
-            throw new StepFailedException(number, total, statement.sql(), e.getMessage());
+            throw new StepFailedException(number, total, statement.sql(), UrlSecrets.mask(e.getMessage()));
         }
     }
 

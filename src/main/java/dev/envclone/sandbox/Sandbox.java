@@ -33,6 +33,7 @@ public final class Sandbox {
      * already records as committed; a real DBMS's commit is durable, so the rehearsal's must be too.
      */
     public static String url(Dbms dbms, Path path) {
+        checkPath("sandbox path", path);
         return "jdbc:h2:file:" + path.toAbsolutePath().normalize() + ";" + H2Mode.settings(dbms) + ";WRITE_DELAY=0";
     }
 
@@ -41,6 +42,7 @@ public final class Sandbox {
      * created over anything.
      */
     public static String create(Dbms dbms, Path path, SandboxSize size) throws SQLException, IOException {
+        checkPath("sandbox path", path);
         Path file = Path.of(path.toAbsolutePath().normalize() + ".mv.db");
         if (Files.exists(file)) {
             throw new IllegalArgumentException(file + " already exists: give another --db path, or delete that "
@@ -63,6 +65,33 @@ public final class Sandbox {
             connection.commit();
         }
         return url;
+    }
+
+    /**
+     * A sandbox path is a plain path: it goes into the JDBC URL, where a {@code ;} would start H2 settings such as
+     * {@code INIT=RUNSCRIPT FROM '...'}, which H2 runs when it opens the database.
+     *
+     * @param field the option or field named in the message, e.g. {@code --db}
+     * @throws IllegalArgumentException naming the field and the rule; nothing is created
+     */
+    public static Path checkPath(String field, Path path) {
+        String text = path == null ? "" : path.toString();
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(field + " is empty: give the path of the database file, without "
+                    + ".mv.db");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw new IllegalArgumentException(field + " holds a line break or control character: give a plain "
+                        + "path");
+            }
+        }
+        if (text.indexOf(';') >= 0) {
+            throw new IllegalArgumentException(field + " " + text.substring(0, text.indexOf(';')) + ";...: a sandbox "
+                    + "path holds no ';' (H2 URL settings are not taken here): give a plain path such as "
+                    + "runs/rehearsal");
+        }
+        return path;
     }
 
     /** The platform tables' DDL, one statement per ';'-terminated group of the resource file. */

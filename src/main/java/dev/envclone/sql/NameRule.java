@@ -84,6 +84,7 @@ public enum NameRule {
             throw new InvalidNameException(field, field + " '" + printable + "' contains " + danger + ": " + advice
                     + ".");
         }
+        checkPort(field, printable, value);
         if (!pattern.matcher(value).matches()) {
             throw new InvalidNameException(field, field + " '" + printable + "' is not allowed: " + advice + ".");
         }
@@ -97,6 +98,21 @@ public enum NameRule {
                     + "(a keyword or a built-in account); choose another name.");
         }
         return normalized;
+    }
+
+    /** The port of a server name (host,port or host:port/service): TCP's range, 1 to 65535. */
+    private void checkPort(String field, String printable, String value) {
+        String port = switch (this) {
+            case SQLSERVER_SERVER -> value.contains(",") ? value.substring(value.indexOf(',') + 1) : null;
+            case ORACLE_SERVICE -> value.contains(":") ? value.substring(value.indexOf(':') + 1).replaceFirst("/.*",
+                    "") : null;
+            default -> null;
+        };
+        if (port != null && (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1
+                || Integer.parseInt(port) > 65535)) {
+            throw new InvalidNameException(field, field + " '" + printable + "' has port " + port + ": give a port "
+                    + "from 1 to 65535.");
+        }
     }
 
     private boolean isIdentifier() {

@@ -48,7 +48,15 @@ class PlanCommandTest {
                 Arguments.of(List.of("--dbms", "oracle", "--tablespace", "temp=X"),
                         "tablespace role 'temp' is unknown"),
                 Arguments.of(List.of("--dbms", "oracle", "--parallel", "many"), "--parallel"),
-                Arguments.of(List.of("--dbms", "oracle", "--admin-user", "user"), "admin user 'user' is reserved"));
+                Arguments.of(List.of("--dbms", "oracle", "--admin-user", "user"), "admin user 'user' is reserved"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--server", "host,99999"),
+                        "--server 'host,99999' has port 99999: give a port from 1 to 65535."),
+                Arguments.of(List.of("--dbms", "sqlserver", "--server", "host\\PROD,0"),
+                        "--server 'host\\PROD,0' has port 0: give a port from 1 to 65535."),
+                Arguments.of(List.of("--dbms", "sqlserver", "--server", "host,14x3"),
+                        "--server 'host,14x3' has port 14x3: give a port from 1 to 65535."),
+                Arguments.of(List.of("--dbms", "oracle", "--server-instance", "db01:70000/ORCL"),
+                        "--server-instance 'db01:70000/ORCL' has port 70000: give a port from 1 to 65535."));
     }
 
     @ParameterizedTest

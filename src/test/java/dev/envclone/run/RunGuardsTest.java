@@ -41,6 +41,9 @@ class RunGuardsTest {
     void refusesATargetThatIsNotAPlatformDatabase() throws Exception {
         SandboxRunFixture sandbox = new SandboxRunFixture(Dbms.SQLSERVER, folder);
         String empty = "jdbc:h2:file:" + folder.resolve("empty") + ";MODE=MSSQLServer";
+        try (Connection created = DriverManager.getConnection(empty, "sa", "")) {
+            assertTrue(created.isValid(1), "an empty database: run opens only one that exists");
+        }
         CliProcess.Result result = run(sandbox, empty);
         assertEquals(3, result.code(), result.err());
         assertTrue(result.err().startsWith("envclone run: refused: The target h2:jdbc:h2:file:" + folder.resolve("empty")

@@ -1,6 +1,7 @@
 package dev.envclone.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envclone.cli.CliProcess;
@@ -38,6 +39,24 @@ class SandboxTest {
                      + (dbms == Dbms.ORACLE ? "OSADMIN." : "") + "ossys_Parameter")) {
             rows.next();
             assertEquals(24, rows.getInt(1));
+        }
+    }
+
+    @Test
+    void aDbPathWithH2SettingsIsRefusedAndItsInitNeverRuns() throws Exception {
+        Path marker = folder.resolve("marker.txt");
+        Path script = folder.resolve("init.sql");
+        // What /etc/passwd would be read as: a script that leaves a marker file if H2 ever runs it.
+        Files.writeString(script, "CALL FILE_WRITE(STRINGTOUTF8('ran'), '" + marker + "');\n");
+        String db = folder.resolve("x") + ";INIT=RUNSCRIPT FROM '" + script + "'";
+        CliProcess.Result result = CliProcess.inProcess("sandbox", "create", "--dbms", "sqlserver", "--db", db);
+        assertEquals(2, result.code(), result.err());
+        assertEquals("envclone sandbox create: --db " + folder.resolve("x") + ";...: a sandbox path holds no ';' (H2 "
+                + "URL settings are not taken here): give a plain path such as runs/rehearsal",
+                result.err().lines().findFirst().orElse(""));
+        assertFalse(Files.exists(marker), "the INIT script ran");
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of(script), files.toList(), "only the script is in the folder");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.envclone.db.StepBlockedException;
 import dev.envclone.db.StepFailedException;
 import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
+import dev.envclone.db.UrlSecrets;
 import dev.envclone.run.GuardException;
 import dev.envclone.sql.InvalidNameException;
 import dev.envclone.sql.RefusedTableException;
@@ -76,7 +77,8 @@ final class CleanupMessages {
         if (error instanceof StepBlockedException || error instanceof InvalidNameException) {
             return error.getMessage() + "\nNothing was executed.";
         }
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        String message = error.getMessage() == null ? error.getClass().getSimpleName()
+                : UrlSecrets.mask(error.getMessage());
         return preview ? "The preview failed: " + message + "\nNothing was changed."
                 : "The step did not run to the end: " + message + "\nNothing of the step was kept.";
     }

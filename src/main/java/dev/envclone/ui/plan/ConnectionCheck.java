@@ -3,6 +3,7 @@ package dev.envclone.ui.plan;
 import dev.envclone.db.CleanupStatements;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetInspection;
+import dev.envclone.db.UrlSecrets;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.NameRule;
@@ -49,12 +50,15 @@ final class ConnectionCheck {
                 + ". Check the database the URL names" + (dbms == Dbms.ORACLE ? " and the admin user." : ".");
     }
 
-    /** A failure as the operator reads it: the driver's explained sentence, or the exception's message. */
+    /**
+     * A failure as the operator reads it: the driver's explained sentence, or the exception's message, without any
+     * secret a URL in it holds.
+     */
     static String failure(Throwable failed) {
         String message = failed.getMessage();
         if (message == null || message.isBlank()) {
             message = failed.getClass().getSimpleName();
         }
-        return message;
+        return UrlSecrets.mask(message);
     }
 }

@@ -95,6 +95,8 @@ final class PlanForms {
                 .placeholder("jdbc:sqlserver://host\\instance;databaseName=OUTSYSTEMS_CLONE or "
                         + "jdbc:oracle:thin:@host:1521/service")
                 .span(FULL)
+                .validate(engineRule(model::targetUrlProblem))
+                .valueDescription(message("plan-target-url-message", model.targetUrlMessageProperty()))
                 .render(new FormControls.Text("plan-target-url"));
         follow(url, model.targetUrlProperty());
         StringField user = Field.ofStringType("")

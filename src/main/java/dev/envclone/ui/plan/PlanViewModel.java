@@ -1,5 +1,6 @@
 package dev.envclone.ui.plan;
 
+import dev.envclone.db.TargetUrl;
 import dev.envclone.procedure.InstallPath;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
@@ -52,16 +53,12 @@ public final class PlanViewModel {
     private final ReadOnlyStringWrapper connectionResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connectionOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper targetUrlMessage = new ReadOnlyStringWrapper("");
     // The wizard outlives this page: it holds these only weakly, and this view model holds them strongly.
     // Change listeners, not invalidation listeners: these fire on every change, read or not.
     private final ChangeListener<Object> runChanged = (o, a, b) -> readOnly.set(b != null);
     private final ChangeListener<Object> userChanged = (o, a, b) -> edited(PlanField.TARGET_USER);
-    private final ChangeListener<Object> targetChanged = (o, a, b) -> {
-        if (!testing.get()) {
-            connectionResult.set("");
-            connectionOk.set(false);
-        }
-    };
+    private final ChangeListener<Object> targetChanged = (o, a, b) -> targetEdited();
 
     public PlanViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
@@ -84,6 +81,7 @@ public final class PlanViewModel {
         }
         readOnly.set(wizard.runProperty().get() != null);
         runFolder = new RunFolderField(wizard.runFolderProperty());
+        targetUrlMessage.set(orEmpty(targetUrlProblem(wizard.targetUrlProperty().get())));
         listen();
         checkAll();
     }
@@ -152,6 +150,20 @@ public final class PlanViewModel {
 
     public StringProperty targetUrlProperty() {
         return wizard.targetUrlProperty();
+    }
+
+    /** What is wrong with the target URL as typed, or "" (also while it is still empty). */
+    public ReadOnlyStringProperty targetUrlMessageProperty() {
+        return targetUrlMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * The engine's rule for a target URL (the form validator asks): null when usable or not given yet. It is read
+     * as the run will read it, so a password in it, a bad port or an H2 file that does not exist shows here.
+     */
+    public String targetUrlProblem(String url) {
+        return url == null || url.isBlank() ? null
+                : TargetUrl.problem("JDBC URL", url, "type it in the Password field instead");
     }
 
     /** The wizard's password: in memory for this session, never written anywhere. */
@@ -283,6 +295,11 @@ public final class PlanViewModel {
             connectionResult.set("Give the target's JDBC URL first.");
             return;
         }
+        String problem = targetUrlProblem(url);
+        if (problem != null) {
+            connectionResult.set(problem);
+            return;
+        }
         String user = wizard.targetUserProperty().get();
         String password = wizard.targetPasswordProperty().get();
         char[] secret = password == null ? new char[0] : password.toCharArray();
@@ -301,6 +318,15 @@ public final class PlanViewModel {
                     testing.set(false);
                     connectionResult.set(ConnectionCheck.failure(failed));
                 });
+    }
+
+    private void targetEdited() {
+        targetUrlMessage.set(orEmpty(targetUrlProblem(wizard.targetUrlProperty().get())));
+        updateValid();
+        if (!testing.get()) {
+            connectionResult.set("");
+            connectionOk.set(false);
+        }
     }
 
     private StringProperty text(PlanField field) {
@@ -362,7 +388,7 @@ public final class PlanViewModel {
 
     private void updateValid() {
         valid.set(messages.values().stream().allMatch(m -> m.get().isEmpty())
-                && runFolder.message().get().isEmpty());
+                && runFolder.message().get().isEmpty() && targetUrlMessage.get().isEmpty());
     }
 
     private List<String> invalidFields() {
@@ -370,6 +396,9 @@ public final class PlanViewModel {
                 .collect(Collectors.toList());
         if (!runFolder.message().get().isEmpty()) {
             invalid.add(runFolder.message().get());
+        }
+        if (!targetUrlMessage.get().isEmpty()) {
+            invalid.add(targetUrlMessage.get());
         }
         return invalid;
     }

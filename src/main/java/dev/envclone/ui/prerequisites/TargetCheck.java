@@ -1,6 +1,7 @@
 package dev.envclone.ui.prerequisites;
 
 import dev.envclone.db.JdbcUrlTarget;
+import dev.envclone.db.UrlSecrets;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.ProgressListener;
 import dev.envclone.db.StepPreview;
@@ -50,7 +51,7 @@ final class TargetCheck {
             findings.add(fingerprint(run, false));
             return findings;
         } catch (SQLException e) {
-            findings.add(Finding.problem("Could not connect to " + url + ": " + e.getMessage()));
+            findings.add(Finding.problem("Could not connect to " + url + ": " + UrlSecrets.mask(e.getMessage())));
             findings.add(fingerprint(run, false));
             return findings;
         }

@@ -147,14 +147,48 @@ class PlanViewModelTest {
     @Test
     void testConnectionToAnEmptyDatabaseSaysItIsNoPlatformDatabase() throws Exception {
         open(Dbms.SQLSERVER);
-        fixture.wizard.targetUrlProperty().set("jdbc:h2:mem:nothing");
+        // A memory database lives while a connection holds it; the check opens only a database that exists.
+        try (Connection empty = java.sql.DriverManager.getConnection("jdbc:h2:mem:nothing", "sa", "")) {
+            fixture.wizard.targetUrlProperty().set("jdbc:h2:mem:nothing");
+
+            model.testConnection();
+
+            String result = model.connectionResultProperty().get();
+            assertTrue(result.startsWith("Connected: h2:jdbc:h2:mem:nothing"), result);
+            assertTrue(result.contains("; not an OutSystems platform database"), result);
+            assertFalse(model.connectionOkProperty().get());
+        }
+    }
+
+    @Test
+    void aPasswordInTheTargetUrlMarksTheFieldBlocksNextAndIsShownNowhere() throws Exception {
+        open(Dbms.SQLSERVER);
+        String canary = "Canary-Pw-7f3";
+        fixture.wizard.targetUrlProperty().set(fixture.url + ";PASSWORD=" + canary);
+
+        String expected = "JDBC URL: the URL holds a password; type it in the Password field instead.";
+        assertEquals(expected, model.targetUrlMessageProperty().get());
+        assertFalse(model.validProperty().get());
+        model.testConnection();
+        assertEquals(expected, model.connectionResultProperty().get());
+        assertFalse(model.accept());
+        assertTrue(model.problemsProperty().get().contains(expected), model.problemsProperty().get());
+        assertFalse(Files.exists(folder.resolve("run")), "no run was written");
+        assertFalse(model.problemsProperty().get().contains(canary));
+    }
+
+    @Test
+    void testConnectionToAMissingH2FileSaysSoAndCreatesNothing() throws Exception {
+        open(Dbms.SQLSERVER);
+        Path absent = folder.resolve("absent");
+        fixture.wizard.targetUrlProperty().set("jdbc:h2:file:" + absent + ";MODE=MSSQLServer");
 
         model.testConnection();
 
-        String result = model.connectionResultProperty().get();
-        assertTrue(result.startsWith("Connected: h2:jdbc:h2:mem:nothing"), result);
-        assertTrue(result.contains("; not an OutSystems platform database"), result);
+        assertTrue(model.connectionResultProperty().get().contains(": no H2 database at " + absent),
+                model.connectionResultProperty().get());
         assertFalse(model.connectionOkProperty().get());
+        assertFalse(Files.exists(folder.resolve("absent.mv.db")));
     }
 
     @Test
