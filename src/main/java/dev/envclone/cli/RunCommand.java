@@ -3,6 +3,7 @@ package dev.envclone.cli;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetDatabaseException;
+import dev.envclone.db.TargetLock;
 import dev.envclone.db.StepBlockedException;
 import dev.envclone.db.StepFailedException;
 import dev.envclone.db.StepPreview;
@@ -12,9 +13,11 @@ import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.Step;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunFolderLock;
 import dev.envclone.run.RunSession;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
+import dev.envclone.run.TargetHold;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +39,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     static final int REFUSED = Cli.REFUSED;
     static final int STEP_FAILED = 4;
+    /** How a second process names this one when it is refused. */
+    private static final String COMMAND = "envclone run";
 
     @Spec
     CommandSpec spec;
@@ -72,8 +77,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--operator", paramLabel = "NAME", description = "Who runs it (default: the OS user).")
     String operator = System.getProperty("user.name");
 
+    /** Held from before the run folder is written or opened until the command ends. */
+    private RunFolderLock folderLock;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return runHoldingTheFolder();
+        } finally {
+            if (folderLock != null) {
+                folderLock.close();
+            }
+        }
+    }
+
+    private Integer runHoldingTheFolder() throws Exception {
         if (!prepareOnly && !yes) {
             throw new ParameterException(spec.commandLine(), "nothing was executed: add --yes to execute the steps, "
                     + "or --prepare-only to check and count without changing anything");
@@ -86,13 +104,19 @@ final class RunCommand implements Callable<Integer> {
         if (plan != null) {
             MigrationPlan checked = PlanJson.read(plan);
             chosen = RunSession.cleanupSteps(checked, stepIds());
+            folderLock = RunFolderLock.forNewRun(runDir, COMMAND);
             run = RunFolder.create(runDir, checked, sourceFingerprint, JdbcUrlTarget.withoutSecrets(target),
                     operator, Clock.systemUTC());
         } else {
+            folderLock = RunFolderLock.forRun(runDir, COMMAND);
             run = RunFolder.open(runDir, Clock.systemUTC());
             chosen = RunSession.cleanupSteps(run.plan(), stepIds());
         }
-        try (Connection connection = connect(password)) {
+        try (Connection connection = connect(password);
+             TargetLock targetLock = TargetHold.hold(run, connection, operator, COMMAND)) {
+            if (targetLock.warning() != null) {
+                err.println("envclone run: warning: " + targetLock.warning());
+            }
             RunSession session = new RunSession(run, connection, operator);
             String fingerprint = session.checkTarget(sourceFingerprint);
             out.println("Target: " + fingerprint);

@@ -1,9 +1,11 @@
 package dev.envclone.ui;
 
 import dev.envclone.db.JdbcUrlTarget;
+import dev.envclone.db.TargetLock;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunSession;
+import dev.envclone.run.TargetHold;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +23,7 @@ public final class RunContext implements AutoCloseable {
     private final char[] password;
     private final String operator;
     private Connection connection;
+    private TargetLock targetLock;
     private RunSession session;
     private List<String> recovered = List.of();
 
@@ -45,17 +48,25 @@ public final class RunContext implements AutoCloseable {
         if (session == null) {
             Connection opened = JdbcUrlTarget.open(url, user, password);
             try {
+                // Held for as long as this session is open; it ends with the connection in any case.
+                targetLock = TargetHold.hold(run, opened, operator, WizardViewModel.WIZARD);
                 RunSession candidate = new RunSession(run, opened, operator);
                 candidate.checkTarget(null);
                 recovered = candidate.recover();
                 connection = opened;
                 session = candidate;
             } catch (SQLException | IOException | GuardException | RuntimeException e) {
+                targetLock = null;
                 opened.close();
                 throw e;
             }
         }
         return session;
+    }
+
+    /** Null when the target is locked for this session; otherwise why not (also in the journal). */
+    public synchronized String targetWarning() {
+        return targetLock == null ? null : targetLock.warning();
     }
 
     /** What the first connection found of steps left in doubt by an earlier interruption, one line each. */
@@ -68,12 +79,19 @@ public final class RunContext implements AutoCloseable {
         if (connection != null) {
             try {
                 connection.rollback();
-                connection.close();
+                targetLock.close();
             } catch (SQLException ignored) {
-                // Closing after the work is done: nothing left to keep or lose.
+                // Closing after the work is done: the session's end below releases the lock all the same.
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // Nothing left to keep or lose.
+                }
             }
         }
         connection = null;
+        targetLock = null;
         session = null;
         java.util.Arrays.fill(password, '\0');
     }
