@@ -16,9 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * One run at a time, with real processes: a run paused inside a step in a JVM of its own holds its run folder and
  * its target; a second command is refused at once, naming it; once it is killed, nothing it held blocks a new run.
  * The sandbox is served over TCP by this JVM ({@link SandboxServer}) so that both processes reach one database.
+ * Mark and status while a folder is held: {@link RunFolderLockTest}, in this JVM (the lock knows no process).
  */
 class OneRunAtATimeTest {
     private static final String WAIT = ": wait for it to finish, or close that window";
@@ -97,26 +96,6 @@ class OneRunAtATimeTest {
                 server.url(), "--user", "sa", "--yes");
         assertEquals(0, resumed.code(), resumed.out() + resumed.err());
         assertEveryStepRanOnce(sandbox, secondRun);
-    }
-
-    /** Writers are refused, readers are not; the folder lock knows no DBMS, so one is enough. */
-    @Test
-    void whileARunHoldsTheFolderMarkIsRefusedAndStatusReadsTheJournal() throws Exception {
-        SandboxRunFixture sandbox = sandbox(Dbms.ORACLE);
-        startFirstRun(sandbox, sandbox.runDir, "cleanup-front-ends:before");
-        byte[] journal = Files.readAllBytes(sandbox.runDir.resolve(RunFolder.JOURNAL));
-
-        CliProcess.Result mark = CliProcess.inProcess("mark", "--run-dir", sandbox.runDir.toString(), "--step",
-                "cleanup-saml", "--skip", "not used here");
-        assertEquals(3, mark.code(), mark.out() + mark.err());
-        assertEquals("envclone mark: refused: " + sandbox.runDir + " is in use by " + holder("envclone run") + WAIT,
-                mark.err().strip().replaceFirst("since \\S+\\)", "since ?)"));
-        assertArrayEquals(journal, Files.readAllBytes(sandbox.runDir.resolve(RunFolder.JOURNAL)));
-
-        CliProcess.Result status = CliProcess.inProcess("status", "--run-dir", sandbox.runDir.toString());
-        assertEquals(0, status.code(), status.err());
-        assertTrue(Pattern.compile("#\\d+ \\S+ STEP_EXECUTED cleanup-deployment-zones").matcher(status.out()).find(),
-                status.out());
     }
 
     private SandboxRunFixture sandbox(Dbms dbms) throws Exception {

@@ -1,11 +1,14 @@
 package dev.envclone.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envclone.cli.CliProcess;
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.sql.Dbms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,5 +86,36 @@ class RunFolderLockTest {
             assertTrue(result.err().startsWith("envclone run: refused: " + run + " is in use by the envclone wizard "
                     + "(process " + ProcessHandle.current().pid() + " on "), result.err());
         }
+    }
+
+    @Test
+    void markIsRefusedWhileARunHoldsTheFolder() throws Exception {
+        Path run = startedRun();
+        byte[] journal = Files.readAllBytes(run.resolve(RunFolder.JOURNAL));
+        try (RunFolderLock held = RunFolderLock.forRun(run, "envclone run")) {
+            CliProcess.Result mark = CliProcess.inProcess("mark", "--run-dir", run.toString(), "--step",
+                    "cleanup-saml", "--skip", "not used here");
+            assertEquals(3, mark.code(), mark.err());
+            assertTrue(mark.err().startsWith("envclone mark: refused: " + run + " is in use by envclone run (process "
+                    + ProcessHandle.current().pid() + " on "), mark.err());
+        }
+        assertArrayEquals(journal, Files.readAllBytes(run.resolve(RunFolder.JOURNAL)), "nothing was recorded");
+    }
+
+    @Test
+    void statusReadsTheJournalWhileARunHoldsTheFolder() throws Exception {
+        Path run = startedRun();
+        try (RunFolderLock held = RunFolderLock.forRun(run, "envclone run")) {
+            CliProcess.Result status = CliProcess.inProcess("status", "--run-dir", run.toString());
+            assertEquals(0, status.code(), status.err());
+            assertTrue(status.out().contains("#1 ") && status.out().contains(" RUN_CREATED by Ana"), status.out());
+        }
+    }
+
+    private Path startedRun() throws Exception {
+        Path run = folder.resolve("run-qa");
+        RunFolder.create(run, new PlanBuilder(Dbms.SQLSERVER).build(), null, "jdbc:h2:mem:none", "Ana",
+                Clock.systemUTC());
+        return run;
     }
 }
