@@ -108,6 +108,15 @@ public final class RunFolderLock implements AutoCloseable {
                 + "is yet)" : holder.describe()) + ": wait for it to finish, or close that window";
     }
 
+    /** Whether this lock is the one on {@code folder} (however the path is spelled), and still held. */
+    public boolean holds(Path folder) {
+        try {
+            return !closed && key.equals(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Releases the lock; the file stays, emptied. Safe to call twice. */
     @Override
     public void close() {

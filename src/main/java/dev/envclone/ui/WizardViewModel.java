@@ -142,38 +142,38 @@ public final class WizardViewModel {
     public void createRun(MigrationPlan accepted) throws IOException, GuardException {
         Path folder = runFolder.get();
         RunFolderLock lock = RunFolderLock.forNewRun(folder, WIZARD);
-        RunFolder created;
         try {
-            created = RunFolder.create(folder, accepted, accepted.sourceFingerprint(),
+            RunFolder created = RunFolder.create(folder, accepted, accepted.sourceFingerprint(),
                     JdbcUrlTarget.withoutSecrets(targetUrl.get()), operator.get(), Clock.systemUTC());
+            attach(created, lock);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
         }
-        attach(created, lock);
     }
 
     /** Opens an existing run: its plan, its steps' states; the target URL and user as the run recorded them. */
     public void openRun(Path folder) throws IOException, GuardException {
-        releaseFolder();
-        RunFolderLock lock = RunFolderLock.forRun(folder, WIZARD);
-        RunFolder opened;
+        RunFolderLock lock = folderLock != null && folderLock.holds(folder) ? folderLock
+                : RunFolderLock.forRun(folder, WIZARD);
         try {
-            opened = RunFolder.open(folder, Clock.systemUTC());
+            RunFolder opened = RunFolder.open(folder, Clock.systemUTC());
+            String target = opened.journal().entries().get(0).get("target");
+            if (target != null && !target.contains("***")) {
+                targetUrl.set(target);
+            }
+            Path last = settings.lastRunFolder();
+            if (last != null && last.equals(opened.folder().toAbsolutePath()) && targetUser.get().isEmpty()) {
+                targetUser.set(settings.lastTargetUser());
+            }
+            runFolder.set(folder);
+            attach(opened, lock);
         } catch (IOException | RuntimeException e) {
-            lock.close();
+            if (lock != folderLock) {
+                lock.close();
+            }
             throw e;
         }
-        String target = opened.journal().entries().get(0).get("target");
-        if (target != null && !target.contains("***")) {
-            targetUrl.set(target);
-        }
-        Path last = settings.lastRunFolder();
-        if (last != null && last.equals(opened.folder().toAbsolutePath()) && targetUser.get().isEmpty()) {
-            targetUser.set(settings.lastTargetUser());
-        }
-        runFolder.set(folder);
-        attach(opened, lock);
     }
 
     private void attach(RunFolder opened, RunFolderLock lock) {
