@@ -2,6 +2,7 @@ package dev.envclone.cli;
 
 import dev.envclone.db.UrlSecrets;
 import dev.envclone.procedure.PlanException;
+import dev.envclone.run.GuardException;
 import dev.envclone.run.JournalException;
 import dev.envclone.sql.InvalidNameException;
 import java.io.PrintWriter;
@@ -33,8 +34,9 @@ public final class Cli {
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof JournalException) {
-                // An edited run folder is refused by every command that opens it, in the same words.
+            if (e instanceof JournalException || e instanceof GuardException) {
+                // An edited run folder, or one another process holds, is refused by every command that opens it,
+                // in the same words.
                 err.println(prefix(cmd) + "refused: " + oneLine(e.getMessage()));
                 return REFUSED;
             }

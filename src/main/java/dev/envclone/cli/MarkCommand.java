@@ -1,6 +1,7 @@
 package dev.envclone.cli;
 
 import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunFolderLock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -44,15 +45,17 @@ final class MarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
-        if (what.skipReason != null) {
-            run.skip(step, what.skipReason, operator);
-        } else if (what.dba != null) {
-            run.doneByDba(step, what.dba, note, operator);
-        } else {
-            run.tick(step, note, operator);
+        try (RunFolderLock held = RunFolderLock.forRun(runDir, "envclone mark")) {
+            RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
+            if (what.skipReason != null) {
+                run.skip(step, what.skipReason, operator);
+            } else if (what.dba != null) {
+                run.doneByDba(step, what.dba, note, operator);
+            } else {
+                run.tick(step, note, operator);
+            }
+            spec.commandLine().getOut().println("Step " + step + ": " + run.state().of(step).label() + ".");
+            return Cli.OK;
         }
-        spec.commandLine().getOut().println("Step " + step + ": " + run.state().of(step).label() + ".");
-        return Cli.OK;
     }
 }

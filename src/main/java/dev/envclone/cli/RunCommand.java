@@ -3,14 +3,17 @@ package dev.envclone.cli;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetDatabaseException;
+import dev.envclone.db.TargetLock;
 import dev.envclone.db.TargetUrl;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.Step;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunFolderLock;
 import dev.envclone.run.RunLoop;
 import dev.envclone.run.RunSession;
+import dev.envclone.run.TargetHold;
 import dev.envclone.sql.RefusedTableException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,6 +37,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     static final int REFUSED = Cli.REFUSED;
     static final int STEP_FAILED = 4;
+    /** How a second process names this one when it is refused. */
+    private static final String COMMAND = "envclone run";
 
     @Spec
     CommandSpec spec;
@@ -70,19 +75,34 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--operator", paramLabel = "NAME", description = "Who runs it (default: the OS user).")
     String operator = System.getProperty("user.name");
 
+    /** Held from before the run folder is written or opened until the command ends. */
+    private RunFolderLock folderLock;
+
     @Override
     public Integer call() throws Exception {
-        TargetUrl.ofOption("--target", target); // a bad URL is exit 2 before any file is written
+        try {
+            return runHoldingTheFolder();
+        } finally {
+            if (folderLock != null) {
+                folderLock.close();
+            }
+        }
+    }
+
+    private Integer runHoldingTheFolder() throws Exception {
         if (!prepareOnly && !yes) {
             throw new ParameterException(spec.commandLine(), "nothing was executed: add --yes to execute the steps, "
                     + "or --prepare-only to check and count without changing anything");
         }
+        TargetUrl.ofOption("--target", target); // a bad URL is exit 2 before any file is written
         char[] password = password();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MigrationPlan given = plan == null ? null : readPlan();
         boolean resume = RunFolder.holdsRun(runDir);
-        if (!resume) {
+        if (resume) {
+            folderLock = RunFolderLock.forRun(runDir, COMMAND);
+        } else {
             if (given == null) {
                 throw new IllegalArgumentException("--run-dir " + runDir + " holds no run (no " + RunFolder.JOURNAL
                         + "): give --plan to start one");
@@ -90,57 +110,29 @@ final class RunCommand implements Callable<Integer> {
             RunFolder.checkNewFolder(runDir, "--run-dir");
         }
         try (Connection connection = connect(password)) {
-            RunFolder run;
-            if (resume) {
-                run = RunFolder.open(runDir, Clock.systemUTC());
-                if (given != null) {
-                    refuseAnotherPlan(run, given);
+            if (!resume) {
+                // The target lock and the guards first: a refused start leaves no run folder behind.
+                try (TargetLock lock = TargetHold.acquire(given, runDir, connection, COMMAND)) {
+                    RunSession.checkNewTarget(connection, given, sourceFingerprint);
+                    folderLock = RunFolderLock.forNewRun(runDir, COMMAND);
+                    RunFolder run = RunFolder.create(runDir, given, sourceFingerprint,
+                            JdbcUrlTarget.withoutSecrets(target), operator, Clock.systemUTC());
+                    TargetHold.recordWarning(run, lock, operator);
+                    return runLoop(run, lock, connection, out, err);
                 }
-            } else {
-                // The guards first: a refused start leaves no run folder behind.
-                RunSession.checkNewTarget(connection, given, sourceFingerprint);
-                run = RunFolder.create(runDir, given, sourceFingerprint, JdbcUrlTarget.withoutSecrets(target),
-                        operator, Clock.systemUTC());
             }
-            List<Step> chosen = RunSession.cleanupSteps(run.plan(), stepIds());
-            RunSession session = new RunSession(run, connection, operator);
-            RunLoop loop = new RunLoop(session, run);
-            CancelToken cancel = new CancelToken();
-            out.println("Target: " + loop.open(sourceFingerprint, cancel, out::println));
-            if (prepareOnly) {
-                loop.prepare(chosen, cancel, out::println);
-                out.println("Prepared. Continue in the window with: envclone run --run-dir " + runDir
-                        + " --target ... --yes");
-                return Cli.OK;
+            RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
+            if (given != null) {
+                refuseAnotherPlan(run, given);
             }
-            // Continue: each step counts its rows again inside its own transaction (the pre-image), so the
-            // counts recorded are those of the moment it runs, not of the prepare hours before.
-            RunLoop.Result result = loop.execute(chosen, cancel, (message, done, total) -> { }, out::println);
-            return switch (result.outcome()) {
-                case DONE, PREPARED -> {
-                    out.println("All chosen steps are done and their effect is in the database. Journal: "
-                            + run.folder().resolve(RunFolder.JOURNAL));
-                    yield Cli.OK;
-                }
-                case STEP_FAILED -> {
-                    err.println("envclone run: " + result.message());
-                    err.println("  statement: " + result.statement().replace('\n', ' '));
-                    yield STEP_FAILED;
-                }
-                case BLOCKED, REFUSED -> {
-                    err.println("envclone run: refused: " + result.message());
-                    yield REFUSED;
-                }
-                case EFFECT_MISSING -> {
-                    err.println("envclone run: " + result.message());
-                    yield STEP_FAILED;
-                }
-            };
+            try (TargetLock lock = TargetHold.hold(run, connection, operator, COMMAND)) {
+                return runLoop(run, lock, connection, out, err);
+            }
         } catch (GuardException e) {
             err.println("envclone run: refused: " + e.getMessage());
             return REFUSED;
         } catch (RefusedTableException e) {
-            // From a preview (--prepare-only): a table name read from the target failed its checks.
+            // From a preview (--prepare-only) or a postcondition: a table name read from the target failed its checks.
             err.println("envclone run: refused: " + e.getMessage());
             return REFUSED;
         } catch (TargetDatabaseException e) {
@@ -151,6 +143,48 @@ final class RunCommand implements Callable<Integer> {
                     + ": " + JdbcUrlTarget.withoutSecrets(e.getMessage()).replace('\n', ' '));
             return REFUSED;
         }
+    }
+
+    /** Open (guards, recovery, postconditions), then prepare or execute, as the engine's run loop does it. */
+    private int runLoop(RunFolder run, TargetLock lock, Connection connection, PrintWriter out, PrintWriter err)
+            throws Exception {
+        if (lock.warning() != null) {
+            err.println("envclone run: warning: " + lock.warning());
+        }
+        List<Step> chosen = RunSession.cleanupSteps(run.plan(), stepIds());
+        RunSession session = new RunSession(run, connection, operator);
+        RunLoop loop = new RunLoop(session, run);
+        CancelToken cancel = new CancelToken();
+        out.println("Target: " + loop.open(sourceFingerprint, cancel, out::println));
+        if (prepareOnly) {
+            loop.prepare(chosen, cancel, out::println);
+            out.println("Prepared. Continue in the window with: envclone run --run-dir " + runDir
+                    + " --target ... --yes");
+            return Cli.OK;
+        }
+        // Continue: each step counts its rows again inside its own transaction (the pre-image), so the
+        // counts recorded are those of the moment it runs, not of the prepare hours before.
+        RunLoop.Result result = loop.execute(chosen, cancel, (message, done, total) -> { }, out::println);
+        return switch (result.outcome()) {
+            case DONE, PREPARED -> {
+                out.println("All chosen steps are done and their effect is in the database. Journal: "
+                        + run.folder().resolve(RunFolder.JOURNAL));
+                yield Cli.OK;
+            }
+            case STEP_FAILED -> {
+                err.println("envclone run: " + result.message());
+                err.println("  statement: " + result.statement().replace('\n', ' '));
+                yield STEP_FAILED;
+            }
+            case BLOCKED, REFUSED -> {
+                err.println("envclone run: refused: " + result.message());
+                yield REFUSED;
+            }
+            case EFFECT_MISSING -> {
+                err.println("envclone run: " + result.message());
+                yield STEP_FAILED;
+            }
+        };
     }
 
     /** The same command again resumes the run; a different plan for the same folder is refused with what differs. */

@@ -6,6 +6,8 @@ public enum JournalEvent {
     RUN_CREATED,
     /** The target was checked and accepted: platform database, fingerprint. */
     TARGET_CHECKED,
+    /** The run could not lock its target (e.g. no EXECUTE on DBMS_LOCK) and went on: the warning says why. */
+    TARGET_NOT_LOCKED,
     /** A step's statements were counted (first stage: prepare). */
     PREVIEWED,
     /** Prepare finished; the run waits for "continue" in the window. */

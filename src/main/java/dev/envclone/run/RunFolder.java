@@ -98,8 +98,7 @@ public final class RunFolder {
     /** Opens an existing run; throws {@link JournalException} if its journal or plan was edited. */
     public static RunFolder open(Path folder, Clock clock) throws IOException {
         if (!Files.exists(folder.resolve(JOURNAL))) {
-            throw new IllegalArgumentException(folder + " holds no run (no " + JOURNAL + "): give --plan to start "
-                    + "one");
+            throw new IllegalArgumentException(noRun(folder));
         }
         JournalFile journal = JournalFile.open(folder.resolve(JOURNAL), clock);
         String recorded = journal.entries().get(0).get("plan.sha256");
@@ -108,6 +107,10 @@ public final class RunFolder {
                     + "as evidence and start a new run.");
         }
         return new RunFolder(folder, PlanJson.read(folder.resolve(PLAN)), journal);
+    }
+
+    static String noRun(Path folder) {
+        return folder + " holds no run (no " + JOURNAL + "): give --plan to start one";
     }
 
     public Path folder() {

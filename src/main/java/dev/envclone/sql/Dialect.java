@@ -60,6 +60,57 @@ public interface Dialect {
     /** Stops the script, rolling back the open step, when the block's table has rows. */
     String scriptBlock(RowsBlock block);
 
+    /**
+     * The name of envclone's application lock on a target, one per platform database: {@code envclone:} and the
+     * catalog (SQL Server, where application locks are scoped to the current database anyway) or the admin schema
+     * (Oracle, where DBMS_LOCK names are shared by the whole database). Bound as a parameter, never spliced.
+     */
+    String targetLockName(ScriptTarget target);
+
+    /**
+     * Makes this session recognisable to a DBA and to a refused second run: one parameter, a short text saying
+     * who holds the run (SQL Server: CONTEXT_INFO; Oracle: DBMS_APPLICATION_INFO module and client info).
+     */
+    String identifySessionSql();
+
+    /**
+     * Requests the exclusive application lock at session level, without waiting. SQL Server: one parameter (the
+     * lock name), one result set with the return code of {@code sp_getapplock}. Oracle: an anonymous block with
+     * three parameters: 1 IN the lock name, 2 OUT the return code of {@code DBMS_LOCK.REQUEST}, 3 OUT the lock
+     * handle; {@code ALLOCATE_UNIQUE} commits, so it runs before anything else in the session.
+     */
+    String targetLockSql();
+
+    /** What a {@link #targetLockSql()} return code means. */
+    LockOutcome targetLockOutcome(int code);
+
+    /**
+     * When an error of {@link #targetLockSql()} means that this login may not use the DBMS's lock at all (Oracle
+     * without EXECUTE on DBMS_LOCK), why, in words for the journal: the run then goes on with that warning instead
+     * of a lock. Null for any other error, which stops the run.
+     */
+    String targetLockUnavailable(int errorCode, String message);
+
+    /** Releases the lock: one parameter, the lock name (SQL Server) or the handle {@link #targetLockSql()} gave. */
+    String targetUnlockSql();
+
+    /**
+     * Who holds the lock, where the login may see it: one parameter (the lock name); rows of session id, host,
+     * program, login time and the text {@link #identifySessionSql()} set. Needs VIEW SERVER STATE (SQL Server) or
+     * SELECT on V$LOCK, V$SESSION and DBMS_LOCK_ALLOCATED (Oracle); without it the query fails.
+     */
+    String targetLockHolderSql();
+
+    /** What an application lock request came to. */
+    enum LockOutcome {
+        /** This session holds the lock now. */
+        GRANTED,
+        /** Another session holds it. */
+        HELD_ELSEWHERE,
+        /** The request itself failed (parameter error, deadlock, cancelled): the code says which. */
+        FAILED
+    }
+
     static Dialect of(Dbms dbms) {
         return switch (dbms) {
             case SQLSERVER -> SqlServerDialect.INSTANCE;

@@ -114,4 +114,66 @@ final class SqlServerDialect implements Dialect {
         return "IF EXISTS (SELECT 1 FROM " + block.table() + ")\n    THROW 50000, " + literal(block.message())
                 + ", 1;";
     }
+
+    @Override
+    public String targetLockName(ScriptTarget target) {
+        // Application locks are scoped to the current database already; the catalog makes the name readable in
+        // sys.dm_tran_locks, which shows its first 32 characters.
+        return "envclone:" + target.catalog();
+    }
+
+    @Override
+    public String identifySessionSql() {
+        // The program name is fixed at login; CONTEXT_INFO (128 bytes, 64 UTF-16 characters) is what a session can
+        // still say about itself, and sys.dm_exec_sessions shows it. SET CONTEXT_INFO takes only a variable.
+        return String.join("\n",
+                "DECLARE @envclone_info varbinary(128) = CAST(CAST(? AS nvarchar(64)) AS varbinary(128));",
+                "SET CONTEXT_INFO @envclone_info;");
+    }
+
+    @Override
+    public String targetLockSql() {
+        // Session owner: the lock outlives every step's commit and ends with the session, also when the process
+        // is killed. LockTimeout 0: a lock held elsewhere returns -1 at once instead of waiting.
+        return String.join("\n",
+                "DECLARE @envclone_result int;",
+                "EXEC @envclone_result = sp_getapplock @Resource = ?, @LockMode = 'Exclusive', "
+                        + "@LockOwner = 'Session', @LockTimeout = 0;",
+                "SELECT @envclone_result;");
+    }
+
+    @Override
+    public LockOutcome targetLockOutcome(int code) {
+        // sp_getapplock: 0 granted, 1 granted after waiting, -1 timed out, -2 cancelled, -3 deadlock victim,
+        // -999 parameter or other call error.
+        if (code >= 0) {
+            return LockOutcome.GRANTED;
+        }
+        return code == -1 ? LockOutcome.HELD_ELSEWHERE : LockOutcome.FAILED;
+    }
+
+    @Override
+    public String targetLockUnavailable(int errorCode, String message) {
+        // sp_getapplock needs membership in public only: every login that can run the cleanup may take the lock.
+        return null;
+    }
+
+    @Override
+    public String targetUnlockSql() {
+        return "EXEC sp_releaseapplock @Resource = ?, @LockOwner = 'Session';";
+    }
+
+    @Override
+    public String targetLockHolderSql() {
+        // resource_description of an application lock is <principal id>:<first 32 characters>:(<hash>).
+        return String.join("\n",
+                "SELECT s.session_id, s.host_name, s.program_name, CONVERT(varchar(16), s.login_time, 126),",
+                "       CAST(s.context_info AS nvarchar(64))",
+                "FROM sys.dm_tran_locks AS l",
+                "JOIN sys.dm_exec_sessions AS s ON s.session_id = l.request_session_id",
+                "WHERE l.resource_type = N'APPLICATION' AND l.resource_database_id = DB_ID()",
+                "  AND l.request_owner_type = N'SESSION' AND l.request_mode = N'X'",
+                "  AND CHARINDEX(LEFT(?, 32), l.resource_description) > 0",
+                "  AND l.request_session_id <> @@SPID;");
+    }
 }

@@ -1,11 +1,13 @@
 package dev.envclone.ui;
 
 import dev.envclone.db.JdbcUrlTarget;
+import dev.envclone.db.TargetLock;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunLoop;
 import dev.envclone.run.RunSession;
 import dev.envclone.db.CancelToken;
+import dev.envclone.run.TargetHold;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +25,7 @@ public final class RunContext implements AutoCloseable {
     private final char[] password;
     private final String operator;
     private Connection connection;
+    private TargetLock targetLock;
     private RunSession session;
     private List<String> recovered = List.of();
 
@@ -47,6 +50,8 @@ public final class RunContext implements AutoCloseable {
         if (session == null) {
             Connection opened = JdbcUrlTarget.open(url, user, password);
             try {
+                // Held for as long as this session is open; it ends with the connection in any case.
+                targetLock = TargetHold.hold(run, opened, operator, WizardViewModel.WIZARD);
                 RunSession candidate = new RunSession(run, opened, operator);
                 List<String> found = new java.util.ArrayList<>();
                 new RunLoop(candidate, run).open(null, new CancelToken(), found::add);
@@ -54,14 +59,21 @@ public final class RunContext implements AutoCloseable {
                 connection = opened;
                 session = candidate;
             } catch (SQLException | IOException | GuardException | RuntimeException e) {
+                targetLock = null;
                 opened.close();
                 throw e;
             } catch (CancelToken.CancelledException e) {
+                targetLock = null;
                 opened.close();
                 throw new IllegalStateException("a fresh token cannot be cancelled", e);
             }
         }
         return session;
+    }
+
+    /** Null when the target is locked for this session; otherwise why not (also in the journal). */
+    public synchronized String targetWarning() {
+        return targetLock == null ? null : targetLock.warning();
     }
 
     /** What the first connection found of steps left in doubt by an earlier interruption, one line each. */
@@ -74,12 +86,19 @@ public final class RunContext implements AutoCloseable {
         if (connection != null) {
             try {
                 connection.rollback();
-                connection.close();
+                targetLock.close();
             } catch (SQLException ignored) {
-                // Closing after the work is done: nothing left to keep or lose.
+                // Closing after the work is done: the session's end below releases the lock all the same.
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // Nothing left to keep or lose.
+                }
             }
         }
         connection = null;
+        targetLock = null;
         session = null;
         java.util.Arrays.fill(password, '\0');
     }

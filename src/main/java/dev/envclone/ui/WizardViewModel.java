@@ -4,7 +4,9 @@ import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
+import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunFolderLock;
 import dev.envclone.run.RunState;
 import dev.envclone.sql.Dbms;
 import dev.envclone.ui.common.Background;
@@ -34,6 +36,8 @@ import javafx.collections.ObservableList;
  * read and change it; nothing in it is a JavaFX node, so it is tested without a window.
  */
 public final class WizardViewModel {
+    /** How a refused second process names the wizard. */
+    static final String WIZARD = "the envclone wizard";
     private final Background background;
     private final Settings settings;
     private final ObjectProperty<MigrationPlan> plan = new SimpleObjectProperty<>();
@@ -51,6 +55,8 @@ public final class WizardViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No plan yet");
     private final IntegerProperty textScale = new SimpleIntegerProperty(100);
     private RunContext context;
+    /** The open run's folder, held while the wizard has it open (released by continueLater). */
+    private RunFolderLock folderLock;
 
     public WizardViewModel(Background background, Settings settings) {
         this.background = background;
@@ -133,30 +139,49 @@ public final class WizardViewModel {
     }
 
     /** Starts the run: writes plan.json and the scripts into the run folder and opens its journal. */
-    public void createRun(MigrationPlan accepted) throws IOException {
+    public void createRun(MigrationPlan accepted) throws IOException, GuardException {
         Path folder = runFolder.get();
-        RunFolder created = RunFolder.create(folder, accepted, accepted.sourceFingerprint(),
-                JdbcUrlTarget.withoutSecrets(targetUrl.get()), operator.get(), Clock.systemUTC());
-        attach(created);
+        RunFolderLock lock = RunFolderLock.forNewRun(folder, WIZARD);
+        try {
+            RunFolder created = RunFolder.create(folder, accepted, accepted.sourceFingerprint(),
+                    JdbcUrlTarget.withoutSecrets(targetUrl.get()), operator.get(), Clock.systemUTC());
+            attach(created, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Opens an existing run: its plan, its steps' states; the target URL and user as the run recorded them. */
-    public void openRun(Path folder) throws IOException {
-        RunFolder opened = RunFolder.open(folder, Clock.systemUTC());
-        String target = opened.journal().entries().get(0).get("target");
-        if (target != null && !target.contains("***")) {
-            targetUrl.set(target);
+    public void openRun(Path folder) throws IOException, GuardException {
+        RunFolderLock lock = folderLock != null && folderLock.holds(folder) ? folderLock
+                : RunFolderLock.forRun(folder, WIZARD);
+        try {
+            RunFolder opened = RunFolder.open(folder, Clock.systemUTC());
+            String target = opened.journal().entries().get(0).get("target");
+            if (target != null && !target.contains("***")) {
+                targetUrl.set(target);
+            }
+            Path last = settings.lastRunFolder();
+            if (last != null && last.equals(opened.folder().toAbsolutePath()) && targetUser.get().isEmpty()) {
+                targetUser.set(settings.lastTargetUser());
+            }
+            runFolder.set(folder);
+            attach(opened, lock);
+        } catch (IOException | RuntimeException e) {
+            if (lock != folderLock) {
+                lock.close();
+            }
+            throw e;
         }
-        Path last = settings.lastRunFolder();
-        if (last != null && last.equals(opened.folder().toAbsolutePath()) && targetUser.get().isEmpty()) {
-            targetUser.set(settings.lastTargetUser());
-        }
-        runFolder.set(folder);
-        attach(opened);
     }
 
-    private void attach(RunFolder opened) {
+    private void attach(RunFolder opened, RunFolderLock lock) {
         closeContext();
+        if (folderLock != lock) {
+            releaseFolder();
+        }
+        folderLock = lock;
         run.set(opened);
         plan.set(opened.plan());
         rebuildItems(opened.plan(), opened.state());
@@ -217,10 +242,18 @@ public final class WizardViewModel {
     /** Continue later: everything is in the journal already; drop the connection and remember the folder. */
     public void continueLater() {
         closeContext();
+        releaseFolder();
         if (run.get() != null) {
             settings.lastRunFolder(run.get().folder());
         }
         settings.save();
+    }
+
+    private void releaseFolder() {
+        if (folderLock != null) {
+            folderLock.close();
+            folderLock = null;
+        }
     }
 
     private void rebuildItems(MigrationPlan current, RunState state) {

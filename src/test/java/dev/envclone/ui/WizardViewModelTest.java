@@ -75,4 +75,34 @@ class WizardViewModelTest {
         assertNull(new WizardViewModel(Background.direct(), Settings.load(folder.resolve("none.properties")))
                 .runProperty().get());
     }
+
+    @Test
+    void aRunFolderOpenInOneWizardIsRefusedToASecondWithTheHolderOnTheStartPage() throws Exception {
+        WizardFixture first = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        Path run = first.wizard.runProperty().get().folder();
+        WizardViewModel second = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("b.properties")));
+        dev.envclone.ui.start.StartViewModel start = new dev.envclone.ui.start.StartViewModel(second);
+        java.util.List<String> refused = new java.util.ArrayList<>();
+
+        start.open(run, refused::add, () -> { });
+
+        assertEquals(1, refused.size());
+        assertTrue(refused.get(0).startsWith(run + " is in use by the envclone wizard (process "
+                + ProcessHandle.current().pid() + " on "), refused.get(0));
+        assertTrue(refused.get(0).endsWith("): wait for it to finish, or close that window"), refused.get(0));
+        assertEquals(refused.get(0), start.messageProperty().get(), "the start page shows it");
+        assertNull(second.runProperty().get());
+    }
+
+    @Test
+    void continueLaterLetsAnotherWizardOpenTheRun() throws Exception {
+        WizardFixture first = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
+        Path run = first.wizard.runProperty().get().folder();
+        first.wizard.continueLater();
+        WizardViewModel second = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("b.properties")));
+
+        second.openRun(run);
+
+        assertEquals(run, second.runProperty().get().folder());
+    }
 }

@@ -6,6 +6,7 @@ import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.PlanException;
+import dev.envclone.run.GuardException;
 import dev.envclone.sql.Dbms;
 import dev.envclone.ui.WizardViewModel;
 import java.io.IOException;
@@ -276,7 +277,7 @@ public final class PlanViewModel {
             problems.set("The run folder " + folder + " could not be written (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "): choose a folder you can write to.");
             return false;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | GuardException e) {
             problems.set(e.getMessage());
             return false;
         }

@@ -61,6 +61,9 @@ final class TargetCheck {
                 .reduce((first, second) -> second).map(e -> e.get("fingerprint")).orElse("?");
         findings.add(Finding.ok("It is an OutSystems platform database: " + target + "."));
         findings.add(fingerprint(run, true));
+        if (context.targetWarning() != null) {
+            findings.add(Finding.info(context.targetWarning()));
+        }
         for (String line : context.recovered()) {
             findings.add(Finding.info("Found after an interruption: " + line));
         }

@@ -13,6 +13,8 @@ import dev.envclone.run.RunFolder;
 import dev.envclone.run.StepState;
 import dev.envclone.sql.Dbms;
 import dev.envclone.ui.WizardFixture;
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.common.Settings;
 import dev.envclone.ui.common.Background;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +49,37 @@ class PrerequisitesViewModelTest {
         assertEquals(cleanup.stream().map(Step::id).collect(Collectors.toSet()), previewed);
         assertEquals(StepState.PREPARED, fixture.item(cleanup.get(0).id()).stateProperty().get(),
                 "the step list shows the first stage done");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void liveCheckShowsThatAnotherRunHoldsTheTarget(Dbms dbms) throws Exception {
+        WizardFixture first = WizardFixture.started(dbms, folder, Background.direct());
+        first.wizard.context().session();
+        WizardViewModel second = new WizardViewModel(Background.direct(),
+                Settings.load(folder.resolve("second.properties")));
+        second.targetUrlProperty().set(first.url);
+        second.targetUserProperty().set("sa");
+        second.runFolderProperty().set(folder.resolve("second-run"));
+        second.createRun(new PlanBuilder(dbms).build());
+        PrerequisitesViewModel model = new PrerequisitesViewModel(second, second.items().stream()
+                .filter(i -> i.step() != null && i.step().id().equals("prerequisites")).findFirst().orElseThrow());
+
+        model.check();
+
+        String refusal = "The target was refused: the target is in use by the envclone wizard (process "
+                + ProcessHandle.current().pid() + " on ";
+        assertTrue(has(model, Finding.Level.PROBLEM, refusal), texts(model));
+        String shown = model.results().stream().filter(f -> f.text().startsWith(refusal)).findFirst().orElseThrow()
+                .text();
+        assertTrue(shown.endsWith(", run folder " + first.wizard.runProperty().get().folder() + ": wait for it to "
+                + "finish, or close that window"), shown);
+        assertTrue(second.runProperty().get().journal().entries().stream()
+                .noneMatch(e -> e.event() == JournalEvent.TARGET_CHECKED), "the guards did not even start");
+
+        first.wizard.closeContext();
+        model.check();
+        assertTrue(has(model, Finding.Level.OK, "It is an OutSystems platform database: h2:"), texts(model));
     }
 
     @Test
