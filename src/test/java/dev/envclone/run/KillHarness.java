@@ -260,6 +260,7 @@ public final class KillHarness {
             for (Dbms dbms : Dbms.values()) {
                 int embedded = 0;
                 for (int i = 0; i < perDbms; i++) {
+                    long roundStart = System.nanoTime();
                     Round round = i % 3 == 2
                             ? harness.embedded(dbms, ++embedded % 5 == 0 ? SandboxSize.LARGE : SandboxSize.SMALL)
                             : harness.server(dbms);
@@ -267,7 +268,8 @@ public final class KillHarness {
                     System.out.println(round.dbms() + " " + round.mode() + " " + round.size() + " killed at "
                             + round.killedAt() + (round.killed() ? "" : " (finished first)") + ": "
                             + (round.ok() ? "ok" : "PROBLEM " + round.problems()) + ", lost commits found "
-                            + round.lostCommitsFound());
+                            + round.lostCommitsFound() + " ("
+                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - roundStart) + " ms)");
                 }
             }
         } finally {
