@@ -10,6 +10,7 @@ import dev.envclone.db.StepResult;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.Step;
+import dev.envclone.run.FreeText;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunSession;
@@ -78,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "nothing was executed: add --yes to execute the steps, "
                     + "or --prepare-only to check and count without changing anything");
         }
+        // Before anything is connected or written: the engine refuses these too, later.
+        FreeText.requireOneLine("--operator", operator);
+        FreeText.requireOneLine("--source-fingerprint", sourceFingerprint);
         char[] password = password();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -2,6 +2,7 @@ package dev.envclone.cli;
 
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
+import dev.envclone.run.FreeText;
 import dev.envclone.run.JournalEntry;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
@@ -30,17 +31,21 @@ final class StatusCommand implements Callable<Integer> {
         RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
         RunState state = run.state();
         List<Step> steps = ProcedureCatalog.stepsFor(run.plan());
-        out.println("Run " + runDir + ": " + run.plan().sourceEnvironment() + " -> " + run.plan().targetEnvironment()
-                + " (" + run.plan().dbms().displayName() + ")");
+        out.println("Run " + FreeText.escaped(runDir.toString()) + ": " + FreeText.quoted(run.plan().sourceEnvironment())
+                + " -> " + FreeText.quoted(run.plan().targetEnvironment()) + " (" + run.plan().dbms().displayName()
+                + ")");
         for (int i = 0; i < steps.size(); i++) {
             out.printf("  %2d  %-12s %s%n", i + 1, state.of(steps.get(i).id()).label(), steps.get(i).title());
         }
         out.println();
         out.println("Journal (" + run.journal().entries().size() + " entries, last hash " + run.journal().lastHash()
                 + "):");
+        // Every value read from the journal is printed escaped, the free text quoted: an entry is one line, and no
+        // text in it (a note, a name) can print as an entry of its own.
         for (JournalEntry entry : run.journal().entries()) {
-            out.println("  #" + entry.seq() + " " + entry.time() + " " + entry.event()
-                    + (entry.step() == null ? "" : " " + entry.step()) + " by " + entry.operator() + summary(entry));
+            out.println("  #" + entry.seq() + " " + FreeText.escaped(entry.time()) + " " + entry.event()
+                    + (entry.step() == null ? "" : " " + FreeText.escaped(entry.step())) + " by "
+                    + FreeText.quoted(entry.operator()) + summary(entry));
         }
         return 0;
     }
@@ -52,7 +57,8 @@ final class StatusCommand implements Callable<Integer> {
     private static String summary(JournalEntry entry) {
         String details = entry.data().entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("statement."))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> FreeText.escaped(e.getKey()) + "=" + FreeText.quoted(e.getValue()))
+                .collect(Collectors.joining(", "));
         return details.isEmpty() ? "" : ": " + details;
     }
 }

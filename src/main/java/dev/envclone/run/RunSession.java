@@ -44,7 +44,7 @@ public final class RunSession {
     public RunSession(RunFolder run, Connection connection, String operator) throws SQLException {
         this.run = run;
         this.connection = connection;
-        this.operator = operator;
+        this.operator = FreeText.requireOneLine("operator", operator);
         MigrationPlan plan = run.plan();
         this.dialect = Dialect.of(plan.dbms());
         this.executor = new StepExecutor(connection, dialect, plan.users().admin());
@@ -56,6 +56,7 @@ public final class RunSession {
      * started on. Records the accepted target.
      */
     public String checkTarget(String sourceFingerprint) throws SQLException, IOException, GuardException {
+        FreeText.requireOneLine("source fingerprint", sourceFingerprint);
         TargetInspection.Facts facts = TargetInspection.inspect(connection, dialect);
         String fingerprint = facts.fingerprint();
         if (!facts.platformDatabase()) {
