@@ -40,6 +40,14 @@ final class StatusCommand implements Callable<Integer> {
         out.println();
         out.println("Journal (" + run.journal().entries().size() + " entries, last hash " + run.journal().lastHash()
                 + "):");
+        if (run.journal().hadTornTail()) {
+            out.println("  (its last line was cut short by a crash while it was written; it is dropped before the next "
+                    + "entry)");
+        }
+        if (run.journal().aheadOfHead()) {
+            out.println("  (entry " + run.journal().entries().size() + " is not yet in journal.head: the process "
+                    + "ended between the two writes, or the entry was added by hand; only a signed report tells)");
+        }
         // Every value read from the journal is printed escaped, the free text quoted: an entry is one line, and no
         // text in it (a note, a name) can print as an entry of its own.
         for (JournalEntry entry : run.journal().entries()) {

@@ -78,6 +78,15 @@ public final class JournalFile {
         return new JournalFile(file, clock, entries, tail.length > 0, start, head.seq());
     }
 
+    /**
+     * Whether the last entry is not yet in journal.head: the process ended between writing the entry and the head
+     * (the next append settles it), or the entry was added by something other than envclone, which an unkeyed
+     * journal cannot tell apart.
+     */
+    public boolean aheadOfHead() {
+        return headSeq < entries.size();
+    }
+
     /** Whether the last line was cut short by a crash while it was being written. */
     public boolean hadTornTail() {
         return tornTail;
@@ -144,8 +153,7 @@ public final class JournalFile {
         }
         if (entry.seq() != number || !entry.previous().equals(previous)) {
             throw new JournalException(file + " was changed after it was written: entry " + number + " ("
-                    + entry.event() + (entry.step() == null ? "" : " " + FreeText.escaped(entry.step()))
-                    + ") does not match its hash chain." + EVIDENCE);
+                    + what(entry) + ") does not match its hash chain (it or the line before it was changed)." + EVIDENCE);
         }
         return entry;
     }
@@ -160,8 +168,9 @@ public final class JournalFile {
                     + "written." + EVIDENCE);
         }
         if (head.seq() > 0 && !entries.get((int) head.seq() - 1).hash().equals(head.hash())) {
-            throw new JournalException(file + " was changed after it was written: entry " + head.seq() + " does "
-                    + "not have the hash " + JournalHead.FILE + " records." + EVIDENCE);
+            throw new JournalException(file + " was changed after it was written: entry " + head.seq() + " ("
+                    + what(entries.get((int) head.seq() - 1)) + ") does not match the hash " + JournalHead.FILE
+                    + " records." + EVIDENCE);
         }
         if (count > head.seq() + 1) {
             throw new JournalException(file + " was changed after it was written: it has " + count + " entries, "
@@ -176,6 +185,11 @@ public final class JournalFile {
             throw new JournalException(file + " was changed after it was written: its last line (" + (count + 1)
                     + ") has no newline and is not the beginning of the entry a crash could have cut short." + EVIDENCE);
         }
+    }
+
+    /** "STEP_EXECUTED cleanup-front-ends" */
+    private static String what(JournalEntry entry) {
+        return entry.event() + (entry.step() == null ? "" : " " + FreeText.escaped(entry.step()));
     }
 
     private static int indexOf(byte[] bytes, int from) {
