@@ -35,8 +35,10 @@ public final class JournalFile {
     private final Clock clock;
     private final List<JournalEntry> entries;
     private final boolean tornTail;
-    private final long validLength;
-    private final int initialSize;
+    /** The bytes of the complete lines: where the next line goes. */
+    private long validLength;
+    /** Bytes past {@link #validLength} that are envclone's own: the torn tail found, or a write that failed. */
+    private boolean dropTail;
     private long headSeq;
 
     private JournalFile(Path file, Clock clock, List<JournalEntry> entries, boolean tornTail, long validLength,
@@ -46,7 +48,7 @@ public final class JournalFile {
         this.entries = entries;
         this.tornTail = tornTail;
         this.validLength = validLength;
-        this.initialSize = entries.size();
+        this.dropTail = tornTail;
         this.headSeq = headSeq;
     }
 
@@ -113,29 +115,39 @@ public final class JournalFile {
         long seq = entries.size() + 1L;
         byte[] line = JournalLine.write(seq, lastHash(), Instant.now(clock).toString(), event, step, operator,
                 sorted);
-        if (tornTail && entries.size() == initialSize) {
-            // Drop the half-written line before appending, so that the file stays one entry per line.
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        byte[] terminated = Arrays.copyOf(line, line.length + 1);
+        terminated[line.length] = '\n';
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size < validLength || (size > validLength && !dropTail)) {
+                throw new JournalException(file + " changed while this run was open (" + size + " bytes, "
+                        + validLength + " expected): another process wrote it. Nothing was written." + EVIDENCE);
+            }
+            if (size > validLength) {
+                // Drop the half-written line before appending, so that the file stays one entry per line.
                 channel.truncate(validLength);
                 channel.force(true);
             }
-        }
-        if (headSeq < entries.size()) {
-            // The last append ended between its line and its head: settle the head first, so that the journal is
-            // never more than one entry ahead of it.
-            new JournalHead(entries.size(), lastHash()).write(file);
-            headSeq = entries.size();
-        }
-        byte[] terminated = Arrays.copyOf(line, line.length + 1);
-        terminated[line.length] = '\n';
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(terminated);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            dropTail = false;
+            if (headSeq < entries.size()) {
+                // The last append ended between its line and its head: settle the head first, so that the journal
+                // is never more than one entry ahead of it.
+                new JournalHead(entries.size(), lastHash()).write(file);
+                headSeq = entries.size();
             }
-            channel.force(true);
+            ByteBuffer buffer = ByteBuffer.wrap(terminated);
+            try {
+                for (long at = validLength; buffer.hasRemaining(); ) {
+                    at += channel.write(buffer, at);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                // Whatever part of the line reached the file is dropped by the next append (or read as a torn tail).
+                dropTail = true;
+                throw e;
+            }
         }
+        validLength += terminated.length;
         // Read back from its bytes: the entry kept is the one every later reader of the file sees.
         JournalEntry entry = JournalLine.read(line);
         entries.add(entry);

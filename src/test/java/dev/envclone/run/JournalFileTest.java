@@ -337,6 +337,22 @@ class JournalFileTest {
     }
 
     @Test
+    void aJournalThatGrewWhileOpenIsNotForkedByTheNextAppend() throws Exception {
+        journalWithThreeEntries();
+        JournalFile first = JournalFile.open(file, CLOCK);
+        JournalFile second = JournalFile.open(file, CLOCK);
+        second.append(JournalEvent.PREPARED, null, "bob", Map.of());
+        byte[] before = Files.readAllBytes(file);
+
+        JournalException e = assertThrows(JournalException.class,
+                () -> first.append(JournalEvent.PREPARED, null, "alice", Map.of()));
+
+        assertTrue(e.getMessage().contains("changed while this run was open"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(4, JournalFile.open(file, CLOCK).entries().size());
+    }
+
+    @Test
     void aLineBreakInTheOperatorIsRefusedAndNothingIsWritten() throws Exception {
         journalWithThreeEntries();
         byte[] before = Files.readAllBytes(file);
