@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * RUN/plan.json  checklist.md  cleanup.sql  clone.sql | expdp.par impdp.par create-users.sql
- * RUN/journal.jsonl
+ * RUN/journal.jsonl  journal.head
  * RUN/pre-images/04-cleanup-environment-security/attempt-1/01-ossys_parameter.csv
  * </pre>
  */
