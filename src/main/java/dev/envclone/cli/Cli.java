@@ -9,7 +9,8 @@ import picocli.CommandLine;
 /**
  * Runs the envclone command line. Exit codes: 0 done; 1 an unexpected failure (the message says which file or
  * resource); 2 bad input, with a one-line message naming what is wrong and nothing written or executed; 3 refused
- * by a guard (the target, an edited run folder); 4 a step failed and was rolled back ({@code run}).
+ * by a guard (the target, an edited run folder); 4 a step failed and was rolled back ({@code run}), or a valid
+ * report whose signer is not trusted ({@code verify}).
  */
 public final class Cli {
     public static final int OK = 0;

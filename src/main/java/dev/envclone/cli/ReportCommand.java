@@ -2,6 +2,7 @@ package dev.envclone.cli;
 
 import dev.envclone.report.PaperSize;
 import dev.envclone.report.RunReport;
+import dev.envclone.report.SignerCertificate;
 import dev.envclone.report.SigningIdentity;
 import dev.envclone.report.SigningKeys;
 import dev.envclone.run.RunFolder;
@@ -60,6 +61,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         console.println("Wrote " + out + " (" + pdf.length / 1024 + " KiB), signed by " + signer.signerName()
                 + (signer.selfSigned() ? " (self-signed)" : "") + ".");
+        console.println("Signer's SHA-256 fingerprint: " + SignerCertificate.of(signer.certificate()).sha256()
+                + " (give it to the report's readers: they check it with envclone verify --signer).");
         console.println("Check it with: envclone verify " + out + " --run-dir " + runDir);
         return Cli.OK;
     }

@@ -3,20 +3,16 @@ package dev.envclone.cli;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetDatabaseException;
-import dev.envclone.db.StepBlockedException;
-import dev.envclone.db.StepFailedException;
-import dev.envclone.db.StepPreview;
-import dev.envclone.db.StepResult;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.Step;
 import dev.envclone.run.FreeText;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunLoop;
 import dev.envclone.run.RunSession;
-import dev.envclone.run.RunState;
-import dev.envclone.run.StepState;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -85,41 +81,65 @@ final class RunCommand implements Callable<Integer> {
         char[] password = password();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RunFolder run;
-        List<Step> chosen;
-        if (plan != null) {
-            MigrationPlan checked = PlanJson.read(plan);
-            chosen = RunSession.cleanupSteps(checked, stepIds());
-            run = RunFolder.create(runDir, checked, sourceFingerprint, JdbcUrlTarget.withoutSecrets(target),
-                    operator, Clock.systemUTC());
-        } else {
-            run = RunFolder.open(runDir, Clock.systemUTC());
-            chosen = RunSession.cleanupSteps(run.plan(), stepIds());
+        MigrationPlan given = plan == null ? null : readPlan();
+        boolean resume = RunFolder.holdsRun(runDir);
+        if (!resume) {
+            if (given == null && Files.exists(runDir.resolve(RunFolder.JOURNAL))) {
+                RunFolder.open(runDir, Clock.systemUTC()); // says this run never started, and what to do
+            }
+            if (given == null) {
+                throw new IllegalArgumentException("--run-dir " + runDir + " holds no run (no " + RunFolder.JOURNAL
+                        + "): give --plan to start one");
+            }
+            RunFolder.checkNewFolder(runDir, "--run-dir");
         }
         try (Connection connection = connect(password)) {
-            RunSession session = new RunSession(run, connection, operator);
-            String fingerprint = session.checkTarget(sourceFingerprint);
-            out.println("Target: " + fingerprint);
-            session.recover().forEach(line -> out.println("Recovered " + line));
-            if (prepareOnly) {
-                RunState state = run.state();
-                for (Step step : chosen) {
-                    if (!state.of(step.id()).finished()) {
-                        StepPreview preview = session.preview(step);
-                        String rows = preview.total() == 0 ? "nothing to do (the clone carries no rows for it)"
-                                : preview.total() + " rows to change";
-                        out.println(line(session, step, rows
-                                + (preview.blockedBy() != null ? " (blocked: " + preview.blockedBy() + ")" : "")));
-                    }
+            RunFolder run;
+            if (resume) {
+                run = RunFolder.open(runDir, Clock.systemUTC());
+                if (given != null) {
+                    refuseAnotherPlan(run, given);
                 }
-                session.prepared();
+            } else {
+                // The guards first: a refused start leaves no run folder behind.
+                RunSession.checkNewTarget(connection, given, sourceFingerprint);
+                run = RunFolder.create(runDir, given, sourceFingerprint, JdbcUrlTarget.withoutSecrets(target),
+                        operator, Clock.systemUTC());
+            }
+            List<Step> chosen = RunSession.cleanupSteps(run.plan(), stepIds());
+            RunSession session = new RunSession(run, connection, operator);
+            RunLoop loop = new RunLoop(session, run);
+            CancelToken cancel = new CancelToken();
+            out.println("Target: " + loop.open(sourceFingerprint, cancel, out::println));
+            if (prepareOnly) {
+                loop.prepare(chosen, cancel, out::println);
                 out.println("Prepared. Continue in the window with: envclone run --run-dir " + runDir
                         + " --target ... --yes");
                 return Cli.OK;
             }
             // Continue: each step counts its rows again inside its own transaction (the pre-image), so the
             // counts recorded are those of the moment it runs, not of the prepare hours before.
-            return execute(session, run, chosen, out, err);
+            RunLoop.Result result = loop.execute(chosen, cancel, (message, done, total) -> { }, out::println);
+            return switch (result.outcome()) {
+                case DONE, PREPARED -> {
+                    out.println("All chosen steps are done and their effect is in the database. Journal: "
+                            + run.folder().resolve(RunFolder.JOURNAL));
+                    yield Cli.OK;
+                }
+                case STEP_FAILED -> {
+                    err.println("envclone run: " + result.message());
+                    err.println("  statement: " + result.statement().replace('\n', ' '));
+                    yield STEP_FAILED;
+                }
+                case BLOCKED -> {
+                    err.println("envclone run: refused: " + result.message());
+                    yield REFUSED;
+                }
+                case EFFECT_MISSING -> {
+                    err.println("envclone run: " + result.message());
+                    yield STEP_FAILED;
+                }
+            };
         } catch (GuardException e) {
             err.println("envclone run: refused: " + e.getMessage());
             return REFUSED;
@@ -128,35 +148,32 @@ final class RunCommand implements Callable<Integer> {
             return REFUSED;
         } catch (SQLException e) {
             err.println("envclone run: refused: cannot use the target " + JdbcUrlTarget.withoutSecrets(target)
-                    + ": "
-                    + e.getMessage().replace('\n', ' '));
+                    + ": " + JdbcUrlTarget.withoutSecrets(e.getMessage()).replace('\n', ' '));
             return REFUSED;
         }
     }
 
-    private int execute(RunSession session, RunFolder run, List<Step> chosen, PrintWriter out, PrintWriter err)
-            throws Exception {
-        for (Step step : chosen) {
-            StepState state = run.state().of(step.id());
-            if (state.finished()) {
-                out.println(line(session, step, state.label() + " already"));
-                continue;
-            }
-            try {
-                StepResult result = session.execute(step, new CancelToken(), (message, done, total) -> { });
-                long changed = result.changed().stream().mapToLong(Integer::longValue).sum();
-                out.println(line(session, step, "done, " + changed + " rows changed"));
-            } catch (StepFailedException e) {
-                err.println("envclone run: " + line(session, step, e.getMessage()));
-                err.println("  statement: " + e.statement().replace('\n', ' '));
-                return STEP_FAILED;
-            } catch (StepBlockedException e) {
-                err.println("envclone run: refused: " + line(session, step, "blocked: " + e.getMessage()));
-                return REFUSED;
-            }
+    /** The same command again resumes the run; a different plan for the same folder is refused with what differs. */
+    private void refuseAnotherPlan(RunFolder run, MigrationPlan given) throws java.io.IOException {
+        List<String> differences = run.planDifferences(given);
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("--run-dir " + runDir + " holds a run of another plan than --plan "
+                    + plan + " (" + String.join("; ", differences) + "): leave out --plan to resume that run, or "
+                    + "give another --run-dir for this plan");
         }
-        out.println("All chosen steps are done. Journal: " + run.folder().resolve(RunFolder.JOURNAL));
-        return Cli.OK;
+    }
+
+    private MigrationPlan readPlan() throws java.io.IOException {
+        if (!Files.isRegularFile(plan)) {
+            throw new IllegalArgumentException("--plan " + plan + ": no such file: give the plan.json that "
+                    + "envclone plan wrote");
+        }
+        try {
+            return PlanJson.read(plan);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("--plan " + plan + ": cannot be read (access denied): check the "
+                    + "file's permissions");
+        }
     }
 
     private List<String> stepIds() {
@@ -179,7 +196,4 @@ final class RunCommand implements Callable<Integer> {
         return value.toCharArray();
     }
 
-    private static String line(RunSession session, Step step, String what) {
-        return "Step " + session.number(step) + " " + step.id() + ": " + what;
-    }
 }

@@ -4,6 +4,7 @@ import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import dev.envclone.run.FreeText;
 import dev.envclone.run.JournalEntry;
+import dev.envclone.run.PostconditionCheck;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import java.io.PrintWriter;
@@ -35,7 +36,9 @@ final class StatusCommand implements Callable<Integer> {
                 + " -> " + FreeText.quoted(run.plan().targetEnvironment()) + " (" + run.plan().dbms().displayName()
                 + ")");
         for (int i = 0; i < steps.size(); i++) {
-            out.printf("  %2d  %-12s %s%n", i + 1, state.of(steps.get(i).id()).label(), steps.get(i).title());
+            JournalEntry checked = PostconditionCheck.last(run.journal().entries(), steps.get(i).id());
+            out.printf("  %2d  %-14s %s%s%n", i + 1, state.of(steps.get(i).id()).label(), steps.get(i).title(),
+                    checked == null ? "" : " [" + PostconditionCheck.summary(checked) + "]");
         }
         out.println();
         out.println("Journal (" + run.journal().entries().size() + " entries, last hash " + run.journal().lastHash()

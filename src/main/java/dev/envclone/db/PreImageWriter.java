@@ -22,6 +22,10 @@ import java.util.HexFormat;
 /**
  * Writes the rows a statement will touch to a CSV file (RFC 4180, UTF-8, a header row) and forces it to disk
  * before returning: the evidence exists before anything changes. NULL is an empty field; an empty string is "".
+ *
+ * <p>Besides the file's SHA-256 (the evidence), it computes a digest of the rows as a set: SQL Server and Oracle
+ * return rows without ORDER BY in no promised order, so two reads of unchanged rows can differ byte for byte; the
+ * row set's digest does not (see {@link RowSetDigest}).
  */
 final class PreImageWriter {
     private PreImageWriter() {
@@ -36,6 +40,7 @@ final class PreImageWriter {
             throw new IllegalStateException(e);
         }
         long rows = 0;
+        RowSetDigest rowSet = new RowSetDigest();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
              BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -48,12 +53,16 @@ final class PreImageWriter {
                     writer.write((c > 1 ? "," : "") + quote(meta.getColumnLabel(c)));
                 }
                 writer.write("\r\n");
+                StringBuilder row = new StringBuilder();
                 while (result.next()) {
+                    row.setLength(0);
                     for (int c = 1; c <= columns; c++) {
                         String value = result.getString(c);
-                        writer.write((c > 1 ? "," : "") + (value == null ? "" : quote(value)));
+                        row.append(c > 1 ? "," : "").append(value == null ? "" : quote(value));
                     }
-                    writer.write("\r\n");
+                    row.append("\r\n");
+                    writer.write(row.toString());
+                    rowSet.add(row);
                     if (++rows % 10_000 == 0) {
                         cancel.check();
                     }
@@ -64,7 +73,7 @@ final class PreImageWriter {
             writer.flush();
             channel.force(true);
         }
-        return new PreImage(file, rows, HexFormat.of().formatHex(digest.digest()));
+        return new PreImage(file, rows, HexFormat.of().formatHex(digest.digest()), rowSet.digest());
     }
 
     /** Always quoted, so that an empty string and NULL stay apart. */

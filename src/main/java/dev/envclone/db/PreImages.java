@@ -12,17 +12,18 @@ public final class PreImages {
     }
 
     /**
-     * Whether {@code preImageSql} returns now exactly the rows saved in {@code saved} (byte for byte as CSV). If a
-     * step's every statement still selects its saved rows, its changes are not in the database; if any differs,
-     * they are. The cleanup statements are idempotent, so a step whose rows are unchanged can run again safely.
+     * Whether {@code preImageSql} returns now exactly the rows saved in {@code saved}, as a set: the same rows, each
+     * byte for byte as CSV, in any order (the database promises no order without ORDER BY). If a step's every
+     * statement still selects its saved rows, its changes are not in the database; if any differs, they are. The
+     * cleanup statements are idempotent, so a step whose rows are unchanged can run again safely.
      */
     public static boolean unchanged(Connection connection, String preImageSql, PreImage saved)
             throws SQLException, IOException {
         Path now = Files.createTempFile(saved.file().getParent(), "now-", ".csv");
         Files.delete(now);
         try {
-            return PreImageWriter.write(connection, preImageSql, now, new CancelToken()).sha256()
-                    .equals(saved.sha256());
+            return PreImageWriter.write(connection, preImageSql, now, new CancelToken()).rowSet()
+                    .equals(saved.rowSet());
         } catch (CancelToken.CancelledException e) {
             throw new IllegalStateException(e);
         } finally {

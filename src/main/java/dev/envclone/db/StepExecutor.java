@@ -76,6 +76,25 @@ public final class StepExecutor {
     }
 
     /**
+     * The step's postcondition, measured: for each statement, the rows it would still change
+     * ({@link RowChange#remainingSql()}). All zero means the step's effect is in the database. Changes nothing.
+     */
+    public StepPreview remaining(List<CleanupItem> items, CancelToken cancel)
+            throws SQLException, CancelToken.CancelledException {
+        try {
+            List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
+            List<Integer> counts = new ArrayList<>();
+            for (RowChange statement : statements) {
+                cancel.check();
+                counts.add(count(statement.remainingSql(), cancel));
+            }
+            return new StepPreview(statements, counts, null);
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    /**
      * Executes a step: preview, pre-images into {@code preImageFolder} (which must not exist yet), the statements in
      * one transaction, commit.
      */

@@ -112,7 +112,8 @@ public final class CleanupCatalog {
             "Blanks the credentials of every catalog or schema other than (Main), so that no application "
                     + "connects to the source environment's databases; set them again in Service Center.",
             OptionalPart.MULTIPLE_CATALOGS, both("Clean up the multiple database schemas configurations"), false, null,
-            context -> List.of(update("ossys_dbcatalog", "password = ' ',username =' '", "name <> '(Main)'")));
+            context -> List.of(update("ossys_dbcatalog", "password = ' ',username =' '", "name <> '(Main)'",
+                    "password = ' ' and username = ' '")));
 
     public static final CleanupDefinition SAML = new CleanupDefinition(
             "cleanup-saml", "Clean up SAML configuration",
@@ -139,7 +140,7 @@ public final class CleanupCatalog {
                             ? "select 'update ' + physical_table_name + ' set isactive=0' " + LIFETIME_ENTITY
                             : "select 'update ' || physical_table_name || ' set isactive=0' " + LIFETIME_ENTITY,
                     "select physical_table_name " + LIFETIME_ENTITY + " order by physical_table_name",
-                    "update ", " set isactive=0", null)));
+                    "update ", " set isactive=0", null, "isactive = 0")));
 
     public static final CleanupDefinition DATABASE_CONNECTIONS = new CleanupDefinition(
             "cleanup-database-connections", "Clean up database connections",
@@ -172,11 +173,12 @@ public final class CleanupCatalog {
                 + "    SELECT spd.ID FROM OSSYS_SITE_PROPERTY_DEFINITION spd\n"
                 + "    INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID\n"
                 + "    WHERE spde.IS_SECRET = 1)";
-        return RowChange.custom(table, "UPDATE " + table + "\n"
-                + "SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd\n"
-                + "                      WHERE spd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID),\n"
+        String defaultValue = "(SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd\n"
+                + "                      WHERE spd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID)";
+        return RowChange.customUpdate(table, "UPDATE " + table + "\n"
+                + "SET PROPERTY_VALUE = " + defaultValue + ",\n"
                 + "    USER_MODIFIED = 0\n"
-                + "WHERE " + where, where);
+                + "WHERE " + where, where, "USER_MODIFIED = 0 and " + sameValue("PROPERTY_VALUE", defaultValue));
     }
 
     private static List<CleanupItem> samlStatements(CleanupContext context) {
@@ -190,7 +192,7 @@ public final class CleanupCatalog {
                         + " ORDER BY CASE name WHEN 'Config_UserMappings' THEN 1 WHEN 'ConfigFileBinary' THEN 2 "
                         + "WHEN 'ConfigFile' THEN 3 WHEN 'ConfigInternal' THEN 4 WHEN 'ConfigSP' THEN 5 ELSE 6 END, "
                         + "physical_table_name",
-                "delete from ", "", null);
+                "delete from ", "", null, null);
         return List.of(tables, loginReset("ossys_Site_Property", sqlServer),
                 loginReset(sqlServer ? "ossys_Site_Property_Shared" : "ossys_Site_Property_shared", sqlServer));
     }
@@ -204,11 +206,13 @@ public final class CleanupCatalog {
                 + "    SELECT pd.ID FROM ossys_Site_Property_Definition pd\n"
                 + "    WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users')\n"
                 + "    AND pd.NAME in " + LOGIN_PROPERTIES + ")";
-        return RowChange.custom(table, "UPDATE " + table + "\n"
-                + "SET PROPERTY_VALUE = (SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd\n"
-                + "                      WHERE pd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID)"
+        String defaultValue = "(SELECT pd.DEFAULT_VALUE FROM ossys_Site_Property_Definition pd\n"
+                + "                      WHERE pd.ID = " + table + ".SITE_PROPERTY_DEFINITION_ID)";
+        return RowChange.customUpdate(table, "UPDATE " + table + "\n"
+                + "SET PROPERTY_VALUE = " + defaultValue
                 + (clearUserModified ? ",\n    User_Modified=0" : "") + "\n"
-                + "WHERE " + where, where);
+                + "WHERE " + where, where, (clearUserModified ? "User_Modified = 0 and " : "")
+                + sameValue("PROPERTY_VALUE", defaultValue));
     }
 
     private static List<CleanupItem> managedByLifetimeStatements(CleanupContext context) {
@@ -228,7 +232,15 @@ public final class CleanupCatalog {
                                 + "= ossys_Site_Property_Definition.id\n"
                                 + "    where ss_key = '1aaec1be-d60f-43d4-ba32-391f4c3080a6' or\n"
                                 + "    ss_key = '441f6eef-9c7f-4bb4-b3dd-7220272269ad'\n"
-                                + ")"));
+                                + ")", "property_value = " + blank));
+    }
+
+    /**
+     * A row holds {@code expression}'s value, NULL included (Oracle stores an empty default as NULL). The plain
+     * {@code =} would leave a NULL default forever "not done".
+     */
+    private static String sameValue(String column, String expression) {
+        return "(" + column + " = " + expression + " or (" + column + " is null and " + expression + " is null))";
     }
 
     private static Map<Dbms, String> both(String section) {

@@ -4,6 +4,7 @@ import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.StepKind;
 import dev.envclone.run.JournalEntry;
 import dev.envclone.run.JournalEvent;
+import dev.envclone.run.PostconditionCheck;
 import dev.envclone.run.RunFolder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -123,6 +124,10 @@ public final class RunReport {
         }
         if (step.step().kind() != StepKind.CLEANUP) {
             return;
+        }
+        JournalEntry checked = step.last(JournalEvent.POSTCONDITION_CHECKED);
+        if (checked != null) {
+            layout.note("In the database: " + PostconditionCheck.summary(checked) + ".");
         }
         JournalEntry preview = step.last(JournalEvent.PREVIEWED);
         if (preview != null) {

@@ -25,5 +25,10 @@ public enum JournalEvent {
     /** A DBA did the step by hand: name and note. */
     DONE_BY_DBA,
     /** A manual step was ticked off: operator, note. */
-    CHECKLIST_TICKED
+    CHECKLIST_TICKED,
+    /**
+     * A finished step's effect was measured in the database: held (true/false), the rows each statement would
+     * still change, and when (opened, end). held=false reopens the step.
+     */
+    POSTCONDITION_CHECKED
 }

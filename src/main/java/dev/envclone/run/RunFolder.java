@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,6 +81,38 @@ public final class RunFolder {
         } catch (JournalException e) {
             return true;
         }
+    }
+
+    /**
+     * Refuses, as bad input naming {@code option}, a folder that cannot take a new run: no name, a file, or a
+     * folder that holds other files (a typing mistake that would mix a run into them). A folder that does not
+     * exist yet, or is empty, is fine; so is one whose run never started ({@link #create} starts it over).
+     */
+    public static void checkNewFolder(Path folder, String option) throws IOException {
+        if (folder.toString().isBlank()) {
+            throw new IllegalArgumentException(option + " is empty: name the folder for this run, e.g. run-qa");
+        }
+        if (Files.isRegularFile(folder)) {
+            throw new IllegalArgumentException(option + " " + folder + " is a file, not a folder: give a new "
+                    + "folder for the run");
+        }
+        if (Files.isDirectory(folder) && !Files.exists(folder.resolve(JOURNAL))) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException(option + " " + folder + " holds other files but no run ("
+                            + JOURNAL + "): give a new or empty folder for the run");
+                }
+            }
+        }
+    }
+
+    /**
+     * What differs between this run's plan and {@code other}, one "field: this → other" line each (at most ten);
+     * empty when they are the same plan.
+     */
+    public List<String> planDifferences(MigrationPlan other) throws IOException {
+        return PlanDifferences.between(Files.readString(folder.resolve(PLAN), StandardCharsets.UTF_8),
+                PlanJson.write(other));
     }
 
     /** Opens an existing run; throws {@link JournalException} if its journal or plan was edited. */

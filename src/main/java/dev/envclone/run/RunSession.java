@@ -14,6 +14,7 @@ import dev.envclone.procedure.CleanupContext;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
+import dev.envclone.procedure.StepKind;
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
@@ -57,19 +58,8 @@ public final class RunSession {
      */
     public String checkTarget(String sourceFingerprint) throws SQLException, IOException, GuardException {
         FreeText.requireOneLine("source fingerprint", sourceFingerprint);
-        TargetInspection.Facts facts = TargetInspection.inspect(connection, dialect);
-        String fingerprint = facts.fingerprint();
-        if (!facts.platformDatabase()) {
-            throw new GuardException("The target " + fingerprint + " is not an OutSystems platform database: its "
-                    + "ossys_ tables are missing" + (run.plan().dbms() == Dbms.ORACLE ? " in schema "
-                    + run.plan().users().admin() : "") + ". Check the database the connection names"
-                    + (run.plan().dbms() == Dbms.ORACLE ? " and the plan's admin user." : "."));
-        }
         String source = sourceFingerprint != null ? sourceFingerprint : run.sourceFingerprint();
-        if (fingerprint.equals(source)) {
-            throw new GuardException("The target is the source database (" + fingerprint + "): envclone does not "
-                    + "run the cleanup there. Connect to the restored clone.");
-        }
+        String fingerprint = accept(TargetInspection.inspect(connection, dialect), run.plan(), source);
         String earlier = run.journal().entries().stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED)
                 .map(e -> e.get("fingerprint")).findFirst().orElse(null);
         if (earlier != null && !earlier.equals(fingerprint)) {
@@ -77,6 +67,35 @@ public final class RunSession {
                     + ": resume it against the same database, or start a new run.");
         }
         run.journal().append(JournalEvent.TARGET_CHECKED, null, operator, Map.of("fingerprint", fingerprint));
+        return fingerprint;
+    }
+
+    /**
+     * The guards of {@link #checkTarget} for a run that has no folder yet, so that a refused start leaves nothing
+     * behind: not a platform database, or the source. Prepares the connection's session as a run does.
+     *
+     * @return the target's fingerprint
+     */
+    public static String checkNewTarget(Connection connection, MigrationPlan plan, String sourceFingerprint)
+            throws SQLException, GuardException {
+        Dialect dialect = Dialect.of(plan.dbms());
+        new StepExecutor(connection, dialect, plan.users().admin());
+        return accept(TargetInspection.inspect(connection, dialect), plan, sourceFingerprint);
+    }
+
+    private static String accept(TargetInspection.Facts facts, MigrationPlan plan, String source)
+            throws GuardException {
+        String fingerprint = facts.fingerprint();
+        if (!facts.platformDatabase()) {
+            throw new GuardException("The target " + fingerprint + " is not an OutSystems platform database: its "
+                    + "ossys_ tables are missing" + (plan.dbms() == Dbms.ORACLE ? " in schema "
+                    + plan.users().admin() : "") + ". Check the database the connection names"
+                    + (plan.dbms() == Dbms.ORACLE ? " and the plan's admin user." : "."));
+        }
+        if (fingerprint.equals(source)) {
+            throw new GuardException("The target is the source database (" + fingerprint + "): envclone does not "
+                    + "run the cleanup there. Connect to the restored clone.");
+        }
         return fingerprint;
     }
 
@@ -109,7 +128,8 @@ public final class RunSession {
             for (int i = 1; i <= statements && !committed; i++) {
                 String key = key(i);
                 PreImage saved = new PreImage(run.folder().resolve(started.get(key + ".preimage.file")),
-                        Long.parseLong(started.get(key + ".preimage.rows")), started.get(key + ".preimage.sha256"));
+                        Long.parseLong(started.get(key + ".preimage.rows")), started.get(key + ".preimage.sha256"),
+                        started.get(key + ".preimage.rowset"));
                 committed = !PreImages.unchanged(connection, started.get(key + ".preimage.sql"), saved);
             }
             connection.rollback();
@@ -119,6 +139,80 @@ public final class RunSession {
                     : ": not committed before the interruption; it will run again"));
         }
         return found;
+    }
+
+    /**
+     * Checks in the database that every step the journal calls done still has its effect there (its
+     * postcondition: each statement would change no row now), and records each finding. A step whose effect is
+     * missing — a commit the database lost, a change undone by someone — becomes {@link StepState#EFFECT_MISSING}:
+     * it is never reported done, and the next execution runs it again with a fresh pre-image.
+     *
+     * <p>A step done before the install is not checked once the install has begun (the Configuration Tool's first
+     * step is marked): from then on the platform writes new keys and front-ends into the same tables, and the step
+     * must not run again.
+     *
+     * @param when why it is checked now, recorded with each finding: {@code opened} or {@code end}
+     */
+    public List<PostconditionCheck> checkPostconditions(String when, CancelToken cancel)
+            throws SQLException, IOException, CancelToken.CancelledException {
+        RunState state = run.state();
+        boolean installBegun = installBegun(state);
+        List<PostconditionCheck> checks = new ArrayList<>();
+        for (Step step : ProcedureCatalog.cleanupSteps(run.plan())) {
+            StepState now = state.of(step.id());
+            if (now != StepState.DONE && now != StepState.DONE_BY_DBA) {
+                continue;
+            }
+            if (installBegun && !step.cleanup().afterInstall()) {
+                checks.add(new PostconditionCheck(step, PostconditionCheck.Outcome.NOT_CHECKED, 0,
+                        "not checked: the install has begun, and the platform writes these tables again"));
+                continue;
+            }
+            StepPreview remaining = executor.remaining(items(step), cancel);
+            FaultPoints.reached(step.id(), "postcondition", run.folder());
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("when", when);
+            data.put("held", String.valueOf(remaining.total() == 0));
+            for (int i = 0; i < remaining.statements().size(); i++) {
+                data.put(key(i + 1) + ".table", remaining.statements().get(i).table());
+                data.put(key(i + 1) + ".remaining", String.valueOf(remaining.counts().get(i)));
+            }
+            data.put("remaining", String.valueOf(remaining.total()));
+            run.journal().append(JournalEvent.POSTCONDITION_CHECKED, step.id(), operator, data);
+            checks.add(new PostconditionCheck(step, remaining.total() == 0 ? PostconditionCheck.Outcome.HELD
+                    : PostconditionCheck.Outcome.EFFECT_MISSING, remaining.total(), describe(remaining)));
+        }
+        return checks;
+    }
+
+    /** Whether a step of the install (from the first Configuration Tool step on) is marked finished. */
+    private boolean installBegun(RunState state) {
+        int first = -1;
+        for (int i = 0; i < steps.size() && first < 0; i++) {
+            if (steps.get(i).kind() == StepKind.CONFIGURATION_TOOL) {
+                first = i;
+            }
+        }
+        for (int i = Math.max(first, 0); first >= 0 && i < steps.size(); i++) {
+            if (steps.get(i).kind() != StepKind.CLEANUP && state.of(steps.get(i).id()).finished()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(StepPreview remaining) {
+        if (remaining.total() == 0) {
+            return "held: no row left to change";
+        }
+        List<String> tables = new ArrayList<>();
+        for (int i = 0; i < remaining.statements().size(); i++) {
+            if (remaining.counts().get(i) > 0) {
+                tables.add(remaining.statements().get(i).table() + " " + remaining.counts().get(i));
+            }
+        }
+        return "effect missing: " + remaining.total() + " rows still to change (" + String.join(", ", tables)
+                + ")";
     }
 
     /** First stage: counts what the step would change, and records it. */
@@ -218,6 +312,7 @@ public final class RunSession {
             data.put(key + ".preimage.file", run.folder().relativize(image.file()).toString().replace('\\', '/'));
             data.put(key + ".preimage.rows", String.valueOf(image.rows()));
             data.put(key + ".preimage.sha256", image.sha256());
+            data.put(key + ".preimage.rowset", image.rowSet());
         }
         return data;
     }

@@ -57,6 +57,8 @@ public final class RunState {
                 return StepState.DONE_BY_DBA;
             case CHECKLIST_TICKED:
                 return StepState.DONE;
+            case POSTCONDITION_CHECKED:
+                return "true".equals(entry.get("held")) ? null : StepState.EFFECT_MISSING;
             case STEP_RECOVERED:
                 return "true".equals(entry.get("committed")) ? StepState.DONE : StepState.PENDING;
             default:

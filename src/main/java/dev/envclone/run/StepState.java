@@ -10,6 +10,8 @@ public enum StepState {
     DONE_BY_DBA("done by DBA"),
     SKIPPED("skipped"),
     FAILED("failed"),
+    /** Recorded as done, but the database does not show its effect (a lost commit): it runs again. */
+    EFFECT_MISSING("effect missing"),
     BLOCKED("blocked");
 
     private final String label;

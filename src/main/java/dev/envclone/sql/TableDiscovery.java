@@ -13,15 +13,18 @@ package dev.envclone.sql;
  * @param statementPrefix e.g. {@code "delete from "}
  * @param statementSuffix e.g. {@code " set isactive=0"}, or empty
  * @param where the WHERE condition of each generated statement, or null
+ * @param doneWhen for generated UPDATEs, the condition a row meets once updated ({@link RowChange#doneWhen()});
+ *     null for DELETEs
  */
 public record TableDiscovery(String documentQuery, String namesQuery, String statementPrefix, String statementSuffix,
-                             String where) implements CleanupItem {
+                             String where, String doneWhen) implements CleanupItem {
 
     /** The statement for one discovered table, after checking its name. */
     public RowChange changeFor(Dialect dialect, String physicalTableName) {
         String table = dialect.quote(NameRule.PHYSICAL_TABLE.check("physical table name from ossys_entity",
                 physicalTableName));
         String sql = statementPrefix + table + statementSuffix + (where == null ? "" : " where " + where);
-        return RowChange.custom(table, sql, where);
+        return doneWhen == null ? RowChange.customDelete(table, sql, where)
+                : RowChange.customUpdate(table, sql, where, doneWhen);
     }
 }

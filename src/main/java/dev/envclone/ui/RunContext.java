@@ -3,7 +3,9 @@ package dev.envclone.ui;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
+import dev.envclone.run.RunLoop;
 import dev.envclone.run.RunSession;
+import dev.envclone.db.CancelToken;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,13 +48,17 @@ public final class RunContext implements AutoCloseable {
             Connection opened = JdbcUrlTarget.open(url, user, password);
             try {
                 RunSession candidate = new RunSession(run, opened, operator);
-                candidate.checkTarget(null);
-                recovered = candidate.recover();
+                List<String> found = new java.util.ArrayList<>();
+                new RunLoop(candidate, run).open(null, new CancelToken(), found::add);
+                recovered = List.copyOf(found);
                 connection = opened;
                 session = candidate;
             } catch (SQLException | IOException | GuardException | RuntimeException e) {
                 opened.close();
                 throw e;
+            } catch (CancelToken.CancelledException e) {
+                opened.close();
+                throw new IllegalStateException("a fresh token cannot be cancelled", e);
             }
         }
         return session;

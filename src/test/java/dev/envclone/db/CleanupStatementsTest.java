@@ -39,7 +39,7 @@ class CleanupStatementsTest {
             db.insert(entity, 2, "B", 1, "OSUSR_X_B", "k");
             db.insert(entity, 3, "C", 1, "OSUSR_X_C", "other");
             TableDiscovery discovery = new TableDiscovery("shown", "select physical_table_name from ossys_entity "
-                    + "where ss_key = 'k' order by id desc", "delete from ", "", "ID > 0");
+                    + "where ss_key = 'k' order by id desc", "delete from ", "", "ID > 0", null);
 
             List<RowChange> changes = resolvePrepared(db, List.of(RowChange.delete("ossys_server", null),
                     discovery));

@@ -55,7 +55,8 @@ class StepExecutorTest {
         try (PlatformDatabase db = withServers(dbms); Connection session = db.openSession()) {
             StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
             List<CleanupItem> items = List.of(RowChange.delete("ossys_server", "ID = 1"),
-                    RowChange.custom("ossys_server", "update ossys_server set NAME = NULL", null));
+                    RowChange.customUpdate("ossys_server", "update ossys_server set NAME = NULL", null,
+                            "NAME is null"));
             StepFailedException e = assertThrows(StepFailedException.class, () -> executor.execute(items, null,
                     folder.resolve("step"), StepExecutor.Checkpoints.NONE, new CancelToken(), ProgressListener.NONE));
             assertEquals(2, e.statementNumber());

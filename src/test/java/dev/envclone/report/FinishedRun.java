@@ -7,7 +7,13 @@ import dev.envclone.procedure.Step;
 import dev.envclone.procedure.StepKind;
 import dev.envclone.run.SandboxRunFixture;
 import dev.envclone.sql.Dbms;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A whole run on a small sandbox, as an operator finishes it: prepared, one cleanup step skipped with a reason, one
@@ -19,7 +25,24 @@ final class FinishedRun {
     static final String DBA = "Bea DBA";
     static final String DBA_NOTE = "ran step 10 of cleanup.sql in SSMS";
 
+    private static final Map<Dbms, SandboxRunFixture> SHARED = new EnumMap<>(Dbms.class);
+
     private FinishedRun() {
+    }
+
+    /**
+     * One finished run per DBMS for every test class in this JVM that only reads it (verify, report): made on first
+     * use in a temporary folder removed when the JVM ends. A test that changes a run folder makes its own.
+     */
+    static synchronized SandboxRunFixture shared(Dbms dbms) throws Exception {
+        SandboxRunFixture run = SHARED.get(dbms);
+        if (run == null) {
+            Path folder = Files.createTempDirectory("envclone-finished-run-" + dbms.cliName() + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+            run = create(dbms, folder);
+            SHARED.put(dbms, run);
+        }
+        return run;
     }
 
     static SandboxRunFixture create(Dbms dbms, Path folder) throws Exception {
@@ -44,6 +67,14 @@ final class FinishedRun {
             }
         }
         return sandbox;
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // The JVM is ending: a leftover temporary folder is all that is lost.
+        }
     }
 
     private static void ok(String... args) {

@@ -10,6 +10,7 @@ import dev.envclone.report.PaperSize;
 import dev.envclone.report.RunReport;
 import dev.envclone.report.SigningIdentity;
 import dev.envclone.report.SigningKeys;
+import dev.envclone.run.PostconditionCheck;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
@@ -148,18 +149,20 @@ public final class FinalViewModel {
     /** Writes the signed report to {@code out}, off the UI thread. */
     public void exportReport(Path out) {
         job("Writing the report", (progress, cancel) -> {
+            String missing = measureEffects(cancel);
             Signed signed = report();
             Files.write(out, signed.pdf());
             return "Report written to " + out.toAbsolutePath() + ", signed by " + signed.signer().signerName()
-                    + (signed.signer().selfSigned() ? " (self-signed)" : "") + ".";
+                    + (signed.signer().selfSigned() ? " (self-signed)" : "") + "." + missing;
         });
     }
 
     /** Prints the signed report on the printer the page chose. */
     public void printReport(PdfPrinter printer) {
         job("Printing the report", (progress, cancel) -> {
+            String missing = measureEffects(cancel);
             printer.print(report().pdf(), progress, cancel);
-            return "Report sent to the printer.";
+            return "Report sent to the printer." + missing;
         });
     }
 
@@ -175,6 +178,21 @@ public final class FinalViewModel {
     /** There is no printer to print on. */
     public void noPrinter() {
         message.set("No printer is set up on this machine: export the report and print the PDF elsewhere.");
+    }
+
+    /**
+     * The end of the run: every finished step's effect measured in the database, so that the report shows it and a
+     * step whose effect is missing is reopened, never reported done. Returns a sentence naming those steps, or "".
+     */
+    private String measureEffects(CancelToken cancel) throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (PostconditionCheck check : wizard.context().session().checkPostconditions("end", cancel)) {
+            if (check.outcome() == PostconditionCheck.Outcome.EFFECT_MISSING) {
+                missing.add(check.step().title() + " (" + check.detail() + ")");
+            }
+        }
+        return missing.isEmpty() ? "" : " Not done after all, reopened: " + String.join("; ", missing)
+                + ". Run them again, then export the report again.";
     }
 
     private Signed report() throws java.io.IOException {

@@ -112,4 +112,24 @@ class FinalViewModelTest {
                 + " (self-signed).", model.messageProperty().get());
         assertTrue(Files.isDirectory(folder.resolve("home").resolve("signing")));
     }
+
+    @Test
+    void exportReportMeasuresEveryEffectAndReopensAStepWhoseRowsAreBack() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
+        fixture.execute("create table SAVED_SERVER as select * from ossys_server");
+        Step frontEnds = ProcedureCatalog.cleanupSteps(fixture.wizard.planProperty().get()).stream()
+                .filter(s -> s.id().equals("cleanup-front-ends")).findFirst().orElseThrow();
+        fixture.wizard.context().session().execute(frontEnds, new dev.envclone.db.CancelToken(),
+                dev.envclone.db.ProgressListener.NONE);
+        fixture.execute("insert into ossys_server select * from SAVED_SERVER");
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+
+        model.exportReport(folder.resolve("report.pdf"));
+
+        assertTrue(model.messageProperty().get().endsWith(" Not done after all, reopened: Clean up the front-end "
+                + "listing (effect missing: 3 rows still to change (ossys_server 3)). Run them again, then export "
+                + "the report again."), model.messageProperty().get());
+        assertEquals(StepState.EFFECT_MISSING, fixture.wizard.runProperty().get().state().of("cleanup-front-ends"));
+        assertEquals(StepState.EFFECT_MISSING, fixture.item("cleanup-front-ends").stateProperty().get());
+    }
 }
