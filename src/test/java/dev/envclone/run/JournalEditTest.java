@@ -101,15 +101,6 @@ class JournalEditTest {
         assertEquals(JournalEvent.PREPARED, entries.get(entries.size() - 1).event());
     }
 
-    @Test
-    void aRunThatStartedIsStillRefusedByTheSameCommand() throws Exception {
-        byte[] before = journalAndHead(sandbox.runDir);
-        CliProcess.Result again = run(sandbox.runDir, "--plan", sandbox.plan.toString(), "--prepare-only");
-        assertEquals(2, again.code());
-        assertTrue(again.err().contains("already holds a run"), again.err());
-        assertArrayEquals(before, journalAndHead(sandbox.runDir));
-    }
-
     static Stream<Arguments> controlCharacters() {
         return Stream.of("\n", "\r", "\t", "\u0000", "\u001b[2J", "\u0085", "\u2028", "\u2029", "\u202E", "\u2066")
                 .map(Arguments::of);
