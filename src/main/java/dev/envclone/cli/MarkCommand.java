@@ -28,10 +28,12 @@ final class MarkCommand implements Callable<Integer> {
     What what;
 
     static final class What {
-        @Option(names = "--skip", paramLabel = "REASON", description = "Skip the step (cleanup, clone or manual), for this reason.")
+        @Option(names = "--skip", paramLabel = "REASON",
+                description = "Skip the step (cleanup, clone or manual), for this reason.")
         String skipReason;
 
-        @Option(names = "--done-by-dba", paramLabel = "NAME", description = "The DBA who did the step (cleanup or clone) by hand.")
+        @Option(names = "--done-by-dba", paramLabel = "NAME",
+                description = "The DBA who did the step (cleanup or clone) by hand.")
         String dba;
 
         @Option(names = "--tick", description = "The manual or Configuration Tool step is done.")

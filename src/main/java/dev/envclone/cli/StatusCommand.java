@@ -32,13 +32,13 @@ final class StatusCommand implements Callable<Integer> {
         RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
         RunState state = run.state();
         List<Step> steps = ProcedureCatalog.stepsFor(run.plan());
-        out.println("Run " + FreeText.escaped(runDir.toString()) + ": " + FreeText.quoted(run.plan().sourceEnvironment())
-                + " -> " + FreeText.quoted(run.plan().targetEnvironment()) + " (" + run.plan().dbms().displayName()
-                + ")");
+        out.println("Run " + FreeText.escaped(runDir.toString()) + ": "
+                + FreeText.quoted(run.plan().sourceEnvironment()) + " -> "
+                + FreeText.quoted(run.plan().targetEnvironment()) + " (" + run.plan().dbms().displayName() + ")");
         for (int i = 0; i < steps.size(); i++) {
             JournalEntry checked = PostconditionCheck.last(run.journal().entries(), steps.get(i).id());
             out.printf("  %2d  %-14s %s%s%n", i + 1, state.of(steps.get(i).id()).label(), steps.get(i).title(),
-                    checked == null ? "" : " [" + PostconditionCheck.summary(checked) + "]");
+                    checked == null ? "" : " [" + FreeText.escaped(PostconditionCheck.summary(checked)) + "]");
         }
         out.println();
         out.println("Journal (" + run.journal().entries().size() + " entries, last hash " + run.journal().lastHash()

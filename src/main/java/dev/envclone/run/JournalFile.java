@@ -165,7 +165,8 @@ public final class JournalFile {
         }
         if (entry.seq() != number || !entry.previous().equals(previous)) {
             throw new JournalException(file + " was changed after it was written: entry " + number + " ("
-                    + what(entry) + ") does not match its hash chain (it or the line before it was changed)." + EVIDENCE);
+                    + what(entry) + ") does not match its hash chain (it or the line before it was changed)."
+                    + EVIDENCE);
         }
         return entry;
     }
@@ -195,7 +196,8 @@ public final class JournalFile {
     private static void checkTorn(Path file, int count, String previous, byte[] tail, JournalHead head) {
         if (count != head.seq() || !TornTail.isStartOf(tail, count + 1L, previous)) {
             throw new JournalException(file + " was changed after it was written: its last line (" + (count + 1)
-                    + ") has no newline and is not the beginning of the entry a crash could have cut short." + EVIDENCE);
+                    + ") has no newline and is not the beginning of the entry a crash could have cut short."
+                    + EVIDENCE);
         }
     }
 
