@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "mark", mixinStandardHelpOptions = true,
-        description = "Record in a run's journal what was done outside envclone: a step skipped (with the reason), "
-                + "done by a DBA (name and note), or a manual step ticked off.")
+        description = {"Record in a run's journal what was done outside envclone: a step skipped (with the reason), "
+                + "done by a DBA (name and note), or a manual step ticked off.",
+            "A tick is for manual and Configuration Tool steps; done by a DBA for cleanup and clone steps; a skip for "
+                + "cleanup, clone and manual steps. Names, notes and reasons are one line of printable text."})
 final class MarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -27,13 +29,15 @@ final class MarkCommand implements Callable<Integer> {
     What what;
 
     static final class What {
-        @Option(names = "--skip", paramLabel = "REASON", description = "Skip the step, for this reason.")
+        @Option(names = "--skip", paramLabel = "REASON",
+                description = "Skip the step (cleanup, clone or manual), for this reason.")
         String skipReason;
 
-        @Option(names = "--done-by-dba", paramLabel = "NAME", description = "The DBA who did the step by hand.")
+        @Option(names = "--done-by-dba", paramLabel = "NAME",
+                description = "The DBA who did the step (cleanup or clone) by hand.")
         String dba;
 
-        @Option(names = "--tick", description = "The manual step is done.")
+        @Option(names = "--tick", description = "The manual or Configuration Tool step is done.")
         boolean tick;
     }
 

@@ -8,6 +8,7 @@ import dev.envclone.db.TargetUrl;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.Step;
+import dev.envclone.run.FreeText;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunFolderLock;
@@ -95,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
                     + "or --prepare-only to check and count without changing anything");
         }
         TargetUrl.ofOption("--target", target); // a bad URL is exit 2 before any file is written
+        // Before anything is connected or written: the engine refuses these too, later.
+        FreeText.requireOneLine("--operator", operator);
+        FreeText.requireOneLine("--source-fingerprint", sourceFingerprint);
         char[] password = password();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -103,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
         if (resume) {
             folderLock = RunFolderLock.forRun(runDir, COMMAND);
         } else {
+            if (given == null && Files.exists(runDir.resolve(RunFolder.JOURNAL))) {
+                RunFolder.open(runDir, Clock.systemUTC()); // says this run never started, and what to do
+            }
             if (given == null) {
                 throw new IllegalArgumentException("--run-dir " + runDir + " holds no run (no " + RunFolder.JOURNAL
                         + "): give --plan to start one");

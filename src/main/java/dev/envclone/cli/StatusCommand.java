@@ -2,6 +2,7 @@ package dev.envclone.cli;
 
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
+import dev.envclone.run.FreeText;
 import dev.envclone.run.JournalEntry;
 import dev.envclone.run.PostconditionCheck;
 import dev.envclone.run.RunFolder;
@@ -31,19 +32,31 @@ final class StatusCommand implements Callable<Integer> {
         RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
         RunState state = run.state();
         List<Step> steps = ProcedureCatalog.stepsFor(run.plan());
-        out.println("Run " + runDir + ": " + run.plan().sourceEnvironment() + " -> " + run.plan().targetEnvironment()
-                + " (" + run.plan().dbms().displayName() + ")");
+        out.println("Run " + FreeText.escaped(runDir.toString()) + ": "
+                + FreeText.quoted(run.plan().sourceEnvironment()) + " -> "
+                + FreeText.quoted(run.plan().targetEnvironment()) + " (" + run.plan().dbms().displayName() + ")");
         for (int i = 0; i < steps.size(); i++) {
             JournalEntry checked = PostconditionCheck.last(run.journal().entries(), steps.get(i).id());
             out.printf("  %2d  %-14s %s%s%n", i + 1, state.of(steps.get(i).id()).label(), steps.get(i).title(),
-                    checked == null ? "" : " [" + PostconditionCheck.summary(checked) + "]");
+                    checked == null ? "" : " [" + FreeText.escaped(PostconditionCheck.summary(checked)) + "]");
         }
         out.println();
         out.println("Journal (" + run.journal().entries().size() + " entries, last hash " + run.journal().lastHash()
                 + "):");
+        if (run.journal().hadTornTail()) {
+            out.println("  (its last line was cut short by a crash while it was written; it is dropped before the next "
+                    + "entry)");
+        }
+        if (run.journal().aheadOfHead()) {
+            out.println("  (entry " + run.journal().entries().size() + " is not yet in journal.head: the process "
+                    + "ended between the two writes, or the entry was added by hand; only a signed report tells)");
+        }
+        // Every value read from the journal is printed escaped, the free text quoted: an entry is one line, and no
+        // text in it (a note, a name) can print as an entry of its own.
         for (JournalEntry entry : run.journal().entries()) {
-            out.println("  #" + entry.seq() + " " + entry.time() + " " + entry.event()
-                    + (entry.step() == null ? "" : " " + entry.step()) + " by " + entry.operator() + summary(entry));
+            out.println("  #" + entry.seq() + " " + FreeText.escaped(entry.time()) + " " + entry.event()
+                    + (entry.step() == null ? "" : " " + FreeText.escaped(entry.step())) + " by "
+                    + FreeText.quoted(entry.operator()) + summary(entry));
         }
         return 0;
     }
@@ -55,7 +68,8 @@ final class StatusCommand implements Callable<Integer> {
     private static String summary(JournalEntry entry) {
         String details = entry.data().entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("statement."))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> FreeText.escaped(e.getKey()) + "=" + FreeText.quoted(e.getValue()))
+                .collect(Collectors.joining(", "));
         return details.isEmpty() ? "" : ": " + details;
     }
 }

@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * @param step the step it concerns, or null for the run as a whole
  * @param operator who was at the keyboard (the OS user unless told otherwise)
  * @param data the event's details: counts, files and their SHA-256, reasons, notes (never a password)
- * @param previous the hash of the entry before, or 64 zeros for the first
- * @param hash SHA-256 of {@code previous} and this entry's other fields, as {@link JournalFile} writes them
+ * @param previous the hash of the entry before (the SHA-256 of its line), or 64 zeros for the first
+ * @param hash SHA-256 of this entry's line, byte for byte as it is in the file (without its newline); not a field of
+ *             the line, which cannot hold its own hash, but of the next line ({@code previous}) and of journal.head
  */
 public record JournalEntry(long seq, String time, JournalEvent event, String step, String operator,
                            Map<String, String> data, String previous, String hash) {

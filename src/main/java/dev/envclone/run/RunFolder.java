@@ -3,6 +3,7 @@ package dev.envclone.run;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.Map;
  *
  * <pre>
  * RUN/plan.json  checklist.md  cleanup.sql  clone.sql | expdp.par impdp.par create-users.sql
- * RUN/journal.jsonl
+ * RUN/journal.jsonl  journal.head
  * RUN/pre-images/04-cleanup-environment-security/attempt-1/01-ossys_parameter.csv
  * </pre>
  */
@@ -39,15 +40,27 @@ public final class RunFolder {
         this.journal = journal;
     }
 
-    /** Makes a new run from a checked plan; refuses a folder that already holds a run. */
+    /**
+     * Makes a new run from a checked plan; refuses a folder that already holds a run. A folder whose run never
+     * started (its journal has no complete entry: the process ended while writing the first) is started over.
+     */
     public static RunFolder create(Path folder, MigrationPlan plan, String sourceFingerprint, String target,
                                    String operator, Clock clock) throws IOException {
-        if (Files.exists(folder.resolve(JOURNAL))) {
-            throw new IllegalArgumentException(folder + " already holds a run: to resume it, leave out --plan; "
-                    + "to start again, give another --run-dir");
+        FreeText.requireOneLine("operator", operator);
+        FreeText.requireOneLine("source fingerprint", sourceFingerprint);
+        FreeText.requireOneLine("the plan's source fingerprint", plan.sourceFingerprint());
+        FreeText.requireOneLine("target", target);
+        Path journalFile = folder.resolve(JOURNAL);
+        if (Files.exists(journalFile)) {
+            if (!JournalFile.open(journalFile, clock).entries().isEmpty()) {
+                throw new IllegalArgumentException(folder + " already holds a run: to resume it, leave out --plan; "
+                        + "to start again, give another --run-dir");
+            }
+            // Never started: nothing happened yet that the journal would have to keep.
+            Files.delete(journalFile);
         }
         PlanArtifacts.write(plan, folder);
-        JournalFile journal = JournalFile.open(folder.resolve(JOURNAL), clock);
+        JournalFile journal = JournalFile.open(journalFile, clock);
         Map<String, String> data = new LinkedHashMap<>();
         data.put("plan.sha256", sha256(Files.readAllBytes(folder.resolve(PLAN))));
         data.put("target", target);
@@ -58,15 +71,22 @@ public final class RunFolder {
         return new RunFolder(folder, plan, journal);
     }
 
-    /** Whether {@code folder} holds a run (its journal), to resume rather than start. */
-    public static boolean holdsRun(Path folder) {
-        return Files.exists(folder.resolve(JOURNAL));
+    /** Whether {@code folder} holds a run that started (or a journal that cannot be read as one). */
+    public static boolean holdsRun(Path folder) throws IOException {
+        if (!Files.exists(folder.resolve(JOURNAL))) {
+            return false;
+        }
+        try {
+            return !JournalFile.open(folder.resolve(JOURNAL), Clock.systemUTC()).entries().isEmpty();
+        } catch (JournalException e) {
+            return true;
+        }
     }
 
     /**
      * Refuses, as bad input naming {@code option}, a folder that cannot take a new run: no name, a file, or a
      * folder that holds other files (a typing mistake that would mix a run into them). A folder that does not
-     * exist yet, or is empty, is fine.
+     * exist yet, or is empty, is fine; so is one whose run never started ({@link #create} starts it over).
      */
     public static void checkNewFolder(Path folder, String option) throws IOException {
         if (folder.toString().isBlank()) {
@@ -76,7 +96,7 @@ public final class RunFolder {
             throw new IllegalArgumentException(option + " " + folder + " is a file, not a folder: give a new "
                     + "folder for the run");
         }
-        if (Files.isDirectory(folder)) {
+        if (Files.isDirectory(folder) && !Files.exists(folder.resolve(JOURNAL))) {
             try (var entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
                     throw new IllegalArgumentException(option + " " + folder + " holds other files but no run ("
@@ -101,6 +121,11 @@ public final class RunFolder {
             throw new IllegalArgumentException(noRun(folder));
         }
         JournalFile journal = JournalFile.open(folder.resolve(JOURNAL), clock);
+        if (journal.entries().isEmpty()) {
+            throw new IllegalArgumentException(folder + ": this run never started (its " + JOURNAL + " has no "
+                    + "complete entry: the process ended while writing the first). Run the same command with --plan "
+                    + "again to start it.");
+        }
         String recorded = journal.entries().get(0).get("plan.sha256");
         if (!sha256(Files.readAllBytes(folder.resolve(PLAN))).equals(recorded)) {
             throw new JournalException(folder.resolve(PLAN) + " was changed after the run started. Keep the folder "
@@ -137,33 +162,41 @@ public final class RunFolder {
 
     /** The operator skips a step; the reason is required and kept. */
     public void skip(String stepId, String reason, String operator) throws IOException {
+        Step step = step(stepId, StepMark.SKIP);
         require(reason, "a skipped step needs a reason");
-        journal.append(JournalEvent.STEP_SKIPPED, step(stepId), operator, Map.of("reason", reason));
+        FreeText.requireOneLine("reason", reason);
+        journal.append(JournalEvent.STEP_SKIPPED, step.id(), operator, Map.of("reason", reason));
     }
 
     /** A DBA did the step by hand: their name is required, the note kept. */
     public void doneByDba(String stepId, String dba, String note, String operator) throws IOException {
+        Step step = step(stepId, StepMark.DONE_BY_DBA);
         require(dba, "a step done by a DBA needs the DBA's name");
-        journal.append(JournalEvent.DONE_BY_DBA, step(stepId), operator, Map.of("dba", dba,
+        FreeText.requireOneLine("DBA name", dba);
+        FreeText.requireOneLine("note", note);
+        journal.append(JournalEvent.DONE_BY_DBA, step.id(), operator, Map.of("dba", dba,
                 "note", note == null ? "" : note));
     }
 
     /** A manual step was done and ticked off. */
     public void tick(String stepId, String note, String operator) throws IOException {
-        journal.append(JournalEvent.CHECKLIST_TICKED, step(stepId), operator, Map.of("note",
+        Step step = step(stepId, StepMark.TICK);
+        FreeText.requireOneLine("note", note);
+        journal.append(JournalEvent.CHECKLIST_TICKED, step.id(), operator, Map.of("note",
                 note == null ? "" : note));
     }
 
-    private String step(String stepId) {
-        if (ProcedureCatalog.stepsFor(plan).stream().noneMatch(s -> s.id().equals(stepId))) {
-            throw new IllegalArgumentException("step '" + stepId + "' is not a step of this plan: envclone status "
-                    + "lists them");
-        }
+    /** The plan's step {@code stepId}, still open, that {@code mark} fits. */
+    private Step step(String stepId, StepMark mark) {
+        Step step = ProcedureCatalog.stepsFor(plan).stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("step '" + stepId + "' is not a step of this plan: "
+                        + "envclone status lists them"));
         if (state().of(stepId).finished()) {
             throw new IllegalArgumentException("step '" + stepId + "' is " + state().of(stepId).label()
                     + " already");
         }
-        return stepId;
+        mark.require(step);
+        return step;
     }
 
     private static void require(String value, String message) {

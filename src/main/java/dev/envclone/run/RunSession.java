@@ -46,7 +46,7 @@ public final class RunSession {
     public RunSession(RunFolder run, Connection connection, String operator) throws SQLException {
         this.run = run;
         this.connection = connection;
-        this.operator = operator;
+        this.operator = FreeText.requireOneLine("operator", operator);
         MigrationPlan plan = run.plan();
         this.dialect = Dialect.of(plan.dbms());
         this.executor = new StepExecutor(connection, dialect, plan.users().admin());
@@ -58,6 +58,7 @@ public final class RunSession {
      * started on. Records the accepted target.
      */
     public String checkTarget(String sourceFingerprint) throws SQLException, IOException, GuardException {
+        FreeText.requireOneLine("source fingerprint", sourceFingerprint);
         String source = sourceFingerprint != null ? sourceFingerprint : run.sourceFingerprint();
         String fingerprint = accept(TargetInspection.inspect(connection, dialect), run.plan(), source);
         String earlier = run.journal().entries().stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED)

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A whole run on a small sandbox, as an operator finishes it: prepared, one cleanup step skipped with a reason, one
- * done by a DBA, the blocked database-connections step cleared and run, every other cleanup step executed, and every
- * manual step ticked with a note.
+ * done by a DBA, the blocked database-connections step cleared and run, every other cleanup step executed, the clone
+ * steps done by a DBA, and every manual and Configuration Tool step ticked with a note.
  */
 final class FinishedRun {
     static final String SKIP_REASON = "the target keeps its front-end list";
@@ -58,7 +58,10 @@ final class FinishedRun {
         sandbox.execute("delete from OSSYS_EXTENSION_DBCONNECTION");
         ok("run", "--run-dir", run, "--target", sandbox.url, "--user", user, "--yes", "--operator", "Ana Operator");
         for (Step step : ProcedureCatalog.stepsFor(PlanJson.read(sandbox.plan))) {
-            if (step.kind() != StepKind.CLEANUP) {
+            if (step.kind() == StepKind.CLONE) {
+                ok("mark", "--run-dir", run, "--step", step.id(), "--done-by-dba", DBA, "--note",
+                        "checked: " + step.id(), "--operator", "Łukasz Nowak");
+            } else if (step.kind() != StepKind.CLEANUP) {
                 ok("mark", "--run-dir", run, "--step", step.id(), "--tick", "--note", "checked: " + step.id(),
                         "--operator", "Łukasz Nowak");
             }

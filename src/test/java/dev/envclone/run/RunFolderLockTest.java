@@ -76,9 +76,7 @@ class RunFolderLockTest {
 
     @Test
     void aRunInThisProcessIsRefusedWhileTheWizardHoldsItsFolder() throws Exception {
-        Path run = folder.resolve("run-qa");
-        Files.createDirectories(run);
-        Files.writeString(run.resolve(RunFolder.JOURNAL), "");
+        Path run = startedRun();
         try (RunFolderLock wizard = RunFolderLock.forRun(run, "the envclone wizard")) {
             CliProcess.Result result = CliProcess.inProcess("run", "--run-dir", run.toString(), "--target",
                     "jdbc:h2:mem:none", "--yes");
@@ -108,7 +106,7 @@ class RunFolderLockTest {
         try (RunFolderLock held = RunFolderLock.forRun(run, "envclone run")) {
             CliProcess.Result status = CliProcess.inProcess("status", "--run-dir", run.toString());
             assertEquals(0, status.code(), status.err());
-            assertTrue(status.out().contains("#1 ") && status.out().contains(" RUN_CREATED by Ana"), status.out());
+            assertTrue(status.out().contains("#1 ") && status.out().contains(" RUN_CREATED by \"Ana\""), status.out());
         }
     }
 

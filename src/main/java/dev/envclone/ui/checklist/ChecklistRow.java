@@ -2,6 +2,7 @@ package dev.envclone.ui.checklist;
 
 import dev.envclone.procedure.Step;
 import dev.envclone.run.JournalEntry;
+import dev.envclone.run.StepMark;
 import dev.envclone.run.StepState;
 import dev.envclone.ui.manual.StepMarks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,7 +30,8 @@ public final class ChecklistRow {
     void update(StepState now, JournalEntry entry) {
         finished.set(now.finished());
         state.set(now.label());
-        who.set(entry == null || now == StepState.PENDING ? "" : StepMarks.who(entry));
+        who.set(entry == null || now == StepState.PENDING ? (tickable() || now.finished() ? ""
+                : "Recorded on its own page: done by a DBA, or skipped.") : StepMarks.who(entry));
         if (now.finished() && entry != null) {
             String recorded = entry.get("note") != null ? entry.get("note") : entry.get("reason");
             note.set(recorded == null ? "" : recorded);
@@ -42,6 +44,11 @@ public final class ChecklistRow {
 
     public String stepId() {
         return step.id();
+    }
+
+    /** A tick means something here (a manual or Configuration Tool step); a clone step is done by a DBA or skipped. */
+    public boolean tickable() {
+        return StepMark.TICK.fits(step.kind());
     }
 
     /** "12. Upload your new environment license": numbered as in checklist.md. */

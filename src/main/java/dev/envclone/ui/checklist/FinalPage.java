@@ -91,7 +91,12 @@ public final class FinalPage implements WizardPage {
         box.setWrapText(true);
         box.setMaxWidth(Double.MAX_VALUE);
         box.setSelected(row.finishedProperty().get());
-        box.disableProperty().bind(row.finishedProperty().or(model.busyProperty()));
+        if (row.tickable()) {
+            box.disableProperty().bind(row.finishedProperty().or(model.busyProperty()));
+        } else {
+            // A clone step is recorded on its own page (done by a DBA, or skipped): a tick would not say who ran it.
+            box.setDisable(true);
+        }
         // A finished row is disabled (the journal only grows) but must stay as readable as an open one.
         box.setStyle("-fx-opacity: 1;");
         box.setOnAction(e -> {

@@ -134,6 +134,10 @@ public final class FinalViewModel {
         if (run == null || row.finishedProperty().get()) {
             return;
         }
+        if (!row.tickable()) {
+            message.set(row.title() + " is recorded on its own page: done by a DBA, or skipped.");
+            return;
+        }
         String note = row.noteProperty().get() == null ? "" : row.noteProperty().get().strip();
         String operator = wizard.operatorProperty().get();
         job("Ticking off " + row.title(), (progress, cancel) -> {

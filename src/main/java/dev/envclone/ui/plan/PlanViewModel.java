@@ -7,10 +7,10 @@ import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.PlanException;
 import dev.envclone.run.GuardException;
+import dev.envclone.run.RunFolder;
 import dev.envclone.sql.Dbms;
 import dev.envclone.ui.WizardViewModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -38,7 +38,6 @@ import javafx.beans.value.WeakChangeListener;
  * exists the plan is fixed and the page only shows it.
  */
 public final class PlanViewModel {
-    private static final String JOURNAL = "journal.jsonl";
 
     private final WizardViewModel wizard;
     private final MigrationPlan start;
@@ -266,12 +265,13 @@ public final class PlanViewModel {
             return false;
         }
         Path folder = wizard.runFolderProperty().get();
-        if (Files.exists(folder.resolve(JOURNAL))) {
-            problems.set("The run folder " + folder + " already holds a run: open it from the start page to resume "
-                    + "it, or choose another folder.");
-            return false;
-        }
         try {
+            // A folder whose run never started (the first entry torn by a crash) is started over, as the CLI does.
+            if (RunFolder.holdsRun(folder)) {
+                problems.set("The run folder " + folder + " already holds a run: open it from the start page to "
+                        + "resume it, or choose another folder.");
+                return false;
+            }
             wizard.createRun(plan);
         } catch (IOException e) {
             problems.set("The run folder " + folder + " could not be written (" + e.getClass().getSimpleName()

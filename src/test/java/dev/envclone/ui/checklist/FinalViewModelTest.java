@@ -81,6 +81,22 @@ class FinalViewModelTest {
     }
 
     @Test
+    void aCloneRowIsNotTickedItIsRecordedOnTheClonePage() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+        ChecklistRow row = model.row("clone-database");
+        int entries = fixture.wizard.runProperty().get().journal().entries().size();
+
+        model.tick(row);
+
+        assertFalse(row.tickable());
+        assertEquals(entries, fixture.wizard.runProperty().get().journal().entries().size());
+        assertEquals(row.title() + " is recorded on its own page: done by a DBA, or skipped.",
+                model.messageProperty().get());
+        assertEquals("Recorded on its own page: done by a DBA, or skipped.", row.whoProperty().get());
+    }
+
+    @Test
     void exportReportWritesASignedPdf() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
         FinalViewModel model = new FinalViewModel(fixture.wizard);

@@ -232,6 +232,17 @@ class PlanViewModelTest {
     }
 
     @Test
+    void aFolderWhoseRunNeverStartedIsStartedOver() throws Exception {
+        open(Dbms.SQLSERVER);
+        // A crash while the first entry was written: an empty journal, no journal.head.
+        Files.write(Files.createDirectories(folder.resolve("run")).resolve("journal.jsonl"), new byte[0]);
+
+        assertTrue(model.accept(), model.problemsProperty().get());
+
+        assertEquals(1, fixture.wizard.runProperty().get().journal().entries().size());
+    }
+
+    @Test
     void theRunFolderTypedBecomesTheWizardsAndAnEmptyOneIsRefused() throws Exception {
         open(Dbms.SQLSERVER);
         model.runFolderProperty().set(folder.resolve("elsewhere").toString());
