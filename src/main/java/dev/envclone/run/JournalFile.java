@@ -2,8 +2,8 @@ package dev.envclone.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envclone.files.OwnerOnly;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,14 +103,7 @@ public final class JournalFile {
         JournalEntry entry = new JournalEntry(draft.seq(), draft.time(), event, step, operator, draft.data(),
                 draft.previous(), hash(draft.previous(), draft));
         byte[] line = (MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
+        OwnerOnly.append(file, line, "journal");
         entries.add(entry);
         return entry;
     }

@@ -3,6 +3,7 @@ package dev.envclone.run;
 import dev.envclone.clone.DataPumpParameterFiles;
 import dev.envclone.clone.OracleCreationScript;
 import dev.envclone.clone.SqlServerCloneScript;
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.ChecklistMarkdown;
 import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.MigrationPlan;
@@ -10,9 +11,7 @@ import dev.envclone.procedure.PlanJson;
 import dev.envclone.sql.Dbms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,19 +40,15 @@ public final class PlanArtifacts {
         return files;
     }
 
-    /** Writes every file into {@code folder}, creating it if needed; returns the files written. */
+    /**
+     * Writes every file into {@code folder}, owner-only, creating the folder (owner-only) if needed; an existing
+     * folder is left as it is. Returns the files written.
+     */
     public static Map<String, String> write(MigrationPlan plan, Path folder) throws IOException {
         Map<String, String> files = of(plan);
-        Files.createDirectories(folder);
         for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = folder.resolve(file.getKey());
-            Path temporary = Files.createTempFile(folder, "." + file.getKey(), ".tmp");
-            try {
-                Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            OwnerOnly.write(folder.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8),
+                    "plan file");
         }
         return files;
     }

@@ -1,5 +1,6 @@
 package dev.envclone.run;
 
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.ProcedureCatalog;
@@ -45,6 +46,8 @@ public final class RunFolder {
             throw new IllegalArgumentException(folder + " already holds a run: to resume it, leave out --plan; "
                     + "to start again, give another --run-dir");
         }
+        // Owner-only before anything is in it: the pre-images will hold the source's secrets.
+        OwnerOnly.folder(folder, "run folder");
         PlanArtifacts.write(plan, folder);
         JournalFile journal = JournalFile.open(folder.resolve(JOURNAL), clock);
         Map<String, String> data = new LinkedHashMap<>();

@@ -1,9 +1,11 @@
 package dev.envclone.sandbox;
 
 import dev.envclone.db.H2Mode;
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.sql.Dbms;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +48,10 @@ public final class Sandbox {
             throw new IllegalArgumentException(file + " already exists: give another --db path, or delete that "
                     + "file if it is an old sandbox");
         }
-        if (path.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(path.toAbsolutePath().getParent());
+        // An empty file, owner-only from its creation (missing folders above it too): H2 starts a new database in
+        // it and keeps its permissions. CREATE_NEW: never over a file that appeared meanwhile.
+        try (FileChannel empty = OwnerOnly.createNew(file, "sandbox database")) {
+            empty.force(true);
         }
         String url = url(dbms, path);
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
@@ -61,7 +65,17 @@ public final class Sandbox {
             }
             new SandboxRows(connection, size).insertAll();
             connection.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            // Half a sandbox is no rehearsal: remove it, so that the same command can run again.
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException removal) {
+                e.addSuppressed(removal);
+            }
+            throw e;
         }
+        // In case H2 wrote the file anew while closing it.
+        OwnerOnly.tighten(file, "sandbox database");
         return url;
     }
 

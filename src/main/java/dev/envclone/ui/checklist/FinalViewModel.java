@@ -2,6 +2,7 @@ package dev.envclone.ui.checklist;
 
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.ProgressListener;
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import dev.envclone.procedure.StepKind;
@@ -14,7 +15,6 @@ import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
 import dev.envclone.ui.WizardViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,7 +145,7 @@ public final class FinalViewModel {
     public void exportReport(Path out) {
         job("Writing the report", (progress, cancel) -> {
             Signed signed = report();
-            Files.write(out, signed.pdf());
+            OwnerOnly.write(out, signed.pdf(), "report");
             return "Report written to " + out.toAbsolutePath() + ", signed by " + signed.signer().signerName()
                     + (signed.signer().selfSigned() ? " (self-signed)" : "") + ".";
         });

@@ -1,0 +1,223 @@
+package dev.envclone.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every folder and file envclone writes, created so that only its owner can read it (POSIX 700 and 600; on Windows
+ * an ACL with one entry, the owner's), from the moment it exists: the attribute is given at creation, never set
+ * afterwards. What envclone finds already there:
+ * <ul>
+ * <li>a folder envclone creates, and every missing folder above it, is owner-only; a folder above that exists is
+ * left as it is (it is the operator's: their home, a shared drive);</li>
+ * <li>one of envclone's own folders that exists ({@link #folder}: the user folder, the signing folder, a run
+ * folder) is made owner-only if it is shared, and refused if every user can write in it (like /tmp): anyone could
+ * replace the evidence there;</li>
+ * <li>a file envclone writes again is owner-only afterwards, whatever it was before.</li>
+ * </ul>
+ * A file system that keeps no owner-only permission (FAT) is refused with a sentence, rather than written open.
+ * Every failure is a {@link FileWriteException} naming the file and what envclone was doing, and leaves nothing
+ * half-written behind.
+ */
+public final class OwnerOnly {
+    private OwnerOnly() {
+    }
+
+    /**
+     * One of envclone's own folders, ready to write in: created owner-only (with any missing folder above it), or,
+     * when it exists, made owner-only; refused when every user can write in it.
+     */
+    public static Path folder(Path folder, String what) throws FileWriteException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String action = "create " + what;
+        try {
+            if (!Files.isDirectory(absolute)) {
+                createMissing(absolute, action);
+                return folder;
+            }
+            Protection protection = Protection.of(absolute);
+            if (protection.everyoneWrites(absolute)) {
+                throw new FileWriteException(absolute, "use {} as " + what, "every user can create "
+                        + "and delete files in it: give a folder of its own, or make this one owner-only (chmod 700)",
+                        null);
+            }
+            if (protection.shared(absolute)) {
+                action = "make " + what + " {} owner-only";
+                protection.tighten(absolute, true);
+            }
+            return folder;
+        } catch (FileWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileWriteException(absolute, action, e);
+        }
+    }
+
+    /** A folder that must not exist yet (a pre-image attempt), created owner-only with any missing folder above it. */
+    public static Path newFolder(Path folder, String what) throws FileWriteException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileWriteException(absolute, "create " + what, "it exists already", null);
+        }
+        createMissing(absolute, "create " + what);
+        return folder;
+    }
+
+    /**
+     * Writes a whole file: a temporary file beside it (owner-only from its creation), forced to disk, then renamed
+     * over the file in one step, so that the file is the old one or the new one, never half of it.
+     */
+    public static void write(Path file, byte[] bytes, String what) throws FileWriteException {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path temporary = null;
+        try {
+            Path folder = absolute.getParent();
+            createMissing(folder, "write " + what);
+            Protection protection = Protection.of(folder);
+            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part",
+                    protection.forFile(folder));
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                writeAll(channel, bytes);
+                channel.force(true);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileWriteException(absolute, "write " + what, reasonWithout(e, absolute, temporary), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** A new file (refused if one is there), owner-only from its creation, open for writing. */
+    public static FileChannel createNew(Path file, String what) throws FileWriteException {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            createMissing(absolute.getParent(), "write " + what);
+            return FileChannel.open(absolute, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    Protection.of(absolute.getParent()).forFile(absolute.getParent()));
+        } catch (FileWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileWriteException(absolute, "write " + what, e);
+        }
+    }
+
+    /**
+     * Appends {@code bytes} to a file (created owner-only if missing) and forces them to disk. If the write fails
+     * the file is cut back to its length before, so that it never ends in half a record.
+     */
+    public static void append(Path file, byte[] bytes, String what) throws FileWriteException {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Path folder = absolute.getParent();
+            Protection protection = Protection.of(folder);
+            boolean existed = Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS);
+            try (FileChannel channel = FileChannel.open(absolute, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), protection.forFile(folder))) {
+                if (existed && protection.shared(absolute)) {
+                    // Written by an earlier envclone, before files were owner-only.
+                    protection.tighten(absolute, false);
+                }
+                long before = channel.size();
+                try {
+                    writeAll(channel, bytes);
+                    channel.force(true);
+                } catch (IOException e) {
+                    cutBack(channel, before, e);
+                    throw e;
+                }
+            }
+        } catch (IOException e) {
+            throw new FileWriteException(absolute, "write " + what, e);
+        }
+    }
+
+    /** Makes a file another library created (H2's database file) owner-only. */
+    public static void tighten(Path file, String what) throws FileWriteException {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Protection.of(absolute).tighten(absolute, false);
+        } catch (IOException e) {
+            throw new FileWriteException(absolute, "make " + what + " {} owner-only", e);
+        }
+    }
+
+    /** Creates {@code folder} and the missing folders above it, each owner-only from its creation. */
+    private static void createMissing(Path folder, String action) throws FileWriteException {
+        Deque<Path> missing = new ArrayDeque<>();
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            missing.push(existing);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new FileWriteException(folder, action, "its drive or root does not exist", null);
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new FileWriteException(folder, action, existing + " is a file, not a folder", null);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            Protection protection = Protection.of(existing);
+            for (Path each : missing) {
+                try {
+                    Files.createDirectory(each, protection.forFolder(existing));
+                } catch (FileAlreadyExistsException e) {
+                    // Made meanwhile by someone else (another envclone): fine if it is a folder.
+                    if (!Files.isDirectory(each)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new FileWriteException(folder, action, e);
+        }
+    }
+
+    private static String reasonWithout(IOException e, Path... ours) {
+        return FileWriteException.reason(e, Arrays.stream(ours).filter(Objects::nonNull).toArray(Path[]::new));
+    }
+
+    private static void writeAll(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    private static void cutBack(FileChannel channel, long length, IOException failure) {
+        try {
+            channel.truncate(length);
+            channel.force(true);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // The rename failed and so did the clean-up: the caller's exception says why; a ".part" file stays.
+        }
+    }
+}
