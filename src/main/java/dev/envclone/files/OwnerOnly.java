@@ -44,7 +44,7 @@ public final class OwnerOnly {
         String action = "create " + what;
         try {
             if (!Files.isDirectory(absolute)) {
-                createMissing(absolute, action);
+                createMissing(absolute, absolute, action);
                 return folder;
             }
             Protection protection = Protection.of(absolute);
@@ -71,7 +71,7 @@ public final class OwnerOnly {
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileWriteException(absolute, "create " + what, "it exists already", null);
         }
-        createMissing(absolute, "create " + what);
+        createMissing(absolute, absolute, "create " + what);
         return folder;
     }
 
@@ -84,7 +84,7 @@ public final class OwnerOnly {
         Path temporary = null;
         try {
             Path folder = absolute.getParent();
-            createMissing(folder, "write " + what);
+            createMissing(folder, absolute, "write " + what);
             Protection protection = Protection.of(folder);
             temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part",
                     protection.forFile(folder));
@@ -106,7 +106,7 @@ public final class OwnerOnly {
     public static FileChannel createNew(Path file, String what) throws FileWriteException {
         Path absolute = file.toAbsolutePath().normalize();
         try {
-            createMissing(absolute.getParent(), "write " + what);
+            createMissing(absolute.getParent(), absolute, "write " + what);
             return FileChannel.open(absolute, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     Protection.of(absolute.getParent()).forFile(absolute.getParent()));
         } catch (FileWriteException e) {
@@ -156,8 +156,11 @@ public final class OwnerOnly {
         }
     }
 
-    /** Creates {@code folder} and the missing folders above it, each owner-only from its creation. */
-    private static void createMissing(Path folder, String action) throws FileWriteException {
+    /**
+     * Creates {@code folder} and the missing folders above it, each owner-only from its creation; a failure names
+     * {@code named}, the folder or file envclone was making.
+     */
+    private static void createMissing(Path folder, Path named, String action) throws FileWriteException {
         Deque<Path> missing = new ArrayDeque<>();
         Path existing = folder;
         while (existing != null && !Files.exists(existing)) {
@@ -165,10 +168,10 @@ public final class OwnerOnly {
             existing = existing.getParent();
         }
         if (existing == null) {
-            throw new FileWriteException(folder, action, "its drive or root does not exist", null);
+            throw new FileWriteException(named, action, "its drive or root does not exist", null);
         }
         if (!Files.isDirectory(existing)) {
-            throw new FileWriteException(folder, action, existing + " is a file, not a folder", null);
+            throw new FileWriteException(named, action, existing + " is a file, not a folder", null);
         }
         if (missing.isEmpty()) {
             return;
@@ -186,7 +189,7 @@ public final class OwnerOnly {
                 }
             }
         } catch (IOException e) {
-            throw new FileWriteException(folder, action, e);
+            throw new FileWriteException(named, action, reasonWithout(e, named), e);
         }
     }
 
