@@ -42,6 +42,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void writingFilesKnowsNothingOfWhatIsWritten() {
+        noClasses().that().resideInAPackage("dev.envclone.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.envclone.procedure..", "dev.envclone.sql..",
+                        "dev.envclone.db..", "dev.envclone.run..", "dev.envclone.clone..", "dev.envclone.report..",
+                        "dev.envclone.sandbox..")
+                .check(classes);
+    }
+
+    @Test
     void sqlKnowsNothingOfPlansOrSteps() {
         noClasses().that().resideInAPackage("dev.envclone.sql..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.envclone.procedure..", "dev.envclone.run..",
