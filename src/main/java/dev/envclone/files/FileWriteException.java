@@ -56,11 +56,18 @@ public final class FileWriteException extends IOException {
     static String reason(IOException cause, Path... ours) {
         if (cause instanceof FileSystemException f && !(cause instanceof FileWriteException)) {
             String other = f.getFile();
-            boolean named = other != null && Arrays.stream(ours)
-                    .noneMatch(p -> p.toAbsolutePath().equals(Path.of(other).toAbsolutePath()));
+            boolean named = other != null && Arrays.stream(ours).noneMatch(p -> ours(p, Path.of(other)));
             return (named ? other + ": " : "") + reason(f);
         }
         return describe(cause);
+    }
+
+    /** {@code path} is {@code file} itself or its temporary file beside it (".NAME…", see {@link OwnerOnly}). */
+    private static boolean ours(Path file, Path path) {
+        Path a = file.toAbsolutePath();
+        Path b = path.toAbsolutePath();
+        return a.equals(b) || a.getParent() != null && a.getParent().equals(b.getParent())
+                && b.getFileName().toString().startsWith("." + a.getFileName());
     }
 
     /** The JDK leaves the reason out for the common cases; say them in words. */

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -96,9 +97,51 @@ public final class OwnerOnly {
         } catch (FileWriteException e) {
             throw e;
         } catch (IOException e) {
-            throw new FileWriteException(absolute, "write " + what, reasonWithout(e, absolute, temporary), e);
+            throw new FileWriteException(absolute, "write " + what, e);
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Writes several files into one folder as a set: every one to a temporary file first, and only when all are on
+     * disk are they renamed in place. When one cannot be written, none is: the temporary files are removed, and so
+     * is the folder if this call made it. Returns the files in {@code files}' order.
+     */
+    public static List<Path> writeAll(Path folder, Map<String, byte[]> files, String what)
+            throws FileWriteException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        boolean made = !Files.exists(absolute);
+        Map<Path, Path> temporaries = new LinkedHashMap<>();
+        Path current = absolute;
+        try {
+            createMissing(absolute, absolute, "write " + what);
+            Protection protection = Protection.of(absolute);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                current = absolute.resolve(file.getKey());
+                Path temporary = Files.createTempFile(absolute, "." + file.getKey(), ".part",
+                        protection.forFile(absolute));
+                temporaries.put(current, temporary);
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    writeAll(channel, file.getValue());
+                    channel.force(true);
+                }
+            }
+            for (Map.Entry<Path, Path> file : temporaries.entrySet()) {
+                current = file.getKey();
+                Files.move(file.getValue(), file.getKey(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            return List.copyOf(temporaries.keySet());
+        } catch (IOException e) {
+            temporaries.values().forEach(OwnerOnly::deleteQuietly);
+            if (made) {
+                deleteQuietly(absolute);
+            }
+            if (e instanceof FileWriteException written) {
+                throw written;
+            }
+            throw new FileWriteException(current, "write " + what, e);
         }
     }
 
@@ -189,12 +232,8 @@ public final class OwnerOnly {
                 }
             }
         } catch (IOException e) {
-            throw new FileWriteException(named, action, reasonWithout(e, named), e);
+            throw new FileWriteException(named, action, e);
         }
-    }
-
-    private static String reasonWithout(IOException e, Path... ours) {
-        return FileWriteException.reason(e, Arrays.stream(ours).filter(Objects::nonNull).toArray(Path[]::new));
     }
 
     private static void writeAll(FileChannel channel, byte[] bytes) throws IOException {

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The files a plan produces, by name: plan.json, cleanup.sql, checklist.md, and clone.sql (SQL Server) or
- * expdp.par, impdp.par and create-users.sql (Oracle). All are generated before any is written, and each is written
- * through a temporary file and a rename, so a folder never holds half a file.
+ * expdp.par, impdp.par and create-users.sql (Oracle). All are generated before any is written, and all are written
+ * to temporary files before any is renamed in place, so a folder never holds half a file or half a plan.
  */
 public final class PlanArtifacts {
     private PlanArtifacts() {
@@ -42,14 +42,14 @@ public final class PlanArtifacts {
 
     /**
      * Writes every file into {@code folder}, owner-only, creating the folder (owner-only) if needed; an existing
-     * folder is left as it is. Returns the files written.
+     * folder is left as it is. All or none: if one file cannot be written, no file of the plan is replaced.
+     * Returns the files written.
      */
     public static Map<String, String> write(MigrationPlan plan, Path folder) throws IOException {
         Map<String, String> files = of(plan);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            OwnerOnly.write(folder.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8),
-                    "plan file");
-        }
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        OwnerOnly.writeAll(folder, bytes, "plan file");
         return files;
     }
 }

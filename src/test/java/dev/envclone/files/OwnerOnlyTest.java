@@ -12,7 +12,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,22 @@ class OwnerOnlyTest {
         assertEquals("new", Files.readString(file));
         assertEquals("rw-------", permissions(file));
         assertEquals(List.of(file), list(folder));
+    }
+
+    @Test
+    void aSetOfFilesIsWrittenWholeOrNotAtAllAndAFolderMadeForItGoesWithIt() throws Exception {
+        Path plan = folder.resolve("plan");
+        String tooLong = "x".repeat(300) + ".sql";
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("plan.json", "{}".getBytes(StandardCharsets.UTF_8));
+        files.put(tooLong, "select 1".getBytes(StandardCharsets.UTF_8));
+
+        FileWriteException failed = assertThrows(FileWriteException.class,
+                () -> OwnerOnly.writeAll(plan, files, "plan file"));
+
+        assertEquals("cannot write plan file " + plan.resolve(tooLong) + ": File name too long",
+                failed.getMessage());
+        assertEquals(List.of(), list(folder), "no plan.json, no temporary file, no folder");
     }
 
     @Test
