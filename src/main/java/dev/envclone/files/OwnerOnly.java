@@ -89,6 +89,7 @@ public final class OwnerOnly {
             Protection protection = Protection.of(folder);
             temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part",
                     protection.forFile(folder));
+            protection.created(temporary, false);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 writeAll(channel, bytes);
                 channel.force(true);
@@ -122,6 +123,7 @@ public final class OwnerOnly {
                 Path temporary = Files.createTempFile(absolute, "." + file.getKey(), ".part",
                         protection.forFile(absolute));
                 temporaries.put(current, temporary);
+                protection.created(temporary, false);
                 try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                     writeAll(channel, file.getValue());
                     channel.force(true);
@@ -150,8 +152,16 @@ public final class OwnerOnly {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             createMissing(absolute.getParent(), absolute, "write " + what);
-            return FileChannel.open(absolute, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    Protection.of(absolute.getParent()).forFile(absolute.getParent()));
+            Protection protection = Protection.of(absolute.getParent());
+            FileChannel channel = FileChannel.open(absolute, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), protection.forFile(absolute.getParent()));
+            try {
+                protection.created(absolute, false);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return channel;
         } catch (FileWriteException e) {
             throw e;
         } catch (IOException e) {
@@ -171,7 +181,9 @@ public final class OwnerOnly {
             boolean existed = Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS);
             try (FileChannel channel = FileChannel.open(absolute, Set.of(StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND), protection.forFile(folder))) {
-                if (existed && protection.shared(absolute)) {
+                if (!existed) {
+                    protection.created(absolute, false);
+                } else if (protection.shared(absolute)) {
                     // Written by an earlier envclone, before files were owner-only.
                     protection.tighten(absolute, false);
                 }
@@ -186,6 +198,33 @@ public final class OwnerOnly {
             }
         } catch (IOException e) {
             throw new FileWriteException(absolute, "write " + what, e);
+        }
+    }
+
+    /**
+     * A file to read and write in place (a lock file), created owner-only if missing; an existing one that others
+     * can read is made owner-only.
+     */
+    public static FileChannel open(Path file, String what) throws FileWriteException {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            Protection protection = Protection.of(absolute.getParent());
+            boolean existed = Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS);
+            FileChannel channel = FileChannel.open(absolute, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE), protection.forFile(absolute.getParent()));
+            try {
+                if (!existed) {
+                    protection.created(absolute, false);
+                } else if (protection.shared(absolute)) {
+                    protection.tighten(absolute, false);
+                }
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new FileWriteException(absolute, "open " + what, e);
         }
     }
 
@@ -224,6 +263,7 @@ public final class OwnerOnly {
             for (Path each : missing) {
                 try {
                     Files.createDirectory(each, protection.forFolder(existing));
+                    protection.created(each, true);
                 } catch (FileAlreadyExistsException e) {
                     // Made meanwhile by someone else (another envclone): fine if it is a folder.
                     if (!Files.isDirectory(each)) {

@@ -78,6 +78,18 @@ enum Protection {
         };
     }
 
+    /**
+     * What must follow a creation. POSIX: nothing, the mode was given. ACL: Windows merges the parent's inheritable
+     * entries into an ACL given at creation unless it is marked protected, which the JDK cannot ask for; setting
+     * the ACL again replaces the merged list with the owner's entry alone.
+     */
+    void created(Path path, boolean folder) throws IOException {
+        switch (this) {
+            case POSIX -> { }
+            case ACL -> tighten(path, folder);
+        }
+    }
+
     /** Takes every access but the owner's away from an existing file or folder. */
     void tighten(Path path, boolean folder) throws IOException {
         switch (this) {

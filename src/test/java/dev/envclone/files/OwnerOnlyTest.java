@@ -157,6 +157,19 @@ class OwnerOnlyTest {
     }
 
     @Test
+    void aFileOpenedInPlaceIsCreatedOwnerOnlyAndAnOldReadableOneIsTightenedWithItsContentKept() throws Exception {
+        Path lock = folder.resolve("run.lock");
+        OwnerOnly.open(lock, "lock file").close();
+        assertEquals("rw-------", permissions(lock));
+
+        Path old = Files.writeString(folder.resolve("old.lock"), "pid 42");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+        OwnerOnly.open(old, "lock file").close();
+        assertEquals("rw-------", permissions(old));
+        assertEquals("pid 42", Files.readString(old));
+    }
+
+    @Test
     void anIoErrorOfTheJdkIsOneSentenceWithoutAClassName() {
         assertEquals("missing.json: no such file or folder",
                 FileWriteException.describe(new java.nio.file.NoSuchFileException("missing.json")));
