@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] ENGINE = {"dev.envclone.procedure..", "dev.envclone.sql..", "dev.envclone.db..",
         "dev.envclone.run..", "dev.envclone.clone..", "dev.envclone.remote..", "dev.envclone.report..",
-        "dev.envclone.sandbox.."};
+        "dev.envclone.sandbox..", "dev.envclone.files.."};
 
     private final JavaClasses classes = new ClassFileImporter()
             // Main classes only, wherever the build directory is (-Denvclone.buildDir).
@@ -39,6 +39,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.envclone.ui..").check(classes);
         noClasses().that().resideInAPackage("dev.envclone.ui..")
                 .should().dependOnClassesThat().resideInAPackage("dev.envclone.cli..").check(classes);
+    }
+
+    @Test
+    void writingFilesKnowsNothingOfWhatIsWritten() {
+        noClasses().that().resideInAPackage("dev.envclone.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.envclone.procedure..", "dev.envclone.sql..",
+                        "dev.envclone.db..", "dev.envclone.run..", "dev.envclone.clone..", "dev.envclone.report..",
+                        "dev.envclone.sandbox..")
+                .check(classes);
     }
 
     @Test

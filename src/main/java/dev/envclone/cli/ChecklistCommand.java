@@ -34,7 +34,7 @@ final class ChecklistCommand implements Callable<Integer> {
         }
         ReportFiles.refuseExisting(spec, out);
         byte[] pdf = ChecklistPdf.blank(PlanJson.read(plan), paper, Instant.now());
-        ReportFiles.write(out, pdf);
+        ReportFiles.write(out, pdf, "checklist");
         spec.commandLine().getOut().println("Wrote " + out + ": print it and keep it beside the keyboard.");
         return Cli.OK;
     }

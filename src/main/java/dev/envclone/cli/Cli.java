@@ -1,10 +1,12 @@
 package dev.envclone.cli;
 
 import dev.envclone.db.UrlSecrets;
+import dev.envclone.files.FileWriteException;
 import dev.envclone.procedure.PlanException;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.JournalException;
 import dev.envclone.sql.InvalidNameException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -44,6 +46,11 @@ public final class Cli {
                     || e instanceof IllegalArgumentException) {
                 err.println(prefix(cmd) + oneLine(e.getMessage()));
                 return BAD_INPUT;
+            }
+            if (e instanceof IOException io) {
+                // The message names the file and what envclone was doing; a class name would only add noise.
+                err.println(prefix(cmd) + oneLine(FileWriteException.describe(io)));
+                return FAILED;
             }
             err.println(prefix(cmd) + oneLine(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName()
                     + ")");

@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
         SigningIdentity signer = signer();
         byte[] pdf = RunReport.write(run, paper, signer, Instant.now());
-        ReportFiles.write(out, pdf);
+        ReportFiles.write(out, pdf, "report");
         PrintWriter console = spec.commandLine().getOut();
         console.println("Wrote " + out + " (" + pdf.length / 1024 + " KiB), signed by " + signer.signerName()
                 + (signer.selfSigned() ? " (self-signed)" : "") + ".");

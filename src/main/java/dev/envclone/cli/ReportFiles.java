@@ -1,9 +1,9 @@
 package dev.envclone.cli;
 
+import dev.envclone.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -24,14 +24,8 @@ final class ReportFiles {
         }
     }
 
-    static void write(Path out, byte[] bytes) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(parent, out.getFileName().toString(), ".part");
-        try {
-            Files.write(temporary, bytes);
-            Files.move(temporary, out, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    /** Owner-only, through a temporary file and a rename; {@code what} names it in an error ("report"). */
+    static void write(Path out, byte[] bytes, String what) throws IOException {
+        OwnerOnly.write(out, bytes, what);
     }
 }

@@ -1,5 +1,7 @@
 package dev.envclone.db;
 
+import dev.envclone.files.FileWriteException;
+import dev.envclone.files.OwnerOnly;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +10,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,9 +40,23 @@ final class PreImageWriter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        try {
+            return write(connection, preImageSql, file, cancel, digest);
+        } catch (FileWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            // Disk full, a removed drive: the message names the file, so the operator knows where to look.
+            throw new FileWriteException(file, "write pre-image", e);
+        }
+    }
+
+    private static PreImage write(Connection connection, String preImageSql, Path file, CancelToken cancel,
+                                  MessageDigest digest)
+            throws SQLException, IOException, CancelToken.CancelledException {
         long rows = 0;
         RowSetDigest rowSet = new RowSetDigest();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // Owner-only from its creation: the rows are the source's secrets (tokens, passwords, connection strings).
+        try (FileChannel channel = OwnerOnly.createNew(file, "pre-image");
              OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
              BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
              Statement statement = connection.createStatement()) {

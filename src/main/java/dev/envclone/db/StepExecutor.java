@@ -1,5 +1,6 @@
 package dev.envclone.db;
 
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.RowChange;
@@ -103,6 +104,8 @@ public final class StepExecutor {
             throws SQLException, IOException, StepFailedException, StepBlockedException,
             CancelToken.CancelledException {
         boolean committed = false;
+        boolean folderMade = false;
+        boolean preImagesSaved = false;
         try {
             List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
             String blockedBy = blockedBy(block);
@@ -110,8 +113,9 @@ public final class StepExecutor {
                 throw new StepBlockedException(blockedBy);
             }
             int total = statements.size();
-            Files.createDirectories(preImageFolder.getParent());
-            Files.createDirectory(preImageFolder);
+            OwnerOnly.folder(preImageFolder.getParent(), "pre-image folder");
+            OwnerOnly.newFolder(preImageFolder, "pre-image folder");
+            folderMade = true;
             List<PreImage> preImages = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 cancel.check();
@@ -120,6 +124,8 @@ public final class StepExecutor {
                 preImages.add(PreImageWriter.write(connection, statements.get(i).preImageSql(),
                         preImageFolder.resolve(fileName(i, statements.get(i))), cancel));
             }
+            // From here on the journal may name these files: they are kept whatever happens next.
+            preImagesSaved = true;
             checkpoints.preImagesSaved(statements, preImages);
             // In the same transaction, the pre-image holds exactly the rows each statement is about to touch.
             StepPreview preview = new StepPreview(statements,
@@ -138,10 +144,30 @@ public final class StepExecutor {
             committed = true;
             progress.progress("Committed", 2 * total, 2 * total);
             return new StepResult(preview, changed, preImages);
+        } catch (Exception e) {
+            if (folderMade && !preImagesSaved) {
+                discard(preImageFolder, e);
+            }
+            throw e;
         } finally {
             if (!committed) {
                 connection.rollback();
             }
+        }
+    }
+
+    /**
+     * Removes an attempt's folder whose pre-images could not all be written (disk full, a query that failed):
+     * nothing ran and the journal names none of them, so the step is simply not started.
+     */
+    private static void discard(Path preImageFolder, Exception failure) {
+        try (var files = Files.list(preImageFolder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(preImageFolder);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

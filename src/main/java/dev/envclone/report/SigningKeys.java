@@ -1,5 +1,7 @@
 package dev.envclone.report;
 
+import dev.envclone.files.OwnerOnly;
+import dev.envclone.run.UserFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -7,13 +9,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.AclEntry;
-import java.nio.file.attribute.AclEntryPermission;
-import java.nio.file.attribute.AclEntryType;
-import java.nio.file.attribute.AclFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -34,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -60,7 +54,7 @@ public final class SigningKeys {
 
     /** Where the per-user self-signed key is kept: signing/ in envclone's user folder. */
     public static Path defaultFolder() {
-        return dev.envclone.run.UserFolder.home().resolve("signing");
+        return UserFolder.home().resolve("signing");
     }
 
     /** The first key in a PKCS#12 (.p12/.pfx) file, with its certificate chain. The password is never repeated. */
@@ -126,18 +120,23 @@ public final class SigningKeys {
     public static synchronized SigningIdentity selfSigned(Path folder, String owner) throws IOException {
         Path keyFile = folder.resolve(KEY_FILE);
         Path certificateFile = folder.resolve(CERTIFICATE_FILE);
+        if (folder.toAbsolutePath().normalize().startsWith(UserFolder.home().toAbsolutePath().normalize())) {
+            // envclone's own folders: owner-only, also when an earlier envclone left them readable by others.
+            UserFolder.create();
+            OwnerOnly.folder(folder, "signing folder");
+        }
         if (Files.exists(keyFile) || Files.exists(certificateFile)) {
             return readSelfSigned(folder, keyFile, certificateFile);
         }
-        Files.createDirectories(folder);
+        OwnerOnly.folder(folder, "signing folder");
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(3072, new SecureRandom());
             KeyPair pair = generator.generateKeyPair();
             X509Certificate certificate = certificate(pair, owner);
             // The certificate first: a key file without its certificate would be refused at the next start.
-            writeAtomically(certificateFile, certificate.getEncoded(), false);
-            writeAtomically(keyFile, pair.getPrivate().getEncoded(), true);
+            OwnerOnly.write(certificateFile, certificate.getEncoded(), "signing certificate");
+            OwnerOnly.write(keyFile, pair.getPrivate().getEncoded(), "signing key");
             return new SigningIdentity(pair.getPrivate(), List.of(certificate), true);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("could not make the self-signed key in " + folder + ": " + e.getMessage(), e);
@@ -198,36 +197,5 @@ public final class SigningKeys {
                     + "): delete " + KEY_FILE + " and " + CERTIFICATE_FILE + " there to make a new "
                     + "one");
         }
-    }
-
-    /** Writes a temporary file beside the target, owner-only from its creation if asked, then moves it in place. */
-    private static void writeAtomically(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
-        Path folder = file.getParent();
-        boolean posix = Files.getFileAttributeView(folder, java.nio.file.attribute.PosixFileAttributeView.class)
-                != null;
-        Path temporary = posix && ownerOnly
-                ? Files.createTempFile(folder, file.getFileName().toString(), ".part",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(folder, file.getFileName().toString(), ".part");
-        try {
-            if (ownerOnly && !posix) {
-                ownerOnlyAcl(temporary);
-            }
-            Files.write(temporary, bytes);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /** On Windows: one ACL entry, the owner's, replacing what the file inherited from its folder. */
-    private static void ownerOnlyAcl(Path file) throws IOException {
-        AclFileAttributeView view = Files.getFileAttributeView(file, AclFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        UserPrincipal owner = view.getOwner();
-        view.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
-                .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.envclone.run;
 
+import dev.envclone.files.FileWriteException;
+import dev.envclone.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -117,7 +119,8 @@ public final class JournalFile {
                 sorted);
         byte[] terminated = Arrays.copyOf(line, line.length + 1);
         terminated[line.length] = '\n';
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // Owner-only from its creation, as everything in the run folder.
+        try (FileChannel channel = OwnerOnly.open(file, "journal")) {
             long size = channel.size();
             if (size < validLength || (size > validLength && !dropTail)) {
                 throw new JournalException(file + " changed while this run was open (" + size + " bytes, "
@@ -144,7 +147,7 @@ public final class JournalFile {
             } catch (IOException e) {
                 // Whatever part of the line reached the file is dropped by the next append (or read as a torn tail).
                 dropTail = true;
-                throw e;
+                throw new FileWriteException(file, "write journal", e);
             }
         }
         validLength += terminated.length;

@@ -1,5 +1,6 @@
 package dev.envclone.run;
 
+import dev.envclone.files.OwnerOnly;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,19 +64,7 @@ record JournalHead(long seq, String hash) {
     void write(Path journal) throws IOException {
         Path file = beside(journal);
         byte[] bytes = ("{\"seq\":" + seq + ",\"hash\":\"" + hash + "\"}\n").getBytes(StandardCharsets.UTF_8);
-        Path temporary = Files.createTempFile(file.getParent(), "." + FILE, ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        OwnerOnly.write(file, bytes, "journal head");
         forceFolder(file.getParent());
     }
 

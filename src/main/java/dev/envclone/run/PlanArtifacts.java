@@ -3,6 +3,7 @@ package dev.envclone.run;
 import dev.envclone.clone.DataPumpParameterFiles;
 import dev.envclone.clone.OracleCreationScript;
 import dev.envclone.clone.SqlServerCloneScript;
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.ChecklistMarkdown;
 import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.MigrationPlan;
@@ -10,16 +11,14 @@ import dev.envclone.procedure.PlanJson;
 import dev.envclone.sql.Dbms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The files a plan produces, by name: plan.json, cleanup.sql, checklist.md, and clone.sql (SQL Server) or
- * expdp.par, impdp.par and create-users.sql (Oracle). All are generated before any is written, and each is written
- * through a temporary file and a rename, so a folder never holds half a file.
+ * expdp.par, impdp.par and create-users.sql (Oracle). All are generated before any is written, and all are written
+ * to temporary files before any is renamed in place, so a folder never holds half a file or half a plan.
  */
 public final class PlanArtifacts {
     private PlanArtifacts() {
@@ -41,20 +40,16 @@ public final class PlanArtifacts {
         return files;
     }
 
-    /** Writes every file into {@code folder}, creating it if needed; returns the files written. */
+    /**
+     * Writes every file into {@code folder}, owner-only, creating the folder (owner-only) if needed; an existing
+     * folder is left as it is. All or none: if one file cannot be written, no file of the plan is replaced.
+     * Returns the files written.
+     */
     public static Map<String, String> write(MigrationPlan plan, Path folder) throws IOException {
         Map<String, String> files = of(plan);
-        Files.createDirectories(folder);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = folder.resolve(file.getKey());
-            Path temporary = Files.createTempFile(folder, "." + file.getKey(), ".tmp");
-            try {
-                Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        }
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        OwnerOnly.writeAll(folder, bytes, "plan file");
         return files;
     }
 }

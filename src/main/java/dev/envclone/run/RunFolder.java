@@ -1,5 +1,6 @@
 package dev.envclone.run;
 
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
 import dev.envclone.procedure.ProcedureCatalog;
@@ -59,6 +60,8 @@ public final class RunFolder {
             // Never started: nothing happened yet that the journal would have to keep.
             Files.delete(journalFile);
         }
+        // Owner-only before anything is in it: the pre-images will hold the source's secrets.
+        OwnerOnly.folder(folder, "run folder");
         PlanArtifacts.write(plan, folder);
         JournalFile journal = JournalFile.open(journalFile, clock);
         Map<String, String> data = new LinkedHashMap<>();

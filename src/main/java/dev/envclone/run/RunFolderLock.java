@@ -1,5 +1,6 @@
 package dev.envclone.run;
 
+import dev.envclone.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,13 +9,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One writer per run folder: every command that writes a run folder (run, mark, the wizard while a run is open)
@@ -142,15 +139,9 @@ public final class RunFolderLock implements AutoCloseable {
         }
     }
 
+    /** Owner-only from its creation (a Windows ACL too), as every file envclone writes. */
     private static FileChannel open(Path file) throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------"));
-            return FileChannel.open(file, options, ownerOnly);
-        }
-        return FileChannel.open(file, options);
+        return OwnerOnly.open(file, "lock file");
     }
 
     /** The holder's text, read through the refused channel; it is written just after the lock, so wait a little. */

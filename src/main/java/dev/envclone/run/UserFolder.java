@@ -1,5 +1,7 @@
 package dev.envclone.run;
 
+import dev.envclone.files.OwnerOnly;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -14,5 +16,13 @@ public final class UserFolder {
     public static Path home() {
         String home = System.getProperty("envclone.home");
         return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".envclone");
+    }
+
+    /**
+     * The user folder, made owner-only: created so, or tightened when an earlier envclone left it readable by
+     * others (it holds the signing key and the rehearsals' run folders).
+     */
+    public static Path create() throws IOException {
+        return OwnerOnly.folder(home(), "user folder");
     }
 }

@@ -1,9 +1,12 @@
 package dev.envclone.sandbox;
 
 import dev.envclone.db.H2Mode;
+import dev.envclone.files.FileWriteException;
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.sql.Dbms;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +51,16 @@ public final class Sandbox {
             throw new IllegalArgumentException(file + " already exists: give another --db path, or delete that "
                     + "file if it is an old sandbox");
         }
-        if (path.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(path.toAbsolutePath().getParent());
+        Path trace = Path.of(path.toAbsolutePath().normalize() + ".trace.db");
+        boolean traced = Files.exists(trace);
+        // An empty file, owner-only from its creation (missing folders above it too): H2 starts a new database in
+        // it and keeps its permissions. CREATE_NEW: never over a file that appeared meanwhile.
+        try (FileChannel empty = OwnerOnly.createNew(file, "sandbox database")) {
+            empty.force(true);
         }
         String url = url(dbms, path);
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+        // No trace file while it is made: a failure (disk full) would leave one behind, readable by others.
+        try (Connection connection = DriverManager.getConnection(url + ";TRACE_LEVEL_FILE=0", "sa", "")) {
             connection.setAutoCommit(false);
             if (dbms == Dbms.ORACLE) {
                 execute(connection, "CREATE SCHEMA " + ORACLE_SCHEMA);
@@ -63,7 +71,25 @@ public final class Sandbox {
             }
             new SandboxRows(connection, size).insertAll();
             connection.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            // Half a sandbox is no rehearsal: remove it (and H2's note of the failure), so that the same command
+            // can run again.
+            for (Path made : traced ? List.of(file) : List.of(file, trace)) {
+                try {
+                    Files.deleteIfExists(made);
+                } catch (IOException removal) {
+                    e.addSuppressed(removal);
+                }
+            }
+            IOException cause = ioCause(e);
+            if (e instanceof SQLException && cause != null) {
+                // Disk full, say: H2's message names the file but not why.
+                throw new FileWriteException(file, "write sandbox database", cause);
+            }
+            throw e;
         }
+        // In case H2 wrote the file anew while closing it.
+        OwnerOnly.tighten(file, "sandbox database");
         return url;
     }
 
@@ -92,6 +118,15 @@ public final class Sandbox {
                     + "runs/rehearsal");
         }
         return path;
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     /** The platform tables' DDL, one statement per ';'-terminated group of the resource file. */

@@ -2,6 +2,7 @@ package dev.envclone.ui.checklist;
 
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.ProgressListener;
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import dev.envclone.procedure.StepKind;
@@ -15,7 +16,6 @@ import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
 import dev.envclone.ui.WizardViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,7 +151,7 @@ public final class FinalViewModel {
         job("Writing the report", (progress, cancel) -> {
             String missing = measureEffects(cancel);
             Signed signed = report();
-            Files.write(out, signed.pdf());
+            OwnerOnly.write(out, signed.pdf(), "report");
             return "Report written to " + out.toAbsolutePath() + ", signed by " + signed.signer().signerName()
                     + (signed.signer().selfSigned() ? " (self-signed)" : "") + "." + missing;
         });

@@ -2,7 +2,6 @@ package dev.envclone.ui.cleanup;
 
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
-import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
@@ -128,13 +127,9 @@ public final class CleanupPage implements WizardPage {
     }
 
     private void save() {
-        try {
-            Path file = Prompts.save(view, model.sqlFileName(), model.sqlProperty().get());
-            if (file != null) {
-                model.saved(file);
-            }
-        } catch (IOException e) {
-            model.saveFailed(e);
+        Path file = Prompts.saveAs(view, model.sqlFileName());
+        if (file != null) {
+            model.saveSql(file);
         }
     }
 

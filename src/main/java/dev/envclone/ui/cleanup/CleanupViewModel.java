@@ -3,6 +3,7 @@ package dev.envclone.ui.cleanup;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.CleanupContext;
 import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.MigrationPlan;
@@ -20,7 +21,6 @@ import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.common.Background;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -215,10 +215,10 @@ public final class CleanupViewModel {
                 }, done -> resultText.set("Recorded as done by DBA " + name.strip() + "."));
     }
 
-    /** Writes the step's SQL to a file, as shown. */
+    /** Writes the step's SQL to a file, as shown (owner-only, through a temporary file and a rename). */
     public void saveSql(Path file) {
         try {
-            Files.writeString(file, sql.get(), StandardCharsets.UTF_8);
+            OwnerOnly.write(file, sql.get().getBytes(StandardCharsets.UTF_8), "SQL file");
             saved(file);
         } catch (IOException e) {
             saveFailed(e);

@@ -6,7 +6,6 @@ import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
 import dev.envclone.ui.manual.StepMarks;
 import dev.envclone.ui.manual.StepPageParts;
-import java.io.IOException;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -74,11 +73,9 @@ public final class ClonePage implements WizardPage {
         Button save = new Button("Sa_ve…");
         save.setId("clone-save");
         save.setOnAction(e -> {
-            try {
-                Path saved = Prompts.save(view, model.fileName(), model.text());
-                model.saved(saved);
-            } catch (IOException failed) {
-                model.saveFailed(failed);
+            Path file = Prompts.saveAs(view, model.fileName());
+            if (file != null) {
+                model.save(file);
             }
         });
         Label message = text("clone-message", "", "hint");

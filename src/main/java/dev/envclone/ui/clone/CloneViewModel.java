@@ -1,11 +1,11 @@
 package dev.envclone.ui.clone;
 
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.run.PlanArtifacts;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.manual.StepMarks;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.beans.binding.BooleanBinding;
@@ -59,12 +59,12 @@ public final class CloneViewModel {
     /** Writes the file's text to {@code file}, off the UI thread. */
     public void save(Path file) {
         wizard.background().run("Saving " + fileName, (progress, cancel) -> {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            OwnerOnly.write(file, text.getBytes(StandardCharsets.UTF_8), fileName);
             return file;
-        }, this::saved, failed -> message.set("Not saved: " + failed.getMessage()));
+        }, this::saved, this::saveFailed);
     }
 
-    /** Says where the file went (also when the page saved it through the Save dialog). */
+    /** Says where the file went. */
     public void saved(Path file) {
         message.set(file == null ? "" : fileName + " saved to " + file.toAbsolutePath());
     }
@@ -75,7 +75,7 @@ public final class CloneViewModel {
     }
 
     /** Says why the file could not be saved. */
-    public void saveFailed(Exception e) {
+    public void saveFailed(Throwable e) {
         message.set("Not saved: " + e.getMessage());
     }
 

@@ -1,8 +1,5 @@
 package dev.envclone.ui.common;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -107,16 +104,15 @@ public final class Prompts {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** Save As for a generated text (SQL, parameter file); returns the file written, or null when cancelled. */
-    public static Path save(Node owner, String suggestedName, String text) throws IOException {
+    /**
+     * Save As for a generated text (SQL, parameter file): the file the operator chose, or null when cancelled. The
+     * page hands it to its view model, which writes it (owner-only, through the engine).
+     */
+    public static Path saveAs(Node owner, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(suggestedName);
         java.io.File file = chooser.showSaveDialog(window(owner));
-        if (file == null) {
-            return null;
-        }
-        Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
-        return file.toPath();
+        return file == null ? null : file.toPath();
     }
 
     private static <T> Dialog<T> dialog(Node owner, String id, String title) {

@@ -1,8 +1,9 @@
 package dev.envclone.ui.common;
 
+import dev.envclone.files.OwnerOnly;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -83,12 +84,13 @@ public final class Settings {
         values.setProperty("run.last.user", user == null ? "" : user);
     }
 
+    /** Owner-only, in an owner-only folder (the user folder), through a temporary file and a rename. */
     public void save() {
         try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                values.store(out, "envclone wizard: window, text size, last run folder (never a password)");
-            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            values.store(bytes, "envclone wizard: window, text size, last run folder (never a password)");
+            OwnerOnly.folder(file.getParent(), "user folder");
+            OwnerOnly.write(file, bytes.toByteArray(), "wizard settings");
         } catch (IOException e) {
             // Losing the remembered window size must never stop the operator's work.
         }

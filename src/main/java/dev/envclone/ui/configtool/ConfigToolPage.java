@@ -12,7 +12,6 @@ import com.dlsc.formsfx.view.renderer.FormRenderer;
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
 import dev.envclone.ui.manual.StepPageParts;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,13 +111,9 @@ public final class ConfigToolPage implements WizardPage {
         Button save = new Button("Sa_ve sheet…");
         save.setId("configtool-save");
         save.setOnAction(e -> {
-            try {
-                Path file = Prompts.save(view, model.sheetFileName(), model.sheetText());
-                if (file != null) {
-                    model.messageProperty().set("Sheet saved to " + file.toAbsolutePath());
-                }
-            } catch (IOException failed) {
-                model.messageProperty().set("Not saved: " + failed.getMessage());
+            Path file = Prompts.saveAs(view, model.sheetFileName());
+            if (file != null) {
+                model.save(file);
             }
         });
         Label message = text("configtool-message", "", "hint");

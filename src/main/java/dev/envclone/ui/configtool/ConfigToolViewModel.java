@@ -1,5 +1,6 @@
 package dev.envclone.ui.configtool;
 
+import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.StepKind;
@@ -7,7 +8,6 @@ import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.manual.StepMarks;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
@@ -72,7 +72,7 @@ public final class ConfigToolViewModel {
     public void save(Path file) {
         String text = sheetText();
         wizard.background().run("Saving the Configuration Tool sheet", (progress, cancel) -> {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            OwnerOnly.write(file, text.getBytes(StandardCharsets.UTF_8), "sheet");
             return file;
         }, saved -> message.set("Sheet saved to " + saved.toAbsolutePath()),
                 failed -> message.set("Not saved: " + failed.getMessage()));
