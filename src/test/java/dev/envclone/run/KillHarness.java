@@ -81,9 +81,14 @@ public final class KillHarness {
      * afterwards if it had committed.
      */
     Round server(Dbms dbms, String stepAndPoint, boolean undo) throws Exception {
+        return server(dbms, SandboxSize.SMALL, stepAndPoint, undo);
+    }
+
+    /** A SERVER round on a sandbox of {@code size}. */
+    Round server(Dbms dbms, SandboxSize size, String stepAndPoint, boolean undo) throws Exception {
         Path folder = Files.createDirectories(root.resolve("round-" + (++rounds)));
         Path db = folder.resolve("sandbox");
-        prepareSandbox(dbms, db, SandboxSize.SMALL);
+        prepareSandbox(dbms, db, size);
         if (server == null) {
             server = H2ServerProcess.start(root);
         }
@@ -106,7 +111,7 @@ public final class KillHarness {
             // What a lost commit looks like from outside: the rows the step deleted are back.
             execute(dbms, url, "insert into ossys_server select * from KILL_SNAPSHOT_SERVER");
         }
-        return resume(dbms, Mode.SERVER, SandboxSize.SMALL, url, plan, runDir, stepAndPoint, killed, undone);
+        return resume(dbms, Mode.SERVER, size, url, plan, runDir, stepAndPoint, killed, undone);
     }
 
     Round embedded(Dbms dbms, SandboxSize size) throws Exception {
@@ -132,8 +137,22 @@ public final class KillHarness {
         String at = "journal line " + journalLines(journal) + " (+" + delayMillis + " ms)";
         process.destroyForcibly(); // SIGKILL
         process.waitFor(30, TimeUnit.SECONDS);
+        // Resumed in a JVM of its own, watched: H2 embedded in a process killed inside a large step's transaction
+        // can leave rows locked by that dead transaction, and a statement that touches them then never returns.
+        Process resumed = CliProcess.start(folder.resolve("resume-logs"), Map.of(), Map.of(), "run", "--run-dir",
+                runDir.toString(), "--plan", plan.toString(), "--target", url, "--user", "sa", "--yes");
+        if (!resumed.waitFor(RESUME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            resumed.destroyForcibly();
+            resumed.waitFor(30, TimeUnit.SECONDS);
+            return new Round(dbms, Mode.EMBEDDED, size, at, killed, 0, false, List.of("the resumed run did not end "
+                    + "within " + RESUME_LIMIT_SECONDS + " s: H2 left rows locked by the killed process's "
+                    + "transaction"));
+        }
         return resume(dbms, Mode.EMBEDDED, size, url, plan, runDir, at, killed, false);
     }
+
+    /** How long a resumed run of a sandbox may take before the harness calls it hung (a large run takes ~15 s). */
+    static final int RESUME_LIMIT_SECONDS = 120;
 
     private Round resume(Dbms dbms, Mode mode, SandboxSize size, String url, Path plan, Path runDir, String at,
                          boolean killed, boolean undone) throws Exception {
