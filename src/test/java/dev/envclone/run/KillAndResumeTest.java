@@ -60,9 +60,11 @@ class KillAndResumeTest {
         harness = new KillHarness(folder, seed);
         List<KillHarness.Round> rounds = new ArrayList<>();
         for (Dbms dbms : Dbms.values()) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 4; i++) {
                 rounds.add(harness.embedded(dbms, SandboxSize.SMALL));
             }
+            // A large sandbox, killed right after a random step's commit returned: its lost commits are found.
+            rounds.add(harness.embedded(dbms, SandboxSize.LARGE, true));
         }
         assertAllClean(rounds);
     }
@@ -78,10 +80,10 @@ class KillAndResumeTest {
         List<String> points = List.of("pre-images", "statement-1", "statement-2", "committed");
         java.util.Random random = new java.util.Random(seed);
         List<KillHarness.Round> rounds = new ArrayList<>();
-        for (Dbms dbms : Dbms.values()) {
-            rounds.add(harness.server(dbms, SandboxSize.LARGE, "cleanup-secret-site-properties:"
-                    + points.get(random.nextInt(points.size())), false));
-        }
+        // One DBMS a build, drawn with the seed (a large sandbox takes a while to make).
+        Dbms dbms = Dbms.values()[random.nextInt(Dbms.values().length)];
+        rounds.add(harness.server(dbms, SandboxSize.LARGE, "cleanup-secret-site-properties:"
+                + points.get(random.nextInt(points.size())), false));
         assertAllClean(rounds);
         assertTrue(rounds.stream().allMatch(KillHarness.Round::killed), rounds.toString());
     }

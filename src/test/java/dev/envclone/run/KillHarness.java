@@ -115,6 +115,14 @@ public final class KillHarness {
     }
 
     Round embedded(Dbms dbms, SandboxSize size) throws Exception {
+        return embedded(dbms, size, false);
+    }
+
+    /**
+     * An EMBEDDED round; with {@code betweenSteps}, the kill comes right after a random step's end was journaled
+     * (its commit returned), never inside a step's transaction (see the class comment on H2).
+     */
+    Round embedded(Dbms dbms, SandboxSize size, boolean betweenSteps) throws Exception {
         Path folder = Files.createDirectories(root.resolve("round-" + (++rounds)));
         Path db = folder.resolve("sandbox");
         prepareSandbox(dbms, db, size);
@@ -124,17 +132,20 @@ public final class KillHarness {
         // A full small run writes about 32 journal lines; kill once the journal has reached a random one of them,
         // a random few milliseconds later.
         int lines = 2 + random.nextInt(30);
-        int delayMillis = random.nextInt(40);
+        int executed = 1 + random.nextInt(9);
+        int delayMillis = betweenSteps ? 0 : random.nextInt(40);
         Process process = CliProcess.start(folder.resolve("logs"), Map.of(), Map.of(), "run", "--run-dir",
                 runDir.toString(), "--plan", plan.toString(), "--target", url, "--user", "sa", "--yes");
         Path journal = runDir.resolve(RunFolder.JOURNAL);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (process.isAlive() && System.nanoTime() < deadline && journalLines(journal) < lines) {
-            Thread.sleep(2);
+        while (process.isAlive() && System.nanoTime() < deadline
+                && (betweenSteps ? stepsExecuted(journal) < executed : journalLines(journal) < lines)) {
+            Thread.sleep(1);
         }
         Thread.sleep(delayMillis);
         boolean killed = process.isAlive();
-        String at = "journal line " + journalLines(journal) + " (+" + delayMillis + " ms)";
+        String at = (betweenSteps ? "after step end " + stepsExecuted(journal) + ", " : "") + "journal line "
+                + journalLines(journal) + " (+" + delayMillis + " ms)";
         process.destroyForcibly(); // SIGKILL
         process.waitFor(30, TimeUnit.SECONDS);
         // Resumed in a JVM of its own, watched: H2 embedded in a process killed inside a large step's transaction
@@ -250,6 +261,11 @@ public final class KillHarness {
         }
     }
 
+    private static long stepsExecuted(Path journal) throws IOException {
+        return Files.exists(journal) ? Files.readAllLines(journal).stream()
+                .filter(l -> l.contains("\"event\":\"STEP_EXECUTED\"") && l.endsWith("}")).count() : 0;
+    }
+
     private static long journalLines(Path journal) throws IOException {
         if (!Files.exists(journal)) {
             return 0;
@@ -281,7 +297,8 @@ public final class KillHarness {
                 for (int i = 0; i < perDbms; i++) {
                     long roundStart = System.nanoTime();
                     Round round = i % 3 == 2
-                            ? harness.embedded(dbms, ++embedded % 5 == 0 ? SandboxSize.LARGE : SandboxSize.SMALL)
+                            ? (++embedded % 5 == 0 ? harness.embedded(dbms, SandboxSize.LARGE, embedded % 10 == 0)
+                                    : harness.embedded(dbms, SandboxSize.SMALL))
                             : harness.server(dbms);
                     all.add(round);
                     System.out.println(round.dbms() + " " + round.mode() + " " + round.size() + " killed at "
