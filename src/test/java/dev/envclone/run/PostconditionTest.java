@@ -120,4 +120,25 @@ class PostconditionTest {
         assertTrue(measure(sandbox).stream().filter(c -> c.step().id().equals("cleanup-front-ends"))
                 .allMatch(c -> c.outcome() == PostconditionCheck.Outcome.NOT_CHECKED));
     }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aStepWhoseEffectIsStillMissingAfterRunningAgainEndsTheRunWithExitFour(Dbms dbms) throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(dbms, folder);
+        sandbox.execute("create trigger RELIST after delete on ossys_server for each row call \""
+                + ServerRelister.class.getName() + "\"");
+
+        CliProcess.Result result = CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--plan",
+                sandbox.plan.toString(), "--target", sandbox.url, "--user", "sa", "--yes", "--steps",
+                "cleanup-front-ends");
+
+        assertEquals(4, result.code(), result.out() + result.err());
+        assertTrue(result.err().contains("cleanup-front-ends: effect missing: 3 rows still to change (ossys_server 3) "
+                + "after it ran again: something else writes to that table (is the platform running?)"),
+                result.err());
+        assertEquals(StepState.EFFECT_MISSING, RunFolder.open(sandbox.runDir, Clock.systemUTC()).state()
+                .of("cleanup-front-ends"));
+        assertEquals(2, RunState.attempts(RunFolder.open(sandbox.runDir, Clock.systemUTC()).journal().entries(),
+                "cleanup-front-ends"), "ran once more, not forever");
+    }
 }
