@@ -107,14 +107,12 @@ final class RunCommand implements Callable<Integer> {
         if (resume) {
             folderLock = RunFolderLock.forRun(runDir, COMMAND);
         } else {
-            if (given == null && Files.exists(runDir.resolve(RunFolder.JOURNAL))) {
-                RunFolder.open(runDir, Clock.systemUTC()); // says this run never started, and what to do
-            }
             if (given == null) {
-                throw new IllegalArgumentException("--run-dir " + runDir + " holds no run (no " + RunFolder.JOURNAL
-                        + "): give --plan to start one");
+                // Refuses, saying what to do: no run here, or a run that never started.
+                RunFolder.open(runDir, Clock.systemUTC());
             }
             RunFolder.checkNewFolder(runDir, "--run-dir");
+            RunSession.cleanupSteps(given, stepIds()); // an unknown --steps id is refused before anything is made
         }
         try (Connection connection = connect(password)) {
             if (!resume) {

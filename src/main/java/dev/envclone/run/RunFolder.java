@@ -54,7 +54,7 @@ public final class RunFolder {
         Path journalFile = folder.resolve(JOURNAL);
         if (Files.exists(journalFile)) {
             if (!JournalFile.open(journalFile, clock).entries().isEmpty()) {
-                throw new IllegalArgumentException(folder + " already holds a run: to resume it, leave out --plan; "
+                throw new IllegalArgumentException(folder + " already holds a run: open it to resume it; "
                         + "to start again, give another --run-dir");
             }
             // Never started: nothing happened yet that the journal would have to keep.

@@ -108,4 +108,13 @@ class RunInputTest {
                 "the journal is unchanged");
         assertEquals(3, sandbox.count("ossys_server"));
     }
+
+    @Test
+    void anUnknownStepIsRefusedBeforeAFolderIsMade() throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(Dbms.SQLSERVER, folder);
+        CliProcess.Result result = run(sandbox.runDir, sandbox.plan, sandbox.url, "--yes", "--steps", "cleanup-typo");
+        assertEquals(2, result.code(), result.err());
+        assertTrue(result.err().contains("step 'cleanup-typo' is not a cleanup step of this plan"), result.err());
+        assertFalse(Files.exists(sandbox.runDir));
+    }
 }
