@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Runs one cleanup step on one connection: preview, then pre-image, then every statement in one transaction,
@@ -68,12 +69,18 @@ public final class StepExecutor {
             throws SQLException, CancelToken.CancelledException {
         List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
         String blockedBy = blockedBy(block);
+        return new StepPreview(statements, counts(statements, RowChange::previewSql, cancel), blockedBy);
+    }
+
+    /** One count per statement, with the query {@code sql} makes of it; cancellable between and during counts. */
+    private List<Integer> counts(List<RowChange> statements, Function<RowChange, String> sql, CancelToken cancel)
+            throws SQLException, CancelToken.CancelledException {
         List<Integer> counts = new ArrayList<>();
         for (RowChange statement : statements) {
             cancel.check();
-            counts.add(count(statement.previewSql(), cancel));
+            counts.add(count(sql.apply(statement), cancel));
         }
-        return new StepPreview(statements, counts, blockedBy);
+        return counts;
     }
 
     /**
@@ -84,12 +91,7 @@ public final class StepExecutor {
             throws SQLException, CancelToken.CancelledException {
         try {
             List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
-            List<Integer> counts = new ArrayList<>();
-            for (RowChange statement : statements) {
-                cancel.check();
-                counts.add(count(statement.remainingSql(), cancel));
-            }
-            return new StepPreview(statements, counts, null);
+            return new StepPreview(statements, counts(statements, RowChange::remainingSql, cancel), null);
         } finally {
             connection.rollback();
         }
