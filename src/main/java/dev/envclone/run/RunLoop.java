@@ -88,22 +88,18 @@ public final class RunLoop {
 
     /**
      * Second stage: executes every chosen step that is not finished, each in its own transaction, stopping at the
-     * first that fails or is blocked; then measures every finished step's effect. A step whose effect is missing
-     * then runs once more; if it is still missing, the run ends {@link Outcome#EFFECT_MISSING}, never done.
+     * first that fails or is blocked; then (also after such a stop) measures every finished step's effect. A step
+     * whose effect is missing then runs once more; if it is still missing, the run ends
+     * {@link Outcome#EFFECT_MISSING}, never done.
      */
     public Result execute(List<Step> chosen, CancelToken cancel, ProgressListener progress, Report report)
             throws SQLException, IOException, CancelToken.CancelledException {
         for (int pass = 1; ; pass++) {
             Result stopped = executePending(chosen, cancel, progress, report);
+            // Measured at the end of every run, also one that stopped at a failed or blocked step.
+            List<PostconditionCheck> missing = missingEffects(cancel, report);
             if (stopped != null) {
                 return stopped;
-            }
-            List<PostconditionCheck> missing = new ArrayList<>();
-            for (PostconditionCheck check : session.checkPostconditions("end", cancel)) {
-                if (check.outcome() == PostconditionCheck.Outcome.EFFECT_MISSING) {
-                    missing.add(check);
-                    report.line(line(check.step(), check.detail()));
-                }
             }
             if (missing.isEmpty()) {
                 return new Result(Outcome.DONE, null, null, null);
@@ -118,6 +114,18 @@ public final class RunLoop {
                     : " after it ran again: something else writes to that table (is the platform running?)")),
                     null);
         }
+    }
+
+    private List<PostconditionCheck> missingEffects(CancelToken cancel, Report report)
+            throws SQLException, IOException, CancelToken.CancelledException {
+        List<PostconditionCheck> missing = new ArrayList<>();
+        for (PostconditionCheck check : session.checkPostconditions("end", cancel)) {
+            if (check.outcome() == PostconditionCheck.Outcome.EFFECT_MISSING) {
+                missing.add(check);
+                report.line(line(check.step(), check.detail()));
+            }
+        }
+        return missing;
     }
 
     private Result executePending(List<Step> chosen, CancelToken cancel, ProgressListener progress, Report report)

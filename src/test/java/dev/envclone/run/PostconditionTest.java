@@ -141,4 +141,26 @@ class PostconditionTest {
         assertEquals(2, RunState.attempts(RunFolder.open(sandbox.runDir, Clock.systemUTC()).journal().entries(),
                 "cleanup-front-ends"), "ran once more, not forever");
     }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aRunStoppedByABlockedStepStillMeasuresTheStepsItDid(Dbms dbms) throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(dbms, folder);
+
+        CliProcess.Result result = CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--plan",
+                sandbox.plan.toString(), "--target", sandbox.url, "--user", "sa", "--yes");
+
+        assertEquals(3, result.code(), result.out() + result.err());
+        assertTrue(result.err().contains("cleanup-database-connections: blocked"), result.err());
+        RunFolder run = RunFolder.open(sandbox.runDir, Clock.systemUTC());
+        for (Step step : ProcedureCatalog.cleanupSteps(run.plan())) {
+            JournalEntry checked = PostconditionCheck.last(run.journal().entries(), step.id());
+            if (step.id().equals("cleanup-database-connections")) {
+                assertEquals(null, checked, "a blocked step has no effect to measure");
+            } else {
+                assertEquals("true", checked.get("held"), step.id());
+                assertEquals("end", checked.get("when"), step.id());
+            }
+        }
+    }
 }
