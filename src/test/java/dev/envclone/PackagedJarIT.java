@@ -42,7 +42,8 @@ class PackagedJarIT {
         Path folder = out.resolve(dbms);
         Result result = run("plan", "--dbms", dbms, "--out", folder.toString());
         assertEquals(0, result.code(), result.stderr());
-        List<String> expected = new ArrayList<>(List.of("plan.json", "checklist.md", "cleanup.sql"));
+        List<String> expected = new ArrayList<>(List.of("plan.json", "checklist.md",
+                "cleanup-before-install.sql", "cleanup-after-install.sql"));
         expected.addAll(List.of(dbmsFiles.split(";")));
         for (String name : expected) {
             assertTrue(Files.size(folder.resolve(name)) > 0, name);

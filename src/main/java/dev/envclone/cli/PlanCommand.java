@@ -27,8 +27,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the migration plan and its scripts: plan.json, checklist.md, cleanup.sql, and "
-                + "clone.sql (SQL Server) or expdp.par, create-users.sql and impdp.par (Oracle).",
+        description = {"Write the migration plan and its scripts: plan.json, checklist.md, "
+                + "cleanup-before-install.sql, cleanup-after-install.sql, and clone.sql (SQL Server) or "
+                + "expdp.par, create-users.sql and impdp.par (Oracle).",
             "Names left out take the document's defaults. Nothing is executed."})
 final class PlanCommand implements Callable<Integer> {
     @Spec

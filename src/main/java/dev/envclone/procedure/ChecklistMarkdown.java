@@ -25,8 +25,11 @@ public final class ChecklistMarkdown {
         out.add("|---|---|");
         out.add("| DBMS | " + plan.dbms().displayName() + " |");
         out.add("| Install path | " + plan.installPath().documentSection() + " |");
-        out.add("| Target database | " + (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ")
-                + plan.targetDatabaseName() + " |");
+        String kind = switch (plan.dbms()) {
+            case SQLSERVER -> "catalog ";
+            case ORACLE -> "schema ";
+        };
+        out.add("| Target database | " + kind + plan.targetDatabaseName() + " |");
         out.add("| Platform users | " + String.join(", ", plan.users().distinct()) + " |");
         out.add("| Optional parts included | " + describe(plan.parts()) + " |");
         Set<OptionalPart> excluded = EnumSet.allOf(OptionalPart.class);
@@ -45,7 +48,7 @@ public final class ChecklistMarkdown {
         out.add("");
         out.add("- [ ] " + step.instruction());
         switch (step.kind()) {
-            case CLEANUP -> out.add("  - Run step " + number + " of cleanup.sql.");
+            case CLEANUP -> out.add("  - Run step " + number + " of " + CleanupScript.fileOf(plan, step) + ".");
             case CLONE -> out.add("  - Files: " + cloneFiles(step, plan) + ".");
             default -> {
                 // manual and Configuration Tool steps have nothing more to point at

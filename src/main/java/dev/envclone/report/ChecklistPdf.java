@@ -1,5 +1,6 @@
 package dev.envclone.report;
 
+import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.ConfigField;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
@@ -42,7 +43,8 @@ public final class ChecklistPdf {
             layout.checkbox(false, (i + 1) + ". " + step.title(), step.instruction());
             List<String> details = new ArrayList<>(step.details());
             if (step.kind() == StepKind.CLEANUP) {
-                details.add(0, "envclone runs it (step " + (i + 1) + " of cleanup.sql for a DBA).");
+                details.add(0, "envclone runs it (step " + (i + 1) + " of " + CleanupScript.fileOf(plan, step)
+                        + " for a DBA).");
             }
             for (String detail : details) {
                 layout.bullet(detail);

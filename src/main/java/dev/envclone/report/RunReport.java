@@ -29,7 +29,6 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
  * its final hash. The facts a program checks are attached as {@link ReportEvidence}.
  */
 public final class RunReport {
-    private static final String PENDING_SQL = "Its statements as cleanup.sql has them (not executed in this run):";
 
     private final RunRecord run;
     private final PaperSize paper;
@@ -136,7 +135,8 @@ public final class RunReport {
                     + (preview.get("blocked") == null ? "." : "; blocked: " + preview.get("blocked")));
         }
         if (step.attempts().isEmpty()) {
-            layout.note(PENDING_SQL);
+            layout.note("Its statements as " + CleanupScript.fileOf(run.plan(), step.step())
+                    + " has them (not executed in this run):");
             layout.code(CleanupScript.stepText(run.plan(), step.step()));
         }
         for (RunRecord.Attempt attempt : step.attempts()) {

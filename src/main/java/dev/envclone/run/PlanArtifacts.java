@@ -16,8 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The files a plan produces, by name: plan.json, cleanup.sql, checklist.md, and clone.sql (SQL Server) or
- * expdp.par, impdp.par and create-users.sql (Oracle). All are generated before any is written, and all are written
+ * The files a plan produces, by name: plan.json, checklist.md, clone.sql (SQL Server) or
+ * expdp.par, impdp.par and create-users.sql (Oracle), and the cleanup scripts cleanup-before-install.sql and
+ * cleanup-after-install.sql. All are generated before any is written, and all are written
  * to temporary files before any is renamed in place, so a folder never holds half a file or half a plan.
  */
 public final class PlanArtifacts {
@@ -36,7 +37,7 @@ public final class PlanArtifacts {
             files.put("create-users.sql", OracleCreationScript.render(plan));
             files.put("impdp.par", DataPumpParameterFiles.importParameters(plan));
         }
-        files.put("cleanup.sql", CleanupScript.render(plan));
+        files.putAll(CleanupScript.files(plan));
         return files;
     }
 

@@ -11,6 +11,7 @@ import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.db.TargetInspection;
 import dev.envclone.procedure.CleanupContext;
+import dev.envclone.procedure.InstallPhase;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
@@ -164,7 +165,7 @@ public final class RunSession {
             if (now != StepState.DONE && now != StepState.DONE_BY_DBA) {
                 continue;
             }
-            if (installBegun && !step.cleanup().afterInstall()) {
+            if (installBegun && InstallPhase.of(steps, step) == InstallPhase.BEFORE_INSTALL) {
                 checks.add(new PostconditionCheck(step, PostconditionCheck.Outcome.NOT_CHECKED, 0,
                         "not checked: the install has begun, and the platform writes these tables again"));
                 continue;
@@ -188,13 +189,7 @@ public final class RunSession {
 
     /** Whether a step of the install (from the first Configuration Tool step on) is marked finished. */
     private boolean installBegun(RunState state) {
-        int first = -1;
-        for (int i = 0; i < steps.size() && first < 0; i++) {
-            if (steps.get(i).kind() == StepKind.CONFIGURATION_TOOL) {
-                first = i;
-            }
-        }
-        for (int i = Math.max(first, 0); first >= 0 && i < steps.size(); i++) {
+        for (int i = InstallPhase.installStart(steps); i < steps.size(); i++) {
             if (steps.get(i).kind() != StepKind.CLEANUP && state.of(steps.get(i).id()).finished()) {
                 return true;
             }
@@ -291,7 +286,7 @@ public final class RunSession {
         return result;
     }
 
-    /** 1-based position of the step in the whole procedure, as in checklist.md and cleanup.sql. */
+    /** 1-based position of the step in the whole procedure, as in checklist.md and the cleanup scripts. */
     public int number(Step step) {
         return steps.indexOf(step) + 1;
     }

@@ -18,16 +18,23 @@ public interface Dialect {
     String literal(String value);
 
     /**
-     * The lines that open a script run by hand (SSMS or SQL*Plus) against the target: pick the target database or
-     * schema, make errors stop the script.
+     * Comment lines (without "-- ") for the top of a script run by hand: what it runs against, and how to run it
+     * so that the first error stops it.
      */
-    String scriptPrologue(ScriptTarget target);
+    List<String> scriptHeader(ScriptTarget target);
 
-    /** Opens one step's transaction in a script. */
-    String beginStep();
+    /**
+     * The lines that open one step of a script run by hand. Each step carries its whole session setup and its
+     * guards, so that the step alone, pasted into a new window, runs where and as the file would: the target
+     * database or schema, stop on the first error, and (SQL Server) a refusal when the session is elsewhere or
+     * already in a transaction, then the opening of the step's transaction.
+     *
+     * @param step what the refusals name, e.g. "Step 4: Clean up the front-end listing"
+     */
+    String stepOpening(ScriptTarget target, String step);
 
-    /** Ends one step in a script: commit, and for SQL Server the batch separator. */
-    String endStep();
+    /** Ends one step in a script: commit, for SQL Server the rollback and re-raise of any error, and the batch end. */
+    String stepClosing();
 
     /** One statement as it is written in a script (with its terminator). */
     default String scriptStatement(String sql) {

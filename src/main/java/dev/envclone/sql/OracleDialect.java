@@ -3,7 +3,7 @@ package dev.envclone.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Oracle: "double quote" quoting, SQL*Plus scripts that stop on the first error, COMMIT per step. */
+/** Oracle: "double quote" quoting, SQL*Plus steps that each set up their session and stop on the first error. */
 final class OracleDialect implements Dialect {
     static final OracleDialect INSTANCE = new OracleDialect();
 
@@ -26,23 +26,30 @@ final class OracleDialect implements Dialect {
     }
 
     @Override
-    public String scriptPrologue(ScriptTarget target) {
-        // The document repeats these two lines in every section; SQL*Plus keeps them for the session, so once is
-        // enough, and it also covers the sections where the document forgot them.
+    public List<String> scriptHeader(ScriptTarget target) {
+        return List.of(
+                "Target: the imported platform schema " + target.adminSchema(),
+                "Run in SQL*Plus (sqlplus <login> @<this file>). The first error rolls the open step back and ends",
+                "SQL*Plus with a failure exit code. Each step sets its own session (WHENEVER, NLS, CURRENT_SCHEMA).");
+    }
+
+    @Override
+    public String stepOpening(ScriptTarget target, String step) {
+        // Every step repeats the session setup, as the document does section by section: a step pasted alone into
+        // a new session still stops on the first error, compares names ignoring case (NAME <>'$OS_LOG_DB_7e3e8ce0'
+        // must spare the log connection however it is spelled) and reaches the admin schema's tables.
+        // EXIT FAILURE, not EXIT SQL.SQLCODE: the exit code is one byte on Unix, so SQLCODE modulo 256 can be 0
+        // (ORA-01536) and a failed step would look like success. ALTER SESSION does not end the open transaction.
         return String.join("\n",
-                "WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK",
+                "WHENEVER SQLERROR EXIT FAILURE ROLLBACK",
+                "WHENEVER OSERROR EXIT FAILURE ROLLBACK",
                 "SET SQLBLANKLINES ON",
                 "ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;",
                 "ALTER SESSION SET CURRENT_SCHEMA = " + quote(target.adminSchema()) + ";");
     }
 
     @Override
-    public String beginStep() {
-        return "";
-    }
-
-    @Override
-    public String endStep() {
+    public String stepClosing() {
         return "COMMIT;";
     }
 

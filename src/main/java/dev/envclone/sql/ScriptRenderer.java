@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a cleanup script for SSMS (GO batches, one transaction per step) or SQL*Plus (stop on the first error,
- * COMMIT per step): the same statements the engine executes, with a comment heading each step.
+ * Writes a script run by hand in sqlcmd/SSMS or SQL*Plus: a header, then one section per step, each opened and
+ * closed by the dialect so that it carries its own session setup and guards ({@link Dialect#stepOpening}) and can
+ * be cut out and run alone. Between them, the same statements the engine executes. Any step fits: the renderer
+ * knows nothing of what a section is for.
  */
 public final class ScriptRenderer {
     private static final String RULE = "-- " + "-".repeat(76);
@@ -19,28 +21,27 @@ public final class ScriptRenderer {
     }
 
     /**
-     * @param header comment lines (without "-- ") that open the script
+     * @param header comment lines (without "-- ") that open the script, before the dialect's own (target, how to
+     *               run it)
      */
     public String render(List<String> header, List<ScriptSection> sections) {
         List<String> out = new ArrayList<>();
         header.forEach(line -> out.add(comment(line)));
-        out.add(dialect.scriptPrologue(target));
+        dialect.scriptHeader(target).forEach(line -> out.add(comment(line)));
         for (ScriptSection section : sections) {
             out.add("");
             out.add(RULE);
             out.add(comment(section.title()));
             out.add(comment("Document: " + section.reference()));
             out.add(RULE);
-            if (!dialect.beginStep().isEmpty()) {
-                out.add(dialect.beginStep());
-            }
+            out.add(dialect.stepOpening(target, section.title()));
             if (section.block() != null) {
                 out.add(dialect.scriptBlock(section.block()));
             }
             for (CleanupItem item : section.items()) {
                 out.add(itemText(item));
             }
-            out.add(dialect.endStep());
+            out.add(dialect.stepClosing());
         }
         return String.join("\n", out) + "\n";
     }

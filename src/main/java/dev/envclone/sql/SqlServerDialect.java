@@ -3,7 +3,7 @@ package dev.envclone.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Transact-SQL: [bracket] quoting, N'' literals, GO batches, one explicit transaction per step. */
+/** Transact-SQL: [bracket] quoting, N'' literals, one guarded GO batch and one explicit transaction per step. */
 final class SqlServerDialect implements Dialect {
     static final SqlServerDialect INSTANCE = new SqlServerDialect();
 
@@ -26,20 +26,54 @@ final class SqlServerDialect implements Dialect {
     }
 
     @Override
-    public String scriptPrologue(ScriptTarget target) {
-        // USE binds the whole script to the restored catalog: run in the wrong query window, it still cannot touch
-        // another database. XACT_ABORT makes any error roll back the open step's transaction.
-        return "USE " + quote(target.catalog()) + ";\nGO\nSET XACT_ABORT ON;\nGO";
+    public List<String> scriptHeader(ScriptTarget target) {
+        return List.of(
+                "Target: the restored catalog " + target.catalog(),
+                "Run with sqlcmd (sqlcmd -S <server> -E -i <this file>), or in SSMS with Query > SQLCMD Mode on.",
+                "Without SQLCMD mode SSMS rejects each step's first line (:ON ERROR EXIT, a syntax error), so no",
+                "step runs and nothing changes. Each step is one batch and one transaction: an error rolls the step",
+                "back and :ON ERROR EXIT stops the script there.");
     }
 
     @Override
-    public String beginStep() {
-        return "BEGIN TRANSACTION;";
+    public String stepOpening(ScriptTarget target, String step) {
+        String catalog = target.catalog();
+        // :ON ERROR EXIT is a sqlcmd command, read only at the start of a line: the first error ends the script
+        // (sqlcmd closes its connection, which rolls back anything left open). Outside SQLCMD mode it is a syntax
+        // error of this batch, so nothing of the step runs.
+        // USE takes effect at compile and at run time, so the rest of the batch runs in the catalog; the DB_NAME()
+        // check stops the batch if it did not (USE edited out, or failed without ending the batch).
+        // XACT_ABORT OFF while refusing: THROW honours XACT_ABORT, and a refusal must leave a transaction it did not
+        // open as it found it. ON for the step: a run-time error then rolls the whole transaction back.
+        return String.join("\n",
+                ":ON ERROR EXIT",
+                "USE " + quote(catalog) + ";",
+                "SET XACT_ABORT OFF;",
+                "IF @@TRANCOUNT <> 0",
+                "    THROW 50000, " + literal("envclone, " + step + ": this session already has a transaction "
+                        + "open, perhaps of a step stopped by an error that rolls nothing back (a missing table, "
+                        + "Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, "
+                        + "if it is work of your own), then run the step again.") + ", 1;",
+                "IF DB_NAME() <> " + literal(catalog),
+                "    THROW 50000, " + literal("envclone, " + step + ": this session is not in database "
+                        + catalog + ". Nothing of this step ran.") + ", 1;",
+                "SET XACT_ABORT ON;",
+                "BEGIN TRY",
+                "BEGIN TRANSACTION;");
     }
 
     @Override
-    public String endStep() {
-        return "COMMIT TRANSACTION;\nGO";
+    public String stepClosing() {
+        // Errors in the TRY (also inside sp_executesql, one level down) land in the CATCH: the step is rolled back
+        // as a whole and the error raised again, so sqlcmd stops. THROW needs the statement before it ended by ';'.
+        return String.join("\n",
+                "COMMIT TRANSACTION;",
+                "END TRY",
+                "BEGIN CATCH",
+                "    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;",
+                "    THROW;",
+                "END CATCH;",
+                "GO");
     }
 
     @Override
@@ -110,7 +144,7 @@ final class SqlServerDialect implements Dialect {
 
     @Override
     public String scriptBlock(RowsBlock block) {
-        // THROW under XACT_ABORT rolls the step back and ends the batch before any statement of the step runs.
+        // Inside the step's TRY: the THROW goes to its CATCH, which rolls the step back before any statement ran.
         return "IF EXISTS (SELECT 1 FROM " + block.table() + ")\n    THROW 50000, " + literal(block.message())
                 + ", 1;";
     }

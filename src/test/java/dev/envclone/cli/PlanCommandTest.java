@@ -85,10 +85,12 @@ class PlanCommandTest {
     void writesTheSqlServerFilesAndSaysSo() {
         Path folder = temp.resolve("p");
         assertEquals(0, run("plan", "--dbms", "sqlserver", "--out", folder.toString()));
-        for (String name : List.of("plan.json", "checklist.md", "clone.sql", "cleanup.sql")) {
+        for (String name : List.of("plan.json", "checklist.md", "clone.sql", "cleanup-before-install.sql",
+                "cleanup-after-install.sql")) {
             assertTrue(Files.isRegularFile(folder.resolve(name)), name);
         }
-        assertTrue(out.toString().contains("Wrote plan.json, checklist.md, clone.sql, cleanup.sql to " + folder),
+        assertTrue(out.toString().contains("Wrote plan.json, checklist.md, clone.sql, "
+                + "cleanup-before-install.sql, cleanup-after-install.sql to " + folder),
                 out.toString());
     }
 
@@ -97,7 +99,7 @@ class PlanCommandTest {
         Path folder = temp.resolve("p");
         assertEquals(0, run("plan", "--dbms", "ORACLE", "--path", "Reconfigure", "--out", folder.toString()));
         for (String name : List.of("plan.json", "checklist.md", "expdp.par", "impdp.par", "create-users.sql",
-                "cleanup.sql")) {
+                "cleanup-before-install.sql", "cleanup-after-install.sql")) {
             assertTrue(Files.isRegularFile(folder.resolve(name)), name);
         }
         assertFalse(Files.exists(folder.resolve("clone.sql")));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every SQL statement of the procedure document is in cleanup.sql as the document writes it (whitespace and the
+ * Every SQL statement of the procedure document is in the cleanup scripts as the document writes it (whitespace and the
  * admin user's quoting aside), or docs/deviations.md quotes it with its replacement and the reason.
  */
 class DocumentCoverageTest {
@@ -31,8 +31,8 @@ class DocumentCoverageTest {
         String deviations = DocumentStatements.normalize(Files.readString(DEVIATIONS));
         List<String> missing = new ArrayList<>();
         for (InstallPath path : InstallPath.values()) {
-            String script = DocumentStatements.normalize(CleanupScript.render(new PlanBuilder(dbms).installPath(path)
-                    .build())).replace("\"OSADMIN\"", "OSADMIN");
+            String script = DocumentStatements.normalize(String.join("\n", CleanupScript.files(
+                    new PlanBuilder(dbms).installPath(path).build()).values())).replace("\"OSADMIN\"", "OSADMIN");
             for (String statement : statements) {
                 String s = DocumentStatements.normalize(statement);
                 if (!script.contains(s) && !deviations.contains(s) && !missing.contains(statement)) {
@@ -40,7 +40,7 @@ class DocumentCoverageTest {
                 }
             }
         }
-        assertEquals(List.of(), missing, "statements in neither cleanup.sql nor docs/deviations.md");
+        assertEquals(List.of(), missing, "statements in neither cleanup script nor docs/deviations.md");
     }
 
     @Test

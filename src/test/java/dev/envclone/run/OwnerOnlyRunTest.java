@@ -85,7 +85,8 @@ class OwnerOnlyRunTest {
             }
         }
         assertEquals(List.of(), open);
-        for (String each : List.of("sandbox.mv.db", "rehearsal/sandbox.mv.db", "plan/plan.json", "plan/cleanup.sql",
+        for (String each : List.of("sandbox.mv.db", "rehearsal/sandbox.mv.db", "plan/plan.json",
+                "plan/cleanup-before-install.sql",
                 "runs/run-1", "runs/run-1/journal.jsonl", "runs/run-1/plan.json", "runs/run-1/pre-images",
                 "report.pdf", "checklist.pdf", "home", "home/wizard.properties", "home/signing",
                 "home/signing/self-signed-key.p8", "home/signing/self-signed-certificate.der")) {

@@ -99,7 +99,7 @@ public final class CleanupViewModel {
         return stateText.getReadOnlyProperty();
     }
 
-    /** The step's SQL as cleanup.sql writes it. */
+    /** The step's SQL as its cleanup script (cleanup-before-install.sql or cleanup-after-install.sql) writes it. */
     public ReadOnlyStringProperty sqlProperty() {
         return sql.getReadOnlyProperty();
     }

@@ -1,18 +1,20 @@
--- envclone cleanup script: Production -> Pre-Production, Oracle, reconfigure an installation to use a restored database
+-- envclone cleanup script, before the install: Production -> Pre-Production, Oracle, reconfigure an installation to use a restored database
+-- Run it after the clone and before checklist step 19, Configure the platform database.
+-- Never after that step: from then on the platform writes the new environment's keys and front-ends into these tables.
+-- Step numbers are those of checklist.md. Each step sets up its own session and guards, so it can also be run alone.
 -- Target: the imported platform schema NEW_OSADMIN
--- Run in SQL*Plus. The first error stops the script and rolls the open step back.
--- Step numbers are those of checklist.md. The database connections step belongs after the license and environment steps,
--- and stops by itself while extensions still map database connections.
---
-WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK
-SET SQLBLANKLINES ON
-ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
-ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
+-- Run in SQL*Plus (sqlplus <login> @<this file>). The first error rolls the open step back and ends
+-- SQL*Plus with a failure exit code. Each step sets its own session (WHENEVER, NLS, CURRENT_SCHEMA).
 
 -- ----------------------------------------------------------------------------
 -- Step 6: Clean up the environment security context
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 delete from ossys_parameter where name = 'ClientApplicationToken';
 delete from ossys_parameter where name = 'privateKeyValidation';
 delete from ossys_Parameter where name = 'OutSystems.HubEdition.MobileLogin_AuthenticationHMACKey';
@@ -37,6 +39,11 @@ COMMIT;
 -- Step 7: Clean up the configuration of mobile apps
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the configuration of mobile apps
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 delete from ossys_App_Mobile_Config;
 delete from ossys_Mobile_Certificate;
 delete from ossys_Mobile_Config_Data;
@@ -46,6 +53,11 @@ COMMIT;
 -- Step 8: Clean up secret site properties
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 UPDATE OSSYS_SITE_PROPERTY
 SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd
                       WHERE spd.ID = OSSYS_SITE_PROPERTY.SITE_PROPERTY_DEFINITION_ID),
@@ -68,6 +80,11 @@ COMMIT;
 -- Step 9: Clean up selective deployment zones
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up selective deployment zones
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 delete from ossys_modulefrontend;
 delete from ossys_moduleinternaladdress;
 delete from ossys_platformconfig where name in (
@@ -82,6 +99,11 @@ COMMIT;
 -- Step 10: Clean up the front-end listing
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the front-ends listing
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 delete from ossys_server;
 COMMIT;
 
@@ -89,6 +111,11 @@ COMMIT;
 -- Step 11: Clean up the multiple database schemas configurations
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the multiple database schemas configurations
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 update ossys_dbcatalog set password = ' ',username =' ' where name <> '(Main)';
 COMMIT;
 
@@ -96,6 +123,11 @@ COMMIT;
 -- Step 12: Clean up SAML configuration
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings');
 DECLARE
   v_refused VARCHAR2(2000);
@@ -139,6 +171,11 @@ COMMIT;
 -- Step 13: Clean up an environment managed by LifeTime
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment managed by LifeTime
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 DECLARE v_exists NUMBER(10,0);
 BEGIN
   SELECT COUNT(*) INTO v_exists FROM all_tables
@@ -170,6 +207,11 @@ COMMIT;
 -- Step 15: Clean up an environment running LifeTime
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment running LifeTime
 -- ----------------------------------------------------------------------------
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
+WHENEVER OSERROR EXIT FAILURE ROLLBACK
+SET SQLBLANKLINES ON
+ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
+ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 select 'update ' || physical_table_name || ' set isactive=0' from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1';
 DECLARE
   v_refused VARCHAR2(2000);
@@ -188,19 +230,4 @@ BEGIN
   END LOOP;
 END;
 /
-COMMIT;
-
--- ----------------------------------------------------------------------------
--- Step 27: Clean up database connections
--- Document: Migrate an environment with Oracle database > Reconfigure an installation to use a restored database > Clean up database connections
--- ----------------------------------------------------------------------------
-DECLARE v_rows NUMBER;
-BEGIN
-  SELECT COUNT(*) INTO v_rows FROM OSSYS_EXTENSION_DBCONNECTION;
-  IF v_rows > 0 THEN
-    RAISE_APPLICATION_ERROR(-20001, 'Extensions still map database connections: in Service Center, Factory > Extensions, set each logical database to (not configured) first.');
-  END IF;
-END;
-/
-delete from ossys_dbconnection where NAME <>'$OS_LOG_DB_7e3e8ce0';
 COMMIT;

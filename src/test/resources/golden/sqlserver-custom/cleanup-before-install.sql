@@ -1,18 +1,26 @@
--- envclone cleanup script: PROD -> QA 2, SQL Server, reconfigure an installation to use a restored database
+-- envclone cleanup script, before the install: PROD -> QA 2, SQL Server, reconfigure an installation to use a restored database
+-- Run it after the clone and before checklist step 14, Configure the platform database.
+-- Never after that step: from then on the platform writes the new environment's keys and front-ends into these tables.
+-- Step numbers are those of checklist.md. Each step sets up its own session and guards, so it can also be run alone.
 -- Target: the restored catalog OS_QA
--- Run in SSMS (or sqlcmd). Each step is one transaction; an error rolls the step back.
--- Step numbers are those of checklist.md. The database connections step belongs after the license and environment steps,
--- and stops by itself while extensions still map database connections.
---
-USE [OS_QA];
-GO
-SET XACT_ABORT ON;
-GO
+-- Run with sqlcmd (sqlcmd -S <server> -E -i <this file>), or in SSMS with Query > SQLCMD Mode on.
+-- Without SQLCMD mode SSMS rejects each step's first line (:ON ERROR EXIT, a syntax error), so no
+-- step runs and nothing changes. Each step is one batch and one transaction: an error rolls the step
+-- back and :ON ERROR EXIT stops the script there.
 
 -- ----------------------------------------------------------------------------
 -- Step 4: Clean up the environment security context
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------
+:ON ERROR EXIT
+USE [OS_QA];
+SET XACT_ABORT OFF;
+IF @@TRANCOUNT <> 0
+    THROW 50000, N'envclone, Step 4: Clean up the environment security context: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+IF DB_NAME() <> N'OS_QA'
+    THROW 50000, N'envclone, Step 4: Clean up the environment security context: this session is not in database OS_QA. Nothing of this step ran.', 1;
+SET XACT_ABORT ON;
+BEGIN TRY
 BEGIN TRANSACTION;
 delete from ossys_parameter where name = 'ClientApplicationToken';
 delete from ossys_parameter where name = 'privateKeyValidation';
@@ -33,12 +41,26 @@ delete from ossys_Parameter where name = 'OutSystems.IdentityService.Scopes';
 delete from ossys_Parameter where name = 'OutSystems.IdentityService.ServiceUrl';
 delete from ossys_Parameter where name = 'OutSystems.SiteProperties.EncryptionKey';
 COMMIT TRANSACTION;
+END TRY
+BEGIN CATCH
+    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
+    THROW;
+END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
 -- Step 5: Clean up secret site properties
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
+:ON ERROR EXIT
+USE [OS_QA];
+SET XACT_ABORT OFF;
+IF @@TRANCOUNT <> 0
+    THROW 50000, N'envclone, Step 5: Clean up secret site properties: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+IF DB_NAME() <> N'OS_QA'
+    THROW 50000, N'envclone, Step 5: Clean up secret site properties: this session is not in database OS_QA. Nothing of this step ran.', 1;
+SET XACT_ABORT ON;
+BEGIN TRY
 BEGIN TRANSACTION;
 UPDATE OSSYS_SITE_PROPERTY
 SET PROPERTY_VALUE = (SELECT spd.DEFAULT_VALUE FROM OSSYS_SITE_PROPERTY_DEFINITION spd
@@ -57,12 +79,26 @@ WHERE SITE_PROPERTY_DEFINITION_ID IN (
     INNER JOIN OSSYS_SITE_PROPERTY_DEF_EXT spde ON spd.ID = spde.SITE_PROPERTY_DEFINITION_ID
     WHERE spde.IS_SECRET = 1);
 COMMIT TRANSACTION;
+END TRY
+BEGIN CATCH
+    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
+    THROW;
+END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
 -- Step 6: Clean up selective deployment zones
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up selective deployment zones
 -- ----------------------------------------------------------------------------
+:ON ERROR EXIT
+USE [OS_QA];
+SET XACT_ABORT OFF;
+IF @@TRANCOUNT <> 0
+    THROW 50000, N'envclone, Step 6: Clean up selective deployment zones: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+IF DB_NAME() <> N'OS_QA'
+    THROW 50000, N'envclone, Step 6: Clean up selective deployment zones: this session is not in database OS_QA. Nothing of this step ran.', 1;
+SET XACT_ABORT ON;
+BEGIN TRY
 BEGIN TRANSACTION;
 delete from ossys_modulefrontend;
 delete from ossys_moduleinternaladdress;
@@ -73,21 +109,49 @@ delete from ossys_platformconfig where name in (
   'Previous Deployment Zone Key',
   'Configured Application Deploy');
 COMMIT TRANSACTION;
+END TRY
+BEGIN CATCH
+    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
+    THROW;
+END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
 -- Step 7: Clean up the front-end listing
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the front-end listing
 -- ----------------------------------------------------------------------------
+:ON ERROR EXIT
+USE [OS_QA];
+SET XACT_ABORT OFF;
+IF @@TRANCOUNT <> 0
+    THROW 50000, N'envclone, Step 7: Clean up the front-end listing: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+IF DB_NAME() <> N'OS_QA'
+    THROW 50000, N'envclone, Step 7: Clean up the front-end listing: this session is not in database OS_QA. Nothing of this step ran.', 1;
+SET XACT_ABORT ON;
+BEGIN TRY
 BEGIN TRANSACTION;
 delete from ossys_server;
 COMMIT TRANSACTION;
+END TRY
+BEGIN CATCH
+    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
+    THROW;
+END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
 -- Step 8: Clean up SAML configuration
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
+:ON ERROR EXIT
+USE [OS_QA];
+SET XACT_ABORT OFF;
+IF @@TRANCOUNT <> 0
+    THROW 50000, N'envclone, Step 8: Clean up SAML configuration: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+IF DB_NAME() <> N'OS_QA'
+    THROW 50000, N'envclone, Step 8: Clean up SAML configuration: this session is not in database OS_QA. Nothing of this step ran.', 1;
+SET XACT_ABORT ON;
+BEGIN TRY
 BEGIN TRANSACTION;
 SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings');
 DECLARE @envclone_table sysname, @envclone_sql nvarchar(max), @envclone_refused nvarchar(2048);
@@ -135,12 +199,26 @@ WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (
     WHERE pd.ESPACE_ID = (SELECT ID FROM ossys_Espace WHERE NAME='Users')
     AND pd.NAME in ('UseActiveDirectoryLogin', 'UseLDAPLogin', 'UseLDAPStandard', 'UseSAMLLogin', 'UseIntegratedAuthenticationLogin'));
 COMMIT TRANSACTION;
+END TRY
+BEGIN CATCH
+    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
+    THROW;
+END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
 -- Step 9: Clean up an environment managed by LifeTime
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up an environment managed by LifeTime
 -- ----------------------------------------------------------------------------
+:ON ERROR EXIT
+USE [OS_QA];
+SET XACT_ABORT OFF;
+IF @@TRANCOUNT <> 0
+    THROW 50000, N'envclone, Step 9: Clean up an environment managed by LifeTime: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+IF DB_NAME() <> N'OS_QA'
+    THROW 50000, N'envclone, Step 9: Clean up an environment managed by LifeTime: this session is not in database OS_QA. Nothing of this step ran.', 1;
+SET XACT_ABORT ON;
+BEGIN TRY
 BEGIN TRANSACTION;
 if exists (select * from information_schema.columns where table_name = 'ossys_PlatformSvcs_Observer') delete from ossys_PlatformSvcs_Observer;
 if exists (select * from information_schema.columns where table_name = 'ossys_cloudservices_observer') delete from ossys_cloudservices_observer;
@@ -152,15 +230,9 @@ update ossys_Site_Property_Shared set property_value='' where site_property_defi
     ss_key = '441f6eef-9c7f-4bb4-b3dd-7220272269ad'
 );
 COMMIT TRANSACTION;
-GO
-
--- ----------------------------------------------------------------------------
--- Step 21: Clean up database connections
--- Document: Migrate an environment with SQL Server database > Reconfigure an installation to use a restored database > Clean up database connections
--- ----------------------------------------------------------------------------
-BEGIN TRANSACTION;
-IF EXISTS (SELECT 1 FROM OSSYS_EXTENSION_DBCONNECTION)
-    THROW 50000, N'Extensions still map database connections: in Service Center, Factory > Extensions, set each logical database to (not configured) first.', 1;
-delete from ossys_dbconnection where NAME <>'$OS_LOG_DB_7e3e8ce0';
-COMMIT TRANSACTION;
+END TRY
+BEGIN CATCH
+    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
+    THROW;
+END CATCH;
 GO
