@@ -91,29 +91,76 @@ class ScriptStepsAloneTest {
     @MethodSource("plans")
     void theAfterInstallFileRunTwiceLeavesTheSameRows(Dbms dbms, InstallPath path) throws Exception {
         MigrationPlan plan = plan(dbms, path);
-        List<Step> after = ProcedureCatalog.cleanupSteps(plan).stream()
-                .filter(step -> InstallPhase.of(plan, step) == InstallPhase.AFTER_INSTALL).toList();
-        assertTrue(!after.isEmpty(), "the plan has after-install steps");
-        String url = sandbox(dbms, "twice");
+        String url = installed(dbms, plan, "twice");
 
-        List<Integer> first = new ArrayList<>();
-        try (Connection session = prepared(url, plan)) {
-            for (Step step : after) {
-                first.add(run(session, plan, step));
-            }
-        }
+        List<Integer> first = runAfterInstallFile(url, plan);
         Map<String, List<String>> once = rows(url);
-        List<Integer> second = new ArrayList<>();
-        try (Connection session = prepared(url, plan)) {
-            for (Step step : after) {
-                second.add(run(session, plan, step));
+        List<Integer> second = runAfterInstallFile(url, plan);
+
+        assertTrue(first.stream().anyMatch(count -> count > 0), "the first run changed rows: " + first);
+        assertEquals(Collections.nCopies(first.size(), 0), second, "rows changed by the second run");
+        assertEquals(List.of(), differences(once, rows(url)), "rows that differ, first run | second run");
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("plans")
+    void theAfterInstallFileKeepsWhatTheInstallWrote(Dbms dbms, InstallPath path) throws Exception {
+        MigrationPlan plan = plan(dbms, path);
+        String url = installed(dbms, plan, "kept");
+        Map<String, List<String>> before = rows(url);
+
+        runAfterInstallFile(url, plan);
+        runAfterInstallFile(url, plan);
+
+        Map<String, List<String>> after = rows(url);
+        for (String table : List.of("ossys_Parameter", "ossys_server")) {
+            assertEquals(before.get(table(before, table)), after.get(table(after, table)), table);
+        }
+        assertTrue(after.get(table(after, "ossys_dbconnection")).stream()
+                .anyMatch(row -> row.contains("'$OS_LOG_DB_7e3e8ce0'")), "the log connection is still there");
+    }
+
+    /**
+     * A sandbox as the after-install file finds it: every before-install step done, then the install's own rows
+     * written into the tables those steps emptied (a new environment key, a front-end).
+     */
+    private String installed(Dbms dbms, MigrationPlan plan, String name) throws Exception {
+        String url = sandbox(dbms, name);
+        for (Step step : ProcedureCatalog.cleanupSteps(plan)) {
+            if (InstallPhase.of(plan, step) == InstallPhase.BEFORE_INSTALL) {
+                try (Connection session = prepared(url, plan)) {
+                    run(session, plan, step);
+                }
             }
         }
-        assertTrue(first.stream().anyMatch(count -> count > 0), "the first run changed rows: " + first);
-        assertEquals(Collections.nCopies(after.size(), 0), second, "rows changed by the second run");
-        assertEquals(List.of(), differences(once, rows(url)), "rows that differ, first run | second run");
-        assertTrue(once.values().stream().flatMap(List::stream).anyMatch(row -> row.contains("'$OS_LOG_DB_7e3e8ce0'")),
-                "the log connection the install uses is still there");
+        try (Connection session = prepared(url, plan); Statement statement = session.createStatement()) {
+            statement.executeUpdate("insert into ossys_Parameter (ID, NAME, VAL) values (9001, "
+                    + "'ClientApplicationToken', 'token-of-the-new-environment')");
+            statement.executeUpdate("insert into ossys_server (ID, NAME, IP_ADDRESS, IS_ACTIVE) values (9001, "
+                    + "'qa-frontend-01', '10.0.0.5', 1)");
+            session.commit();
+        }
+        return url;
+    }
+
+    /** The after-install file's steps, in its order, in one new session (the file run once); rows changed each. */
+    private static List<Integer> runAfterInstallFile(String url, MigrationPlan plan) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        try (Connection session = prepared(url, plan)) {
+            for (Step step : ProcedureCatalog.cleanupSteps(plan)) {
+                if (InstallPhase.of(plan, step) == InstallPhase.AFTER_INSTALL) {
+                    counts.add(run(session, plan, step));
+                }
+            }
+        }
+        assertTrue(!counts.isEmpty(), "the plan has after-install steps");
+        return counts;
+    }
+
+    /** The key of {@code rows} that names {@code table}, whatever the schema and case. */
+    private static String table(Map<String, List<String>> rows, String table) {
+        return rows.keySet().stream().filter(key -> key.toUpperCase(java.util.Locale.ROOT)
+                .endsWith(".\"" + table.toUpperCase(java.util.Locale.ROOT) + "\"")).findFirst().orElseThrow();
     }
 
     private static MigrationPlan plan(Dbms dbms, InstallPath path) {
