@@ -29,17 +29,18 @@ public final class ScriptRenderer {
         header.forEach(line -> out.add(comment(line)));
         dialect.scriptHeader(target).forEach(line -> out.add(comment(line)));
         for (ScriptSection section : sections) {
+            Dialect.ScriptTarget runsOn = section.target() == null ? target : section.target();
             out.add("");
             out.add(RULE);
             out.add(comment(section.title()));
             out.add(comment("Document: " + section.reference()));
             out.add(RULE);
-            out.add(dialect.stepOpening(target, section.title()));
+            out.add(dialect.stepOpening(runsOn, section.title()));
             if (section.block() != null) {
                 out.add(dialect.scriptBlock(section.block()));
             }
             for (CleanupItem item : section.items()) {
-                out.add(itemText(item));
+                out.add(itemText(item, runsOn));
             }
             out.add(dialect.stepClosing());
         }
@@ -48,14 +49,18 @@ public final class ScriptRenderer {
 
     /** The text of one item as a script writes it. */
     public String itemText(CleanupItem item) {
+        return itemText(item, target);
+    }
+
+    private String itemText(CleanupItem item, Dialect.ScriptTarget runsOn) {
         if (item instanceof RowChange change) {
             return change.requiresTable()
-                    ? dialect.scriptIfTableExists(change.table(), change.sql(), target)
+                    ? dialect.scriptIfTableExists(change.table(), change.sql(), runsOn)
                     : dialect.scriptStatement(change.sql());
         }
         TableDiscovery discovery = (TableDiscovery) item;
         return dialect.scriptStatement(discovery.documentQuery()) + "\n"
-                + dialect.scriptForEachTable(discovery, target);
+                + dialect.scriptForEachTable(discovery, runsOn);
     }
 
     private static String comment(String line) {

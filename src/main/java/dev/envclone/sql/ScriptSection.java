@@ -9,9 +9,17 @@ import java.util.List;
  * @param reference where the step stands in the procedure document
  * @param block a condition that stops the step, or null
  * @param items its statements, in order
+ * @param target what this section runs against when it is not the script's own target (a step on the SQL Server
+ *               log catalog, say), or null; its setup and guards then name that target
  */
-public record ScriptSection(String title, String reference, RowsBlock block, List<CleanupItem> items) {
+public record ScriptSection(String title, String reference, RowsBlock block, List<CleanupItem> items,
+                            Dialect.ScriptTarget target) {
     public ScriptSection {
         items = List.copyOf(items);
+    }
+
+    /** A section that runs against the script's own target. */
+    public ScriptSection(String title, String reference, RowsBlock block, List<CleanupItem> items) {
+        this(title, reference, block, items, null);
     }
 }
