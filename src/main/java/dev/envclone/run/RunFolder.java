@@ -22,7 +22,8 @@ import java.util.Map;
  * changed, as they were before. Opening the folder again resumes the run where its journal stops.
  *
  * <pre>
- * RUN/plan.json  checklist.md  cleanup-before-install.sql  cleanup-after-install.sql  clone.sql | expdp.par impdp.par create-users.sql
+ * RUN/plan.json  checklist.md  cleanup-before-install.sql  cleanup-after-install.sql
+ *     clone.sql | expdp.par impdp.par create-users.sql
  * RUN/journal.jsonl  journal.head
  * RUN/pre-images/04-cleanup-environment-security/attempt-1/01-ossys_parameter.csv
  * </pre>
