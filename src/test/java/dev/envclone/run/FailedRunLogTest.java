@@ -66,6 +66,30 @@ class FailedRunLogTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRefusedConnectionIsLoggedWithTheDriversWordsWithoutThePasswordTried() throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(Dbms.SQLSERVER, folder);
+        sandbox.execute("create user OPERATOR password 'the-right-one' admin");
+        Path home = folder.resolve("home");
+
+        Process process = CliProcess.start(folder.resolve("console"), Map.of("envclone.home", home.toString(),
+                        "logback.configurationFile", "logback.xml"), Map.of(PASSWORD_VARIABLE, CANARY),
+                "run", "--run-dir", sandbox.runDir.toString(), "--plan", sandbox.plan.toString(), "--target",
+                sandbox.url, "--user", "OPERATOR", "--password-env", PASSWORD_VARIABLE, "--yes");
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "envclone run did not end in 120 s");
+
+        String err = CliProcess.read(folder.resolve("console/err.txt"));
+        assertEquals(3, process.exitValue(), err);
+        String text = Files.readString(home.resolve("logs").resolve("envclone.log"), StandardCharsets.UTF_8);
+        assertTrue(text.contains("[WRONG_LOGIN; driver said: org.h2.jdbc.JdbcSQLInvalidAuthorizationSpecException: "
+                + "Wrong user name or password [28000-"), text);
+        assertTrue(text.contains("envclone run ended with exit code 3"), text);
+        for (Path file : filesUnder(home)) {
+            assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(CANARY), file + " holds the "
+                    + "password");
+        }
+    }
+
     private static List<Path> filesUnder(Path folder) throws Exception {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).toList();
