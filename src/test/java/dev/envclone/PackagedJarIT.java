@@ -23,9 +23,20 @@ class PackagedJarIT {
     private record Result(int code, String stdout, String stderr) {
     }
 
+    /** The user folder the jar is started with: its log goes there, never into the user's own. */
+    private static final Path HOME = home();
+
+    private static Path home() {
+        try {
+            return Files.createTempDirectory("envclone-home");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", System.getProperty("envclone.jar")));
+                .toString(), "-Denvclone.home=" + HOME, "-jar", System.getProperty("envclone.jar")));
         command.addAll(List.of(args));
         Path stdout = Files.createTempFile("envclone-out", ".txt");
         Path stderr = Files.createTempFile("envclone-err", ".txt");
@@ -55,6 +66,16 @@ class PackagedJarIT {
         Result result = run("plan", "--dbms", "oracle", "--admin-user", "A'B", "--out", out.resolve("x").toString());
         assertEquals(2, result.code());
         assertTrue(result.stderr().startsWith("envclone plan: admin user 'A'B' contains a quote"), result.stderr());
+    }
+
+    @Test
+    void logsIntoTheUserFoldersLogFileAndNotOnTheConsole() throws Exception {
+        Result result = run("plan", "--dbms", "oracle", "--admin-user", "A'B", "--out", out.resolve("y").toString());
+        assertEquals(2, result.code());
+        assertEquals(1, result.stderr().lines().filter(l -> !l.startsWith("Try '")).count(), result.stderr());
+        String log = Files.readString(HOME.resolve("logs/envclone.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("INFO  Cli - envclone plan ended with exit code 2"), log);
+        assertTrue(log.contains("told the operator: envclone plan: admin user 'A'B' contains a quote"), log);
     }
 
     @Test

@@ -2,12 +2,18 @@ package dev.envclone.cli;
 
 import dev.envclone.db.UrlSecrets;
 import dev.envclone.files.FileWriteException;
+import dev.envclone.log.LogFile;
+import dev.envclone.log.Uncaught;
 import dev.envclone.procedure.PlanException;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.JournalException;
 import dev.envclone.sql.InvalidNameException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -21,11 +27,34 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int REFUSED = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
     private Cli() {
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * What the process does with an error no command caught (an Error, a failure on another thread): the whole
+     * chain into the log file, one line on {@code err} naming it. Main installs it before the command runs.
+     */
+    public static Thread.UncaughtExceptionHandler uncaught(PrintWriter err) {
+        return new Uncaught(message -> {
+            err.println("envclone: " + oneLine(message));
+            err.flush();
+        });
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter given) {
+        // Every line the operator is told on standard error (a refusal, a failed step) is also in the log.
+        PrintWriter err = new PrintWriter(new LoggedLines(given), true);
+        String command = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        LOG.info("envclone {} started: {}", command, Arrays.stream(args).map(UrlSecrets::mask)
+                .collect(Collectors.joining(" ")));
+        int code = execute(args, out, err);
+        LOG.info("envclone {} ended with exit code {}", command, code);
+        return code;
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EnvcloneCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
@@ -36,6 +65,7 @@ public final class Cli {
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            LOG.warn("envclone {} stopped on {}", cmd.getCommandSpec().qualifiedName(), e.getClass().getName(), e);
             if (e instanceof JournalException || e instanceof GuardException) {
                 // An edited run folder, or one another process holds, is refused by every command that opens it,
                 // in the same words.
@@ -53,7 +83,7 @@ public final class Cli {
                 return FAILED;
             }
             err.println(prefix(cmd) + oneLine(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName()
-                    + ")");
+                    + "); " + LogFile.details());
             return FAILED;
         });
         int code = commandLine.execute(args);

@@ -2,12 +2,16 @@ package dev.envclone.db;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lets the operator stop long work: checked between statements, and passed on to the statement running at that
  * moment ({@link Statement#cancel()}), so a cancel does not wait for a slow query to end.
  */
 public final class CancelToken {
+    private static final Logger LOG = LoggerFactory.getLogger(CancelToken.class);
+
     private volatile boolean cancelled;
     private volatile Statement running;
 
@@ -17,8 +21,10 @@ public final class CancelToken {
         if (statement != null) {
             try {
                 statement.cancel();
-            } catch (SQLException ignored) {
+            } catch (SQLException e) {
                 // The statement may have finished meanwhile; the flag still stops the next one.
+                LOG.debug("The driver did not cancel the running statement ({}); the next check stops the work",
+                        e.getMessage());
             }
         }
     }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds what a driver error means for the operator. mssql-jdbc, ojdbc and H2 each say "wrong password" or "port
@@ -20,6 +23,7 @@ import java.util.Set;
  * {@link ProblemSentences} then says it in one sentence.
  */
 public final class DriverErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverErrors.class);
     private static final Map<ConnectionProblem, Set<Integer>> SQLSERVER_CODES = Map.of(
             ConnectionProblem.WRONG_LOGIN, Set.of(18456, 18470, 18486, 18487, 18488),
             ConnectionProblem.DATABASE_MISSING, Set.of(4060),
@@ -64,7 +68,13 @@ public final class DriverErrors {
         List<Throwable> chain = chain(error);
         ConnectionProblem problem = classify(chain, target);
         String sentence = ProblemSentences.sentence(problem, target, doing, chain);
-        return new TargetDatabaseException(problem, scrub(UrlSecrets.mask(sentence), target.password()), error);
+        String shown = scrub(UrlSecrets.mask(sentence), target.password());
+        // The chain without stack traces: each message masked and scrubbed as the sentence is.
+        LOG.warn("{} [{}; driver said: {}]", shown, problem, chain.stream().map(t -> t.getClass().getName() + ": "
+                + scrub(UrlSecrets.mask(t.getMessage()), target.password()) + (t instanceof SQLException q
+                ? " (SQL state " + q.getSQLState() + ", code " + q.getErrorCode() + ")" : ""))
+                .collect(Collectors.joining(" <- ")));
+        return new TargetDatabaseException(problem, shown, error);
     }
 
     static ConnectionProblem classify(List<Throwable> chain, ConnectionSettings target) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one cleanup step on one connection: preview, then pre-image, then every statement in one transaction,
@@ -23,6 +25,8 @@ import java.util.function.Function;
  * Synchronous: callers run it off the UI thread and watch it through {@link ProgressListener}.
  */
 public final class StepExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
+
     private final Connection connection;
     private final Dialect dialect;
 
@@ -169,22 +173,27 @@ public final class StepExecutor {
             }
             Files.deleteIfExists(preImageFolder);
         } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not remove the unfinished pre-image folder {}", preImageFolder, e);
             failure.addSuppressed(e);
         }
     }
 
     private int run(RowChange statement, int number, int total, CancelToken cancel)
             throws StepFailedException, CancelToken.CancelledException {
+        // The statement's text only: envclone binds no parameter, and no row value is ever part of it.
+        LOG.debug("Statement {} of {} on {}: {}", number, total, statement.table(), statement.sql());
         try (Statement jdbc = connection.createStatement()) {
             cancel.running(jdbc);
             try {
-                return jdbc.executeUpdate(statement.sql());
+                int changed = jdbc.executeUpdate(statement.sql());
+                LOG.debug("Statement {} of {}: {} rows changed", number, total, changed);
+                return changed;
             } finally {
                 cancel.running(null);
             }
         } catch (SQLException e) {
             cancel.check();
-            throw new StepFailedException(number, total, statement.sql(), UrlSecrets.mask(e.getMessage()));
+            throw new StepFailedException(number, total, statement.sql(), UrlSecrets.mask(e.getMessage()), e);
         }
     }
 

@@ -11,9 +11,10 @@ public final class StepFailedException extends Exception {
     private final int statementNumber;
     private final String statement;
 
-    StepFailedException(int statementNumber, int statements, String statement, String reason) {
+    /** @param cause the driver's error, kept so that the log shows its whole chain (vendor code, SQL state) */
+    StepFailedException(int statementNumber, int statements, String statement, String reason, Throwable cause) {
         super("Statement " + statementNumber + " of " + statements + " failed, and the step was rolled back "
-                + "(no row of it changed): " + reason);
+                + "(no row of it changed): " + reason, cause);
         this.statementNumber = statementNumber;
         this.statement = statement;
     }

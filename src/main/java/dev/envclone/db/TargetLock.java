@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * envclone's exclusive lock on a target database, held by the run's own session for as long as the run is
@@ -22,6 +24,8 @@ import java.util.List;
  * to an idle timeout while the run goes on.
  */
 public final class TargetLock implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TargetLock.class);
+
     /** CONTEXT_INFO holds 64 characters and CLIENT_INFO 64 bytes; the DBMS cuts the rest. */
     private static final int SESSION_TEXT = 64;
 
@@ -112,6 +116,7 @@ public final class TargetLock implements AutoCloseable {
             }
         } catch (SQLException e) {
             // See above: closing the connection releases the lock.
+            LOG.info("Releasing the target lock failed ({}); closing the connection releases it", e.getMessage());
         }
     }
 
@@ -175,6 +180,8 @@ public final class TargetLock implements AutoCloseable {
         } catch (SQLException e) {
             // The views need VIEW SERVER STATE (SQL Server) or SELECT on V$LOCK, V$SESSION and
             // DBMS_LOCK_ALLOCATED (Oracle); without them the holder stays unnamed, and the refusal stands.
+            LOG.info("The session holding the target lock cannot be named ({}); the refusal stands",
+                    e.getMessage());
             return "another session (this login may not see which: a DBA can, in the server's session list)";
         }
         return sessions.isEmpty() ? "another session" : String.join("; ", sessions);

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every folder and file envclone writes, created so that only its owner can read it (POSIX 700 and 600; on Windows
@@ -33,6 +35,8 @@ import java.util.Set;
  * half-written behind.
  */
 public final class OwnerOnly {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
+
     private OwnerOnly() {
     }
 
@@ -300,6 +304,7 @@ public final class OwnerOnly {
             Files.deleteIfExists(temporary);
         } catch (IOException e) {
             // The rename failed and so did the clean-up: the caller's exception says why; a ".part" file stays.
+            LOG.info("Could not remove the temporary file {} after a failed write ({})", temporary, e.getMessage());
         }
     }
 }

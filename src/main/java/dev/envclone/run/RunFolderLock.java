@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One writer per run folder: every command that writes a run folder (run, mark, the wizard while a run is open)
@@ -27,6 +29,8 @@ import java.util.Map;
  * process take the lock).
  */
 public final class RunFolderLock implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunFolderLock.class);
+
     public static final String FILE = ".lock";
     /**
      * The locked range is one byte far past the text: Windows locks are mandatory, and a locked text would be
@@ -129,11 +133,15 @@ public final class RunFolderLock implements AutoCloseable {
                 lock.release();
             } catch (IOException e) {
                 // Closing the channel below releases the lock all the same.
+                LOG.debug("Emptying or releasing the run folder lock failed ({}); closing it releases the lock",
+                        e.getMessage());
             } finally {
                 try {
                     channel.close();
                 } catch (IOException e) {
                     // The OS drops the lock with the descriptor whether or not close reports an error.
+                    LOG.debug("Closing the run folder lock file reported {}; the OS drops the lock all the same",
+                            e.getMessage());
                 }
             }
         }

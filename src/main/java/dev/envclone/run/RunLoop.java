@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The run as a whole, the same for the command line and any other face: open (guards, recovery of a step left in
@@ -20,6 +22,8 @@ import java.util.List;
  * returned {@link Result}.
  */
 public final class RunLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
+
     /** Receives one line for the operator per thing that happened (a step done, a recovery, a finding). */
     public interface Report {
         void line(String text);
@@ -83,6 +87,7 @@ public final class RunLoop {
             }
         }
         session.prepared();
+        LOG.info("Run {} prepared: {} steps chosen", run.folder(), chosen.size());
         return new Result(Outcome.PREPARED, null, null, null);
     }
 
@@ -93,6 +98,19 @@ public final class RunLoop {
      * {@link Outcome#EFFECT_MISSING}, never done.
      */
     public Result execute(List<Step> chosen, CancelToken cancel, ProgressListener progress, Report report)
+            throws SQLException, IOException, CancelToken.CancelledException {
+        LOG.info("Run {}: executing {} chosen steps", run.folder(), chosen.size());
+        Result result = executeUntilSettled(chosen, cancel, progress, report);
+        if (result.outcome() == Outcome.DONE) {
+            LOG.info("Run {} done: every chosen step's effect is in the database", run.folder());
+        } else {
+            LOG.warn("Run {} ended {}: {}", run.folder(), result.outcome(), result.message());
+        }
+        return result;
+    }
+
+    private Result executeUntilSettled(List<Step> chosen, CancelToken cancel, ProgressListener progress,
+                                       Report report)
             throws SQLException, IOException, CancelToken.CancelledException {
         for (int pass = 1; ; pass++) {
             Result stopped = executePending(chosen, cancel, progress, report);

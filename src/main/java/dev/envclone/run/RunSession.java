@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run folder connected to its target: the guards, the two stages (prepare: check and preview; continue: execute
@@ -37,6 +39,8 @@ import java.util.Map;
  * journal before the next one starts.
  */
 public final class RunSession {
+    private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
+
     private final RunFolder run;
     private final Connection connection;
     private final StepExecutor executor;
@@ -69,6 +73,7 @@ public final class RunSession {
                     + ": resume it against the same database, or start a new run.");
         }
         run.journal().append(JournalEvent.TARGET_CHECKED, null, operator, Map.of("fingerprint", fingerprint));
+        LOG.info("Run {}: target {} accepted, operator {}", run.folder(), fingerprint, operator);
         return fingerprint;
     }
 
@@ -137,6 +142,8 @@ public final class RunSession {
             connection.rollback();
             run.journal().append(JournalEvent.STEP_RECOVERED, step.id(), operator,
                     Map.of("committed", String.valueOf(committed)));
+            LOG.info("Step {} {} was in doubt: {}", number(step), step.id(), committed
+                    ? "committed before the interruption" : "not committed before the interruption, it runs again");
             found.add(step.id() + (committed ? ": committed before the interruption; not run again"
                     : ": not committed before the interruption; it will run again"));
         }
@@ -181,6 +188,7 @@ public final class RunSession {
             }
             data.put("remaining", String.valueOf(remaining.total()));
             run.journal().append(JournalEvent.POSTCONDITION_CHECKED, step.id(), operator, data);
+            LOG.info("Step {} {} postcondition ({}): {}", number(step), step.id(), when, describe(remaining));
             checks.add(new PostconditionCheck(step, remaining.total() == 0 ? PostconditionCheck.Outcome.HELD
                     : PostconditionCheck.Outcome.EFFECT_MISSING, remaining.total(), describe(remaining)));
         }
@@ -233,6 +241,8 @@ public final class RunSession {
             data.put("blocked", preview.blockedBy());
         }
         run.journal().append(JournalEvent.PREVIEWED, step.id(), operator, data);
+        LOG.info("Step {} {} previewed: {} rows to change {}{}", number(step), step.id(), preview.total(),
+                preview.counts(), preview.blockedBy() != null ? " (blocked: " + preview.blockedBy() + ")" : "");
         return preview;
     }
 
@@ -255,6 +265,9 @@ public final class RunSession {
                         throws IOException {
                     run.journal().append(JournalEvent.STEP_STARTED, step.id(), operator,
                             started(attempt, statements, preImages));
+                    LOG.info("Step {} {} started (attempt {}): {} statements, pre-images of {} rows saved in {}",
+                            number(step), step.id(), attempt, statements.size(),
+                            preImages.stream().mapToLong(PreImage::rows).sum(), folder);
                     FaultPoints.reached(step.id(), "pre-images", run.folder());
                 }
 
@@ -264,14 +277,22 @@ public final class RunSession {
                 }
             }, cancel, progress);
         } catch (StepFailedException e) {
+            // The statement as executed: envclone binds no parameter, and its literals are the document's.
+            LOG.error("Step {} {} failed (attempt {}): {}\n  statement: {}", number(step), step.id(), attempt,
+                    e.getMessage(), e.statement(), e);
             run.journal().append(JournalEvent.STEP_FAILED, step.id(), operator, Map.of("statement",
                     String.valueOf(e.statementNumber()), "sql", e.statement(), "message", e.getMessage()));
             throw e;
         } catch (StepBlockedException e) {
+            LOG.warn("Step {} {} blocked: {}", number(step), step.id(), e.getMessage());
             run.journal().append(JournalEvent.STEP_BLOCKED, step.id(), operator, Map.of("message", e.getMessage()));
             throw e;
         } catch (CancelToken.CancelledException | RefusedTableException e) {
+            LOG.warn("Step {} {} stopped, nothing of it ran: {}", number(step), step.id(), e.getMessage());
             run.journal().append(JournalEvent.STEP_FAILED, step.id(), operator, Map.of("message", e.getMessage()));
+            throw e;
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.error("Step {} {} stopped on an error (attempt {}); rolled back", number(step), step.id(), attempt, e);
             throw e;
         }
         FaultPoints.reached(step.id(), "committed", run.folder());
@@ -283,6 +304,7 @@ public final class RunSession {
         }
         data.put("total", String.valueOf(total));
         run.journal().append(JournalEvent.STEP_EXECUTED, step.id(), operator, data);
+        LOG.info("Step {} {} done: {} rows changed {}", number(step), step.id(), total, result.changed());
         return result;
     }
 

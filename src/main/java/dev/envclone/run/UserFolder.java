@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * envclone's per-user folder: ~/.envclone, or the folder the system property envclone.home names (tests, and an
- * operator who keeps it elsewhere). The self-signed signing key, the wizard's settings, rehearsals and new runs live
- * under it; the command line and the wizard find it here, the same way.
+ * operator who keeps it elsewhere). The self-signed signing key, the wizard's settings, rehearsals, new runs and the
+ * log ({@code logs/envclone.log}) live under it; the command line and the wizard find it here, the same way.
  */
 public final class UserFolder {
     private UserFolder() {

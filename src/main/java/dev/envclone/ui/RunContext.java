@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run folder joined to its target database: the connection is opened, the target checked by the run's guards and
@@ -19,6 +21,8 @@ import java.util.List;
  * wizard's worker thread calls it. The password lives here, in memory, and nowhere else.
  */
 public final class RunContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
+
     private final RunFolder run;
     private final String url;
     private final String user;
@@ -87,13 +91,17 @@ public final class RunContext implements AutoCloseable {
             try {
                 connection.rollback();
                 targetLock.close();
-            } catch (SQLException ignored) {
+            } catch (SQLException e) {
                 // Closing after the work is done: the session's end below releases the lock all the same.
+                LOG.info("Rollback or target lock release failed on close ({}); closing the connection ends "
+                        + "both", e.getMessage());
             } finally {
                 try {
                     connection.close();
-                } catch (SQLException ignored) {
+                } catch (SQLException e) {
                     // Nothing left to keep or lose.
+                    LOG.debug("Closing the target connection failed ({}); nothing was left to keep",
+                            e.getMessage());
                 }
             }
         }

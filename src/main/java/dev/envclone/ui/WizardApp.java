@@ -1,5 +1,6 @@
 package dev.envclone.ui;
 
+import dev.envclone.log.Uncaught;
 import dev.envclone.ui.common.FxBackground;
 import dev.envclone.ui.common.Settings;
 import dev.envclone.ui.common.TextSize;
@@ -7,18 +8,24 @@ import dev.envclone.ui.main.MainWindow;
 import dev.envclone.ui.start.StartPage;
 import dev.envclone.ui.start.StartViewModel;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wizard's window: the start page, then the main window. It remembers its size, the text size and the last run
  * folder (never a password). Ctrl+Plus and Ctrl+Minus change the text size: 100, 125, 150 %.
  */
 public final class WizardApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(WizardApp.class);
+
     private final StackPane root = new StackPane();
     private Settings settings;
     private FxBackground background;
@@ -27,6 +34,12 @@ public final class WizardApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // An error nobody caught, on the FX thread or any other: into the log, and an alert naming the log file
+        // (under javaw there is no console to read it on).
+        Thread.UncaughtExceptionHandler uncaught = new Uncaught(WizardApp::alert);
+        Thread.setDefaultUncaughtExceptionHandler(uncaught);
+        Thread.currentThread().setUncaughtExceptionHandler(uncaught);
+        LOG.info("envclone wizard started");
         settings = Settings.load();
         background = new FxBackground();
         wizard = new WizardViewModel(background, settings);
@@ -43,12 +56,28 @@ public final class WizardApp extends Application {
         stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("envclone — ", wizard.summaryProperty()));
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
+            LOG.info("envclone wizard closed");
             settings.window(scene.getWidth(), scene.getHeight());
             wizard.continueLater();
             background.shutdown();
         });
         showStart();
         stage.show();
+    }
+
+    /** Shows the sentence in an alert on the FX thread; not waited for, so a second error cannot stack dialogs. */
+    static void alert(String message) {
+        Runnable show = () -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR, message);
+            alert.setHeaderText("Unexpected error");
+            alert.getDialogPane().setId("uncaught-error");
+            alert.show();
+        };
+        if (Platform.isFxApplicationThread()) {
+            show.run();
+        } else {
+            Platform.runLater(show);
+        }
     }
 
     /** The wizard's state, for tests that drive the window. */

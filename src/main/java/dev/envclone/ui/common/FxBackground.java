@@ -11,12 +11,16 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wizard's one worker thread: every job is a {@link Task} on it, so database work never runs on the UI thread
  * and never two jobs at once on one connection. Exposes what the status bar shows: busy, the message, the progress.
  */
 public final class FxBackground implements Background {
+    private static final Logger LOG = LoggerFactory.getLogger(FxBackground.class);
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "envclone-worker");
         thread.setDaemon(true);
@@ -34,6 +38,7 @@ public final class FxBackground implements Background {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
+                LOG.info("Job started: {}", title);
                 updateMessage(title);
                 return work.call((text, done, total) -> {
                     updateMessage(text);
@@ -49,10 +54,13 @@ public final class FxBackground implements Background {
         message.bind(task.messageProperty());
         progress.bind(task.progressProperty());
         task.setOnSucceeded(e -> {
+            LOG.info("Job done: {}", title);
             finished();
             onDone.accept(task.getValue());
         });
         task.setOnFailed(e -> {
+            // The page shows the message; the log keeps the whole chain.
+            LOG.warn("Job failed: {}", title, task.getException());
             finished();
             onFailed.accept(task.getException());
         });

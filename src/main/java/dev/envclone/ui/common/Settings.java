@@ -7,12 +7,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the wizard remembers between sessions, in wizard.properties in envclone's user folder: the window's size, the
  * text size, the last run folder. Never a password: there is no key for one.
  */
 public final class Settings {
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+
     private static final String FILE = "wizard.properties";
     private final Path file;
     private final Properties values = new Properties();
@@ -38,6 +42,8 @@ public final class Settings {
                 settings.values.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 // A damaged settings file costs the window size, nothing else: start from defaults.
+                LOG.info("The wizard's settings {} cannot be read ({}); starting from the defaults", file,
+                        e.getMessage());
                 settings.values.clear();
             }
         }
@@ -93,6 +99,7 @@ public final class Settings {
             OwnerOnly.write(file, bytes.toByteArray(), "wizard settings");
         } catch (IOException e) {
             // Losing the remembered window size must never stop the operator's work.
+            LOG.info("The wizard's settings could not be saved; the window size and text size are not kept", e);
         }
     }
 
