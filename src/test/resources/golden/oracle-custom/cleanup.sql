@@ -10,7 +10,7 @@ ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI;
 ALTER SESSION SET CURRENT_SCHEMA = "NEW_OSADMIN";
 
 -- ----------------------------------------------------------------------------
--- Step 6: Clean up the environment security context
+-- Step 7: Clean up the environment security context
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------
 delete from ossys_parameter where name = 'ClientApplicationToken';
@@ -34,7 +34,7 @@ delete from ossys_Parameter where name = 'OutSystems.SiteProperties.EncryptionKe
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 7: Clean up the configuration of mobile apps
+-- Step 8: Clean up the configuration of mobile apps
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the configuration of mobile apps
 -- ----------------------------------------------------------------------------
 delete from ossys_App_Mobile_Config;
@@ -43,7 +43,7 @@ delete from ossys_Mobile_Config_Data;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 8: Clean up secret site properties
+-- Step 9: Clean up secret site properties
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
 UPDATE OSSYS_SITE_PROPERTY
@@ -65,7 +65,7 @@ WHERE SITE_PROPERTY_DEFINITION_ID IN (
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 9: Clean up selective deployment zones
+-- Step 10: Clean up selective deployment zones
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up selective deployment zones
 -- ----------------------------------------------------------------------------
 delete from ossys_modulefrontend;
@@ -79,21 +79,21 @@ delete from ossys_platformconfig where name in (
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 10: Clean up the front-end listing
+-- Step 11: Clean up the front-end listing
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the front-ends listing
 -- ----------------------------------------------------------------------------
 delete from ossys_server;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 11: Clean up the multiple database schemas configurations
+-- Step 12: Clean up the multiple database schemas configurations
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the multiple database schemas configurations
 -- ----------------------------------------------------------------------------
 update ossys_dbcatalog set password = ' ',username =' ' where name <> '(Main)';
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 12: Clean up SAML configuration
+-- Step 13: Clean up SAML configuration
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
 SELECT physical_table_name FROM ossys_entity WHERE name in ('ConfigIdP', 'ConfigSP', 'ConfigInternal', 'ConfigFile', 'ConfigFileBinary', 'Config_UserMappings');
@@ -136,7 +136,7 @@ WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 13: Clean up an environment managed by LifeTime
+-- Step 14: Clean up an environment managed by LifeTime
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment managed by LifeTime
 -- ----------------------------------------------------------------------------
 DECLARE v_exists NUMBER(10,0);
@@ -167,7 +167,7 @@ update ossys_Site_Property_Shared set property_value=' ' where site_property_def
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 15: Clean up an environment running LifeTime
+-- Step 16: Clean up an environment running LifeTime
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment running LifeTime
 -- ----------------------------------------------------------------------------
 select 'update ' || physical_table_name || ' set isactive=0' from ossys_entity inner join ossys_espace on espace_id = ossys_espace.id and ossys_espace.is_active = 1 where ossys_entity.ss_key = '3312b1cd-b12e-4a29-bcdc-51edcdd86ef1';
@@ -191,7 +191,7 @@ END;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 27: Clean up database connections
+-- Step 28: Clean up database connections
 -- Document: Migrate an environment with Oracle database > Reconfigure an installation to use a restored database > Clean up database connections
 -- ----------------------------------------------------------------------------
 DECLARE v_rows NUMBER;

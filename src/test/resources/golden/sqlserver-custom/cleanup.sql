@@ -10,7 +10,7 @@ SET XACT_ABORT ON;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 4: Clean up the environment security context
+-- Step 5: Clean up the environment security context
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -36,7 +36,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 5: Clean up secret site properties
+-- Step 6: Clean up secret site properties
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -60,7 +60,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 6: Clean up selective deployment zones
+-- Step 7: Clean up selective deployment zones
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up selective deployment zones
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -76,7 +76,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 7: Clean up the front-end listing
+-- Step 8: Clean up the front-end listing
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the front-end listing
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -85,7 +85,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 8: Clean up SAML configuration
+-- Step 9: Clean up SAML configuration
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -138,7 +138,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 9: Clean up an environment managed by LifeTime
+-- Step 10: Clean up an environment managed by LifeTime
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up an environment managed by LifeTime
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -155,7 +155,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 21: Clean up database connections
+-- Step 22: Clean up database connections
 -- Document: Migrate an environment with SQL Server database > Reconfigure an installation to use a restored database > Clean up database connections
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;

@@ -10,7 +10,7 @@ SET XACT_ABORT ON;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 4: Clean up the environment security context
+-- Step 5: Clean up the environment security context
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -36,7 +36,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 5: Clean up the configuration of mobile apps
+-- Step 6: Clean up the configuration of mobile apps
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the configuration of mobile apps
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -47,7 +47,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 6: Clean up secret site properties
+-- Step 7: Clean up secret site properties
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -71,7 +71,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 7: Clean up selective deployment zones
+-- Step 8: Clean up selective deployment zones
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up selective deployment zones
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -87,7 +87,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 8: Clean up the front-end listing
+-- Step 9: Clean up the front-end listing
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the front-end listing
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -96,7 +96,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 9: Clean up the multiple database schemas configurations
+-- Step 10: Clean up the multiple database schemas configurations
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the multiple database schemas configurations
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -105,7 +105,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 10: Clean up SAML configuration
+-- Step 11: Clean up SAML configuration
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -158,7 +158,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 11: Clean up an environment managed by LifeTime
+-- Step 12: Clean up an environment managed by LifeTime
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up an environment managed by LifeTime
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -175,7 +175,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 13: Clean up an environment running LifeTime
+-- Step 14: Clean up an environment running LifeTime
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up an environment running LifeTime
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;
@@ -210,7 +210,7 @@ COMMIT TRANSACTION;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 23: Clean up database connections
+-- Step 24: Clean up database connections
 -- Document: Migrate an environment with SQL Server database > Fresh installation using a restored database > Clean up database connections
 -- ----------------------------------------------------------------------------
 BEGIN TRANSACTION;

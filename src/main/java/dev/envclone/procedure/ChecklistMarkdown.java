@@ -1,6 +1,5 @@
 package dev.envclone.procedure;
 
-import dev.envclone.sql.Dbms;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,8 +24,11 @@ public final class ChecklistMarkdown {
         out.add("|---|---|");
         out.add("| DBMS | " + plan.dbms().displayName() + " |");
         out.add("| Install path | " + plan.installPath().documentSection() + " |");
-        out.add("| Target database | " + (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ")
-                + plan.targetDatabaseName() + " |");
+        String kind = switch (plan.dbms()) {
+            case SQLSERVER -> "catalog ";
+            case ORACLE -> "schema ";
+        };
+        out.add("| Target database | " + kind + plan.targetDatabaseName() + " |");
         out.add("| Platform users | " + String.join(", ", plan.users().distinct()) + " |");
         out.add("| Optional parts included | " + describe(plan.parts()) + " |");
         Set<OptionalPart> excluded = EnumSet.allOf(OptionalPart.class);
@@ -46,7 +48,7 @@ public final class ChecklistMarkdown {
         out.add("- [ ] " + step.instruction());
         switch (step.kind()) {
             case CLEANUP -> out.add("  - Run step " + number + " of cleanup.sql.");
-            case CLONE -> out.add("  - Files: " + cloneFiles(step, plan) + ".");
+            case CLONE -> out.add("  - File: " + CloneFiles.forStep(step.id()) + ".");
             default -> {
                 // manual and Configuration Tool steps have nothing more to point at
             }
@@ -63,17 +65,6 @@ public final class ChecklistMarkdown {
         out.add("Document: " + step.reference());
         out.add("");
         out.add("Done by: ____________  Time: ________  Note: ______________________________");
-    }
-
-    private static String cloneFiles(Step step, MigrationPlan plan) {
-        if (plan.dbms() == Dbms.SQLSERVER) {
-            return "clone.sql";
-        }
-        return switch (step.id()) {
-            case "export-schemas" -> "expdp.par";
-            case "create-users" -> "create-users.sql";
-            default -> "impdp.par";
-        };
     }
 
     private static String describe(Set<OptionalPart> parts) {
