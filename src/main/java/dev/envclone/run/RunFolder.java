@@ -22,7 +22,8 @@ import java.util.Map;
  * changed, as they were before. Opening the folder again resumes the run where its journal stops.
  *
  * <pre>
- * RUN/plan.json  checklist.md  cleanup.sql  clone.sql | expdp.par impdp.par create-users.sql
+ * RUN/plan.json  checklist.md  cleanup.sql  backup-on-source.sql restore-on-target.sql | expdp.par impdp.par
+ *     create-users.sql [revoke-after-import.sql]
  * RUN/journal.jsonl  journal.head
  * RUN/pre-images/04-cleanup-environment-security/attempt-1/01-ossys_parameter.csv
  * </pre>
