@@ -150,4 +150,18 @@ class SqlServerCloneScriptsTest {
                 "  - File: restore-on-target.sql."), checklist);
         assertFalse(checklist.contains("clone.sql"), checklist);
     }
+
+    @Test
+    void theDatabaseNameRefusalInTheGoldenFileIsTheOneDeviationsQuotes() throws Exception {
+        String golden = java.nio.file.Files.readString(java.nio.file.Path.of("src", "test", "resources", "golden",
+                "sqlserver-default", "restore-on-target.sql"));
+        String deviations = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "deviations.md"));
+        String refusal = "IF EXISTS (SELECT 1 FROM #envclone_header WHERE ISNULL(DatabaseName, N'') COLLATE "
+                + "Latin1_General_CI_AS <> N'OUTSYSTEMS')\n    THROW 50000, N'D:\\SQLBackup\\OUTSYSTEMS_envclone_"
+                + "20261201T000000Z.bak is not a backup of OUTSYSTEMS, the plan''s source catalog: check the file and "
+                + "the plan. Nothing was restored.', 1;\n";
+        assertTrue(golden.contains(refusal), golden);
+        assertTrue(deviations.contains(refusal), "docs/deviations.md B2 quotes the golden refusal");
+        assertTrue(golden.indexOf(refusal) < golden.indexOf("RESTORE DATABASE [OUTSYSTEMS_CLONE]"));
+    }
 }
