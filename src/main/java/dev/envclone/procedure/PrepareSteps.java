@@ -67,8 +67,7 @@ final class PrepareSteps {
                                         + "backup (RESTORE HEADERONLY: the source catalog's name, one full copy-only "
                                         + "backup set with checksums, a SQL Server no newer than the target).",
                                 "Check the logical file names that RESTORE FILELISTONLY lists against the plan.",
-                                "Recovery model " + r.recoveryModel().sql() + ": the clone would keep the source's, "
-                                        + "and under FULL with no log backups its log grows until the disk is full.",
+                                recoveryReason(r.recoveryModel()),
                                 "Owner " + r.owner() + ": otherwise the login that ran the restore owns the clone.",
                                 "The restore ends with 'RESTORE DATABASE successfully processed'; the new catalog "
                                         + s.platform().catalog() + " is online."),
@@ -151,5 +150,15 @@ final class PrepareSteps {
                         + "privileges the imported users hold on " + String.join(", ", o.remappedSchemas()) + ".",
                 List.of("Importing into another database: skip this step and say so."),
                 null, null, List.of());
+    }
+
+    /** Why the clone's recovery model is set, in the step text. */
+    private static String recoveryReason(RecoveryModel model) {
+        return switch (model) {
+            case SIMPLE -> "Recovery model SIMPLE: the clone would keep the source's, and under FULL with no log "
+                    + "backups its log grows until the disk is full.";
+            case FULL, BULK_LOGGED -> "Recovery model " + model.sql() + ", as the plan says: schedule log backups "
+                    + "of the clone, or its log grows until the disk is full.";
+        };
     }
 }
