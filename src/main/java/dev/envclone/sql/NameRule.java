@@ -53,7 +53,7 @@ public enum NameRule {
     BACKUP_NAME(64, Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*"),
             "use letters, digits, '_' or '-', starting with a letter or digit, no folder and no extension"),
     /** A fixed FILEGROWTH increment: a whole number of MB or GB, never a percentage. */
-    FILE_GROWTH(9, Pattern.compile("[1-9][0-9]{0,5}(?:MB|GB)"),
+    FILE_GROWTH(16, Pattern.compile("[1-9][0-9]{0,5}(?:MB|GB)"),
             "give a whole number of MB or GB such as 512MB or 1GB (fixed increments, not a percentage)");
 
     private final int maxLength;
