@@ -208,6 +208,35 @@ class PlanViewModelTest {
     }
 
     @Test
+    void theRestoreSettingsOfThePlanSurviveAnEditOnThePage() throws Exception {
+        fixture = WizardFixture.planned(Dbms.SQLSERVER, folder, Background.direct());
+        fixture.wizard.planProperty().set(new PlanBuilder(Dbms.SQLSERVER).sqlServerRestore("wizard-1",
+                dev.envclone.procedure.RecoveryModel.FULL, "OWNER_X", "1GB", "64MB").build());
+        model = new PlanViewModel(fixture.wizard);
+        model.textProperty(PlanField.CATALOG).set("OS_PP");
+
+        assertTrue(model.accept(), model.problemsProperty().get());
+
+        MigrationPlan written = PlanJson.read(folder.resolve("run").resolve("plan.json"));
+        assertEquals("OS_PP", written.sqlServer().platform().catalog());
+        assertEquals(new dev.envclone.procedure.RestoreSettings("wizard-1", dev.envclone.procedure.RecoveryModel.FULL,
+                "OWNER_X", "1GB", "64MB"), written.sqlServer().restore());
+    }
+
+    @Test
+    void theTemporaryTablespaceOfAnOraclePlanSurvivesAnEditOnThePage() throws Exception {
+        fixture = WizardFixture.planned(Dbms.ORACLE, folder, Background.direct());
+        fixture.wizard.planProperty().set(new PlanBuilder(Dbms.ORACLE).oracleTemporaryTablespace("TEMP_PP").build());
+        model = new PlanViewModel(fixture.wizard);
+        model.textProperty(PlanField.SYSTEM_TABLESPACE).set("ossys_pp");
+
+        assertTrue(model.accept(), model.problemsProperty().get());
+
+        assertEquals("TEMP_PP", PlanJson.read(folder.resolve("run").resolve("plan.json")).oracle()
+                .temporaryTablespace());
+    }
+
+    @Test
     void aTablespaceRenamedOnAnOraclePlanIsInTheRunsPlan() throws Exception {
         open(Dbms.ORACLE);
         model.textProperty(PlanField.SYSTEM_TABLESPACE).set("ossys_pp");
