@@ -48,7 +48,7 @@ class PackagedJarIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"oracle, expdp.par;impdp.par;create-users.sql", "sqlserver, clone.sql"})
+    @CsvSource({"oracle, expdp.par;impdp.par;create-users.sql", "sqlserver, backup-on-source.sql;restore-on-target.sql"})
     void writesThePlanFiles(String dbms, String dbmsFiles) throws Exception {
         Path folder = out.resolve(dbms);
         Result result = run("plan", "--dbms", dbms, "--out", folder.toString());

@@ -1,5 +1,5 @@
 -- envclone cleanup script, after the install: Production -> Pre-Production, Oracle, reconfigure an installation to use a restored database
--- Run each step when checklist.md reaches it, after checklist step 19, Configure the platform database.
+-- Run each step when checklist.md reaches it, after checklist step 20, Configure the platform database.
 -- The database connections step deletes every connection but the log's, and stops by itself while extensions still map one;
 -- run again, it changes nothing, unless connections were created since: run it before you create the new environment's.
 -- Step numbers are those of checklist.md. Each step sets up its own session and guards, so it can also be run alone.
@@ -8,7 +8,7 @@
 -- SQL*Plus with a failure exit code. Each step sets its own session (WHENEVER, NLS, CURRENT_SCHEMA).
 
 -- ----------------------------------------------------------------------------
--- Step 27: Clean up database connections
+-- Step 28: Clean up database connections
 -- Document: Migrate an environment with Oracle database > Reconfigure an installation to use a restored database > Clean up database connections
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK

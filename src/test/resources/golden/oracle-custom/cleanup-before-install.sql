@@ -1,5 +1,5 @@
 -- envclone cleanup script, before the install: Production -> Pre-Production, Oracle, reconfigure an installation to use a restored database
--- Run it after the clone and before checklist step 19, Configure the platform database.
+-- Run it after the clone and before checklist step 20, Configure the platform database.
 -- Never after that step: from then on the platform writes the new environment's keys and front-ends into these tables.
 -- Step numbers are those of checklist.md. Each step sets up its own session and guards, so it can also be run alone.
 -- Target: the imported platform schema NEW_OSADMIN
@@ -7,7 +7,7 @@
 -- SQL*Plus with a failure exit code. Each step sets its own session (WHENEVER, NLS, CURRENT_SCHEMA).
 
 -- ----------------------------------------------------------------------------
--- Step 6: Clean up the environment security context
+-- Step 7: Clean up the environment security context
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -36,7 +36,7 @@ delete from ossys_Parameter where name = 'OutSystems.SiteProperties.EncryptionKe
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 7: Clean up the configuration of mobile apps
+-- Step 8: Clean up the configuration of mobile apps
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the configuration of mobile apps
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -50,7 +50,7 @@ delete from ossys_Mobile_Config_Data;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 8: Clean up secret site properties
+-- Step 9: Clean up secret site properties
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -77,7 +77,7 @@ WHERE SITE_PROPERTY_DEFINITION_ID IN (
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 9: Clean up selective deployment zones
+-- Step 10: Clean up selective deployment zones
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up selective deployment zones
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -96,7 +96,7 @@ delete from ossys_platformconfig where name in (
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 10: Clean up the front-end listing
+-- Step 11: Clean up the front-end listing
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the front-ends listing
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -108,7 +108,7 @@ delete from ossys_server;
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 11: Clean up the multiple database schemas configurations
+-- Step 12: Clean up the multiple database schemas configurations
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up the multiple database schemas configurations
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -120,7 +120,7 @@ update ossys_dbcatalog set password = ' ',username =' ' where name <> '(Main)';
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 12: Clean up SAML configuration
+-- Step 13: Clean up SAML configuration
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -168,7 +168,7 @@ WHERE User_Modified<>0 AND SITE_PROPERTY_DEFINITION_ID IN (
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 13: Clean up an environment managed by LifeTime
+-- Step 14: Clean up an environment managed by LifeTime
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment managed by LifeTime
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK
@@ -204,7 +204,7 @@ update ossys_Site_Property_Shared set property_value=' ' where site_property_def
 COMMIT;
 
 -- ----------------------------------------------------------------------------
--- Step 15: Clean up an environment running LifeTime
+-- Step 16: Clean up an environment running LifeTime
 -- Document: Migrate an environment with Oracle database > Prepare the database > Clean up an environment running LifeTime
 -- ----------------------------------------------------------------------------
 WHENEVER SQLERROR EXIT FAILURE ROLLBACK

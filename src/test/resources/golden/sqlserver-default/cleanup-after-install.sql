@@ -1,5 +1,5 @@
 -- envclone cleanup script, after the install: Production -> Pre-Production, SQL Server, fresh installation using a restored database
--- Run each step when checklist.md reaches it, after checklist step 16, Configure the platform database.
+-- Run each step when checklist.md reaches it, after checklist step 17, Configure the platform database.
 -- The database connections step deletes every connection but the log's, and stops by itself while extensions still map one;
 -- run again, it changes nothing, unless connections were created since: run it before you create the new environment's.
 -- Step numbers are those of checklist.md. Each step sets up its own session and guards, so it can also be run alone.
@@ -10,16 +10,16 @@
 -- back and :ON ERROR EXIT stops the script there.
 
 -- ----------------------------------------------------------------------------
--- Step 23: Clean up database connections
+-- Step 24: Clean up database connections
 -- Document: Migrate an environment with SQL Server database > Fresh installation using a restored database > Clean up database connections
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 23: Clean up database connections: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 24: Clean up database connections: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 23: Clean up database connections: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 24: Clean up database connections: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;

@@ -1,5 +1,5 @@
 -- envclone cleanup script, before the install: Production -> Pre-Production, SQL Server, fresh installation using a restored database
--- Run it after the clone and before checklist step 16, Configure the platform database.
+-- Run it after the clone and before checklist step 17, Configure the platform database.
 -- Never after that step: from then on the platform writes the new environment's keys and front-ends into these tables.
 -- Step numbers are those of checklist.md. Each step sets up its own session and guards, so it can also be run alone.
 -- Target: the restored catalog OUTSYSTEMS_CLONE
@@ -9,16 +9,16 @@
 -- back and :ON ERROR EXIT stops the script there.
 
 -- ----------------------------------------------------------------------------
--- Step 4: Clean up the environment security context
+-- Step 5: Clean up the environment security context
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 4: Clean up the environment security context: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 5: Clean up the environment security context: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 4: Clean up the environment security context: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 5: Clean up the environment security context: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -49,16 +49,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 5: Clean up the configuration of mobile apps
+-- Step 6: Clean up the configuration of mobile apps
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the configuration of mobile apps
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 5: Clean up the configuration of mobile apps: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 6: Clean up the configuration of mobile apps: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 5: Clean up the configuration of mobile apps: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 6: Clean up the configuration of mobile apps: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -74,16 +74,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 6: Clean up secret site properties
+-- Step 7: Clean up secret site properties
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up secret site properties
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 6: Clean up secret site properties: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 7: Clean up secret site properties: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 6: Clean up secret site properties: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 7: Clean up secret site properties: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -112,16 +112,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 7: Clean up selective deployment zones
+-- Step 8: Clean up selective deployment zones
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up selective deployment zones
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 7: Clean up selective deployment zones: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 8: Clean up selective deployment zones: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 7: Clean up selective deployment zones: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 8: Clean up selective deployment zones: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -142,16 +142,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 8: Clean up the front-end listing
+-- Step 9: Clean up the front-end listing
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the front-end listing
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 8: Clean up the front-end listing: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 9: Clean up the front-end listing: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 8: Clean up the front-end listing: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 9: Clean up the front-end listing: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -165,16 +165,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 9: Clean up the multiple database schemas configurations
+-- Step 10: Clean up the multiple database schemas configurations
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the multiple database schemas configurations
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 9: Clean up the multiple database schemas configurations: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 10: Clean up the multiple database schemas configurations: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 9: Clean up the multiple database schemas configurations: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 10: Clean up the multiple database schemas configurations: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -188,16 +188,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 10: Clean up SAML configuration
+-- Step 11: Clean up SAML configuration
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up SAML configuration
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 10: Clean up SAML configuration: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 11: Clean up SAML configuration: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 10: Clean up SAML configuration: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 11: Clean up SAML configuration: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -255,16 +255,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 11: Clean up an environment managed by LifeTime
+-- Step 12: Clean up an environment managed by LifeTime
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up an environment managed by LifeTime
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 11: Clean up an environment managed by LifeTime: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 12: Clean up an environment managed by LifeTime: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 11: Clean up an environment managed by LifeTime: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 12: Clean up an environment managed by LifeTime: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;
@@ -286,16 +286,16 @@ END CATCH;
 GO
 
 -- ----------------------------------------------------------------------------
--- Step 13: Clean up an environment running LifeTime
+-- Step 14: Clean up an environment running LifeTime
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up an environment running LifeTime
 -- ----------------------------------------------------------------------------
 :ON ERROR EXIT
 USE [OUTSYSTEMS_CLONE];
 SET XACT_ABORT OFF;
 IF @@TRANCOUNT <> 0
-    THROW 50000, N'envclone, Step 13: Clean up an environment running LifeTime: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+    THROW 50000, N'envclone, Step 14: Clean up an environment running LifeTime: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
 IF DB_NAME() <> N'OUTSYSTEMS_CLONE'
-    THROW 50000, N'envclone, Step 13: Clean up an environment running LifeTime: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
+    THROW 50000, N'envclone, Step 14: Clean up an environment running LifeTime: this session is not in database OUTSYSTEMS_CLONE. Nothing of this step ran.', 1;
 SET XACT_ABORT ON;
 BEGIN TRY
 BEGIN TRANSACTION;

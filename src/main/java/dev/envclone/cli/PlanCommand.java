@@ -7,6 +7,7 @@ import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.ProcedureCatalog;
+import dev.envclone.procedure.RecoveryModel;
 import dev.envclone.procedure.Remap;
 import dev.envclone.run.PlanArtifacts;
 import dev.envclone.sql.Dbms;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the migration plan and its scripts: plan.json, checklist.md, "
-                + "cleanup-before-install.sql, cleanup-after-install.sql, and clone.sql (SQL Server) or "
-                + "expdp.par, create-users.sql and impdp.par (Oracle).",
+                + "cleanup-before-install.sql, cleanup-after-install.sql, and backup-on-source.sql and "
+                + "restore-on-target.sql (SQL Server) or expdp.par, create-users.sql, impdp.par and "
+                + "revoke-after-import.sql (Oracle).",
             "Names left out take the document's defaults. Nothing is executed."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
@@ -125,6 +127,27 @@ final class PlanCommand implements Callable<Integer> {
         @Option(names = "--session-catalog", paramLabel = "NAME", description = "Session catalog (default ASPState).")
         String sessionCatalog;
 
+        // The backup file and the clone's settings after the restore (issue 11, item 3)
+        @Option(names = "--backup-name", paramLabel = "NAME",
+                description = "Backup files are SOURCECATALOG_NAME.bak (default envclone_ and the UTC time the plan "
+                        + "is made); backup-on-source.sql refuses a file that exists.")
+        String backupName;
+
+        @Option(names = "--recovery-model", paramLabel = "SIMPLE|FULL|BULK_LOGGED",
+                description = "The clone's recovery model after the restore (default SIMPLE).")
+        RecoveryModel recoveryModel;
+
+        @Option(names = "--owner", paramLabel = "LOGIN", description = "The clone's owner after the restore (default sa).")
+        String owner;
+
+        @Option(names = "--data-file-growth", paramLabel = "N(MB|GB)",
+                description = "FILEGROWTH of the restored data files (default 512MB).")
+        String dataFileGrowth;
+
+        @Option(names = "--log-file-growth", paramLabel = "N(MB|GB)",
+                description = "FILEGROWTH of the restored log files (default 256MB).")
+        String logFileGrowth;
+
     }
 
     static final class OracleOptions {
@@ -180,6 +203,10 @@ final class PlanCommand implements Callable<Integer> {
 
         @Option(names = "--session-tablespace", paramLabel = "NAME", description = "Session tablespace.")
         String sessionTablespace;
+
+        @Option(names = "--temporary-tablespace", paramLabel = "NAME",
+                description = "Temporary tablespace of the users create-users.sql creates (default: the database's).")
+        String temporaryTablespace;
     }
 
     @Override
@@ -219,7 +246,8 @@ final class PlanCommand implements Callable<Integer> {
             builder.users(adminUser, runtimeUser, first(logAdminUser, s.logUser), first(logRuntimeUser, s.logUser))
                     .sqlServerCatalogs(s.sourceCatalog, s.catalog, files(s.files))
                     .sqlServerLocations(s.server, s.backupFolder, s.dataFolder, s.logFolder, s.sessionCatalog,
-                            sessionUser);
+                            sessionUser)
+                    .sqlServerRestore(s.backupName, s.recoveryModel, s.owner, s.dataFileGrowth, s.logFileGrowth);
             if (s.sourceLogCatalog != null || s.logCatalog != null || s.logFiles != null) {
                 builder.sqlServerLogCatalogs(s.sourceLogCatalog, s.logCatalog, files(s.logFiles));
             }
@@ -230,7 +258,8 @@ final class PlanCommand implements Callable<Integer> {
                     .oracleTablespaces(TablespaceRoles.of(o.sourceTablespaces), TablespaceRoles.of(o.tablespaces))
                     .oracleRemaps(o.remapSchemas.stream().map(Remap::parse).toList(),
                             o.remapTablespaces.stream().map(Remap::parse).toList())
-                    .oracleLocations(o.serverInstance, o.datafileFolder, sessionUser, o.sessionTablespace);
+                    .oracleLocations(o.serverInstance, o.datafileFolder, sessionUser, o.sessionTablespace)
+                    .oracleTemporaryTablespace(o.temporaryTablespace);
             o.applicationSchemas.forEach(schema -> builder.oracleApplicationSchema(sourceToTarget(schema)));
             o.applicationTablespaces.forEach(t -> builder.oracleApplicationTablespace(sourceToTarget(t)));
             DataPumpSettings d = DataPumpSettings.defaults();

@@ -1,5 +1,6 @@
 package dev.envclone.clone;
 
+import dev.envclone.procedure.CloneFiles;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OracleSettings;
 import dev.envclone.procedure.PlatformUsers;
@@ -15,6 +16,12 @@ import java.util.Set;
  * create-users.sql: the tablespaces, users and grants the platform's runtime_oracle_creation.sql and
  * logging_creation_oracle.sql create, with this plan's names, for SQL*Plus before impdp. Passwords are asked for
  * at the prompt (ACCEPT ... HIDE) and never written into the file.
+ *
+ * <p>The application schemas of a multi-schema plan are not created here: their grants come from Service Center's
+ * own creation script (Administration > Database Schemas > Download Creation Script), which depends on the platform
+ * and on how each schema is configured. The script first checks that those users and tablespaces exist and stops,
+ * before it creates anything, with a message that says to run Service Center's script first; without them impdp
+ * fails with ORA-00959 (tablespace does not exist) or creates the users itself without the platform's grants.
  */
 public final class OracleCreationScript {
     private static final Dialect ORACLE = Dialect.of(Dbms.ORACLE);
@@ -35,8 +42,11 @@ public final class OracleCreationScript {
                         + "for this plan.",
                 "-- Run in SQL*Plus as a DBA on the target database (in its PDB) before impdp.",
                 "-- Passwords are asked for below and are not stored in this file.",
-                "WHENEVER SQLERROR EXIT SQL.SQLCODE",
+                "-- EXIT FAILURE, not SQL.SQLCODE: an exit code is taken modulo 256, and ORA-01536 would exit 0.",
+                "WHENEVER SQLERROR EXIT FAILURE ROLLBACK",
+                "WHENEVER OSERROR EXIT FAILURE ROLLBACK",
                 "SET VERIFY OFF"));
+        applicationSchemasCheck(out, o, u);
         List<String> users = u.distinct();
         for (int i = 0; i < users.size(); i++) {
             out.add("ACCEPT pw" + (i + 1) + " CHAR PROMPT " + ORACLE.literal("Password for " + users.get(i) + ": ")
@@ -51,13 +61,15 @@ public final class OracleCreationScript {
         }
         out.add("");
         out.add("-- Platform database users");
-        admin(out, u.admin(), users, t.system(), t.index(), t.user());
-        runtime(out, u.runtime(), users, t.user());
+        admin(out, o, u.admin(), users, t.system(), t.index(), t.user());
+        runtime(out, o, u.runtime(), users, t.user());
         out.add("");
         out.add("-- Log database users");
-        admin(out, u.logAdmin(), users, t.logSystem(), t.logIndex(), t.logUser());
-        runtime(out, u.logRuntime(), users, t.logUser());
-        sameInstanceCheck(out, o, users);
+        admin(out, o, u.logAdmin(), users, t.logSystem(), t.logIndex(), t.logUser());
+        runtime(out, o, u.logRuntime(), users, t.logUser());
+        out.add("");
+        out.add("-- After impdp, on the instance the export came from: " + CloneFiles.REVOKE + " (when the plan "
+                + "writes one).");
         for (int i = 0; i < users.size(); i++) {
             out.add("UNDEFINE pw" + (i + 1));
         }
@@ -73,39 +85,75 @@ public final class OracleCreationScript {
         return ORACLE.literal(folder + tablespace.toLowerCase(java.util.Locale.ROOT) + "01.dbf") + " ";
     }
 
-    private static void admin(List<String> out, String user, List<String> users, String system, String index,
-                              String data) {
+    private static void admin(List<String> out, OracleSettings o, String user, List<String> users, String system,
+                              String index, String data) {
         Set<String> quota = new LinkedHashSet<>(List.of(system, index, data));
-        StringBuilder create = new StringBuilder(createUser(user, users, system));
+        StringBuilder create = new StringBuilder(createUser(o, user, users, system));
         quota.forEach(q -> create.append(" QUOTA UNLIMITED ON ").append(ORACLE.quote(q)));
         out.add(create + ";");
         out.add("GRANT " + ADMIN_GRANTS + " TO " + ORACLE.quote(user) + ";");
     }
 
-    private static void runtime(List<String> out, String user, List<String> users, String data) {
-        out.add(createUser(user, users, data) + " QUOTA UNLIMITED ON " + ORACLE.quote(data) + ";");
+    private static void runtime(List<String> out, OracleSettings o, String user, List<String> users, String data) {
+        out.add(createUser(o, user, users, data) + " QUOTA UNLIMITED ON " + ORACLE.quote(data) + ";");
         out.add("GRANT CREATE SESSION TO " + ORACLE.quote(user) + ";");
     }
 
-    private static String createUser(String user, List<String> users, String defaultTablespace) {
+    /** Without TEMPORARY TABLESPACE, Oracle gives the user the database's default temporary tablespace. */
+    private static String createUser(OracleSettings o, String user, List<String> users, String defaultTablespace) {
         return "CREATE USER " + ORACLE.quote(user) + " IDENTIFIED BY \"&pw" + (users.indexOf(user) + 1)
-                + "\" DEFAULT TABLESPACE " + ORACLE.quote(defaultTablespace) + " TEMPORARY TABLESPACE TEMP";
+                + "\" DEFAULT TABLESPACE " + ORACLE.quote(defaultTablespace)
+                + (o.temporaryTablespace() == null ? "" : " TEMPORARY TABLESPACE "
+                + ORACLE.quote(o.temporaryTablespace()));
     }
 
     /**
-     * The document: importing into the instance the export came from, the imported users must lose their
-     * permissions over the original schemas. This lists them; the DBA revokes what it shows.
+     * Stops before anything is created unless the application schemas and the tablespaces only they use exist:
+     * Service Center's creation script makes them.
      */
-    private static void sameInstanceCheck(List<String> out, OracleSettings o, List<String> users) {
-        List<String> originals = o.exportedSchemas().stream().filter(s -> !users.contains(s)).toList();
-        if (originals.isEmpty()) {
+    private static void applicationSchemasCheck(List<String> out, OracleSettings o, PlatformUsers u) {
+        List<String> schemas = new ArrayList<>();
+        for (String exported : o.exportedSchemas()) {
+            String imported = o.importedName(exported);
+            if (!u.distinct().contains(imported) && !schemas.contains(imported)) {
+                schemas.add(imported);
+            }
+        }
+        List<String> tablespaces = new ArrayList<>();
+        for (String exported : o.exportedTablespaces()) {
+            String imported = o.importedTablespace(exported);
+            if (!o.tablespaces().all().contains(imported) && !tablespaces.contains(imported)) {
+                tablespaces.add(imported);
+            }
+        }
+        if (schemas.isEmpty() && tablespaces.isEmpty()) {
             return;
         }
+        String advice = ": run the creation script from Service Center (Administration > Database Schemas > "
+                + "Download Creation Script) on this database first, then this script. Nothing was created.";
         out.add("");
-        out.add("-- Only when importing into the instance the export came from: after impdp, these are the");
-        out.add("-- privileges the imported users hold on the original schemas. Revoke each one listed.");
-        out.add("SELECT grantee, owner, table_name, privilege FROM dba_tab_privs");
-        out.add("WHERE grantee IN (" + String.join(", ", users.stream().map(ORACLE::literal).toList()) + ")");
-        out.add("AND owner IN (" + String.join(", ", originals.stream().map(ORACLE::literal).toList()) + ");");
+        out.add("-- Application schemas (multiple schemas): Service Center's creation script makes their users, "
+                + "tablespaces");
+        out.add("-- and grants, not this script. Stop here, before anything is created, unless it has run.");
+        out.add("DECLARE");
+        out.add("    found NUMBER;");
+        out.add("BEGIN");
+        for (String schema : schemas) {
+            out.add("    SELECT COUNT(*) INTO found FROM dba_users WHERE username = " + ORACLE.literal(schema) + ";");
+            out.add("    IF found = 0 THEN");
+            out.add("        RAISE_APPLICATION_ERROR(-20001, " + ORACLE.literal("User " + schema
+                    + " does not exist" + advice) + ");");
+            out.add("    END IF;");
+        }
+        for (String tablespace : tablespaces) {
+            out.add("    SELECT COUNT(*) INTO found FROM dba_tablespaces WHERE tablespace_name = "
+                    + ORACLE.literal(tablespace) + ";");
+            out.add("    IF found = 0 THEN");
+            out.add("        RAISE_APPLICATION_ERROR(-20001, " + ORACLE.literal("Tablespace " + tablespace
+                    + " does not exist" + advice) + ");");
+            out.add("    END IF;");
+        }
+        out.add("END;");
+        out.add("/");
     }
 }

@@ -1,6 +1,5 @@
 package dev.envclone.procedure;
 
-import dev.envclone.sql.Dbms;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class ChecklistMarkdown {
         out.add("- [ ] " + step.instruction());
         switch (step.kind()) {
             case CLEANUP -> out.add("  - Run step " + number + " of " + CleanupScript.fileOf(plan, step) + ".");
-            case CLONE -> out.add("  - Files: " + cloneFiles(step, plan) + ".");
+            case CLONE -> out.add("  - File: " + CloneFiles.forStep(step.id()) + ".");
             default -> {
                 // manual and Configuration Tool steps have nothing more to point at
             }
@@ -66,17 +65,6 @@ public final class ChecklistMarkdown {
         out.add("Document: " + step.reference());
         out.add("");
         out.add("Done by: ____________  Time: ________  Note: ______________________________");
-    }
-
-    private static String cloneFiles(Step step, MigrationPlan plan) {
-        if (plan.dbms() == Dbms.SQLSERVER) {
-            return "clone.sql";
-        }
-        return switch (step.id()) {
-            case "export-schemas" -> "expdp.par";
-            case "create-users" -> "create-users.sql";
-            default -> "impdp.par";
-        };
     }
 
     private static String describe(Set<OptionalPart> parts) {

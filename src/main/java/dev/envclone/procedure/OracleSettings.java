@@ -14,11 +14,13 @@ import java.util.List;
  * @param datafileFolder where create-users.sql puts new datafiles; null uses Oracle-managed files
  * @param sessionUser the session database user; null if not given
  * @param sessionTablespace the session tablespace; null if not given
+ * @param temporaryTablespace the temporary tablespace create-users.sql gives the users; null leaves it to the
+ *     database's default temporary tablespace
  */
 public record OracleSettings(String serverInstance, List<String> exportedSchemas, List<String> exportedTablespaces,
                              List<Remap> schemaRemaps, List<Remap> tablespaceRemaps, Tablespaces tablespaces,
                              DataPumpSettings dataPump, String datafileFolder, String sessionUser,
-                             String sessionTablespace) {
+                             String sessionTablespace, String temporaryTablespace) {
     public OracleSettings {
         exportedSchemas = List.copyOf(exportedSchemas);
         exportedTablespaces = List.copyOf(exportedTablespaces);
@@ -36,5 +38,13 @@ public record OracleSettings(String serverInstance, List<String> exportedSchemas
     public String importedTablespace(String exportedTablespace) {
         return tablespaceRemaps.stream().filter(r -> r.from().equals(exportedTablespace)).map(Remap::to)
                 .findFirst().orElse(exportedTablespace);
+    }
+
+    /**
+     * The exported schemas the import gives another name. On the instance the export came from, they still exist
+     * beside the imported ones, and the imported users may hold privileges on them.
+     */
+    public List<String> remappedSchemas() {
+        return exportedSchemas.stream().filter(s -> !importedName(s).equals(s)).toList();
     }
 }

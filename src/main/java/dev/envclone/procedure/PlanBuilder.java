@@ -1,6 +1,7 @@
 package dev.envclone.procedure;
 
 import dev.envclone.sql.Dbms;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -45,6 +46,14 @@ public final class PlanBuilder {
     private String oracleSessionUser;
     private String sessionTablespace;
     private String sourceFingerprint;
+    // The clone's restore (SQL Server) and the users' temporary tablespace (Oracle): issue 11, item 3
+    private String backupName;
+    private RecoveryModel recoveryModel;
+    private String owner;
+    private String dataFileGrowth;
+    private String logFileGrowth;
+    private String temporaryTablespace;
+    private Clock clock = Clock.systemUTC();
 
     public PlanBuilder(Dbms dbms) {
         this.dbms = dbms;
@@ -95,7 +104,7 @@ public final class PlanBuilder {
         SqlServerSettings d = sqlServer;
         sqlServer = new SqlServerSettings(server == null ? d.server() : server, d.platform(), d.log(),
                 or(backupFolder, d.backupFolder()), or(dataFolder, d.dataFolder()), or(logFolder, d.logFolder()),
-                or(sessionCatalog, d.sessionCatalog()), or(sessionUser, d.sessionUser()));
+                or(sessionCatalog, d.sessionCatalog()), or(sessionUser, d.sessionUser()), d.restore());
         return this;
     }
 
@@ -145,6 +154,32 @@ public final class PlanBuilder {
         return this;
     }
 
+    /**
+     * The backup file name part, and the clone's recovery model, owner and file growth after the restore (null keeps
+     * each default: a backup name made from the time of {@link #build()}, SIMPLE, sa, 512MB, 256MB).
+     */
+    public PlanBuilder sqlServerRestore(String backupName, RecoveryModel recoveryModel, String owner,
+                                        String dataFileGrowth, String logFileGrowth) {
+        this.backupName = backupName;
+        this.recoveryModel = recoveryModel;
+        this.owner = owner;
+        this.dataFileGrowth = dataFileGrowth;
+        this.logFileGrowth = logFileGrowth;
+        return this;
+    }
+
+    /** The temporary tablespace of the users create-users.sql creates (null: the database's default). */
+    public PlanBuilder oracleTemporaryTablespace(String value) {
+        temporaryTablespace = value;
+        return this;
+    }
+
+    /** The clock the default backup name is read from. */
+    PlanBuilder clock(Clock value) {
+        clock = value;
+        return this;
+    }
+
     /** The source database's fingerprint, as {@code envclone fingerprint} prints it (null: not recorded). */
     public PlanBuilder sourceFingerprint(String value) {
         sourceFingerprint = value;
@@ -173,8 +208,13 @@ public final class PlanBuilder {
             log = new CatalogClone(logSource, or(logCatalog, platform.catalog() + "_LOG"),
                     logFiles != null ? logFiles : CatalogClone.defaultFiles(logSource));
         }
+        RestoreSettings d = RestoreSettings.defaults(clock.instant());
+        RestoreSettings restore = new RestoreSettings(or(backupName, d.backupName()),
+                recoveryModel == null ? d.recoveryModel() : recoveryModel, or(owner, d.owner()),
+                or(dataFileGrowth, d.dataFileGrowth()), or(logFileGrowth, d.logFileGrowth()));
         return new SqlServerSettings(sqlServer.server(), platform, log, sqlServer.backupFolder(),
-                sqlServer.dataFolder(), sqlServer.logFolder(), sqlServer.sessionCatalog(), sqlServer.sessionUser());
+                sqlServer.dataFolder(), sqlServer.logFolder(), sqlServer.sessionCatalog(), sqlServer.sessionUser(),
+                restore);
     }
 
     private OracleSettings buildOracle(PlatformUsers users) {
@@ -203,7 +243,8 @@ public final class PlanBuilder {
         }
         tablespaceRemaps.addAll(extraTablespaceRemaps);
         return new OracleSettings(serverInstance, List.copyOf(schemas), List.copyOf(exportedTablespaces), schemaRemaps,
-                tablespaceRemaps, tablespaces, dataPump, datafileFolder, oracleSessionUser, sessionTablespace);
+                tablespaceRemaps, tablespaces, dataPump, datafileFolder, oracleSessionUser, sessionTablespace,
+                temporaryTablespace);
     }
 
     /** Adds {@code from:to} when the names differ and {@code from} is not remapped yet. */

@@ -92,7 +92,19 @@ public final class PlanValidator {
                 name("data folder", NameRule.WINDOWS_FOLDER, s.dataFolder()),
                 name("log folder", NameRule.WINDOWS_FOLDER, s.logFolder()),
                 name("session catalog", NameRule.SQLSERVER_IDENTIFIER, s.sessionCatalog()),
-                optional("session user", NameRule.SQLSERVER_IDENTIFIER, s.sessionUser()));
+                optional("session user", NameRule.SQLSERVER_IDENTIFIER, s.sessionUser()),
+                s.restore() == null ? missing("restore settings (backup name, recovery model, owner, file growth): "
+                        + "make the plan again with this envclone") : checkRestore(s.restore()));
+    }
+
+    private RestoreSettings checkRestore(RestoreSettings r) {
+        if (r.recoveryModel() == null) {
+            problems.add("recovery model is empty: give SIMPLE, FULL or BULK_LOGGED");
+        }
+        return new RestoreSettings(name("backup name", NameRule.BACKUP_NAME, r.backupName()), r.recoveryModel(),
+                name("clone owner", NameRule.LOGIN, r.owner()),
+                name("data file growth", NameRule.FILE_GROWTH, r.dataFileGrowth()),
+                name("log file growth", NameRule.FILE_GROWTH, r.logFileGrowth()));
     }
 
     private CatalogClone checkClone(String prefix, CatalogClone clone) {
@@ -145,7 +157,8 @@ public final class PlanValidator {
                 schemas, exportedTablespaces, schemaRemaps, tablespaceRemaps, tablespaces, dataPump,
                 optional("datafile folder", NameRule.SERVER_FOLDER, o.datafileFolder()),
                 optional("session user", id, o.sessionUser()),
-                optional("session tablespace", id, o.sessionTablespace()));
+                optional("session tablespace", id, o.sessionTablespace()),
+                optional("temporary tablespace", id, o.temporaryTablespace()));
         if (problems.isEmpty() && users != null) {
             requireImported("user", users.distinct(), schemas, checked::importedName,
                     "export the source user and remap it with REMAP_SCHEMA, or name the user the import creates");

@@ -11,14 +11,17 @@ package dev.envclone.procedure;
  * @param logFolder where the restored transaction log files go
  * @param sessionCatalog the session (ASPState) catalog for the Configuration Tool's Session tab
  * @param sessionUser the session database user; null if not given
+ * @param restore the backup file name, and the recovery model, owner and file growth set after the restore
  */
 public record SqlServerSettings(String server, CatalogClone platform, CatalogClone log, String backupFolder,
-                                String dataFolder, String logFolder, String sessionCatalog, String sessionUser) {
+                                String dataFolder, String logFolder, String sessionCatalog, String sessionUser,
+                                RestoreSettings restore) {
 
     public static SqlServerSettings defaults() {
         return new SqlServerSettings(null,
                 new CatalogClone("OUTSYSTEMS", "OUTSYSTEMS_CLONE", CatalogClone.defaultFiles("OUTSYSTEMS")),
-                null, "D:\\SQLBackup", "D:\\SQLData", "L:\\SQLLog", "ASPState", null);
+                null, "D:\\SQLBackup", "D:\\SQLData", "L:\\SQLLog", "ASPState", null,
+                RestoreSettings.defaults(java.time.Instant.now()));
     }
 
     /** The catalog the Log tab points at: the log database's clone, or the platform catalog. */

@@ -2,13 +2,15 @@ package dev.envclone.run;
 
 import dev.envclone.clone.DataPumpParameterFiles;
 import dev.envclone.clone.OracleCreationScript;
-import dev.envclone.clone.SqlServerCloneScript;
+import dev.envclone.clone.OracleRevokeScript;
+import dev.envclone.clone.SqlServerBackupScript;
+import dev.envclone.clone.SqlServerRestoreScript;
 import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.ChecklistMarkdown;
 import dev.envclone.procedure.CleanupScript;
+import dev.envclone.procedure.CloneFiles;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
-import dev.envclone.sql.Dbms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,8 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The files a plan produces, by name: plan.json, checklist.md, clone.sql (SQL Server) or
- * expdp.par, impdp.par and create-users.sql (Oracle), and the cleanup scripts cleanup-before-install.sql and
+ * The files a plan produces, by name: plan.json, checklist.md, backup-on-source.sql and restore-on-target.sql
+ * (SQL Server) or expdp.par, create-users.sql, impdp.par and, when the plan remaps a schema,
+ * revoke-after-import.sql (Oracle), and the cleanup scripts cleanup-before-install.sql and
  * cleanup-after-install.sql. All are generated before any is written, and all are written
  * to temporary files before any is renamed in place, so a folder never holds half a file or half a plan.
  */
@@ -30,12 +33,19 @@ public final class PlanArtifacts {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("plan.json", PlanJson.write(plan));
         files.put("checklist.md", ChecklistMarkdown.render(plan));
-        if (plan.dbms() == Dbms.SQLSERVER) {
-            files.put("clone.sql", SqlServerCloneScript.render(plan));
-        } else {
-            files.put("expdp.par", DataPumpParameterFiles.export(plan));
-            files.put("create-users.sql", OracleCreationScript.render(plan));
-            files.put("impdp.par", DataPumpParameterFiles.importParameters(plan));
+        switch (plan.dbms()) {
+            case SQLSERVER -> {
+                files.put(CloneFiles.BACKUP, SqlServerBackupScript.render(plan));
+                files.put(CloneFiles.RESTORE, SqlServerRestoreScript.render(plan));
+            }
+            case ORACLE -> {
+                files.put(CloneFiles.EXPORT, DataPumpParameterFiles.export(plan));
+                files.put(CloneFiles.CREATE_USERS, OracleCreationScript.render(plan));
+                files.put(CloneFiles.IMPORT, DataPumpParameterFiles.importParameters(plan));
+                if (OracleRevokeScript.applies(plan)) {
+                    files.put(CloneFiles.REVOKE, OracleRevokeScript.render(plan));
+                }
+            }
         }
         files.putAll(CleanupScript.files(plan));
         return files;

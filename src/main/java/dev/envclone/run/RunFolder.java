@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <pre>
  * RUN/plan.json  checklist.md  cleanup-before-install.sql  cleanup-after-install.sql
- *     clone.sql | expdp.par impdp.par create-users.sql
+ *     backup-on-source.sql restore-on-target.sql | expdp.par impdp.par create-users.sql [revoke-after-import.sql]
  * RUN/journal.jsonl  journal.head
  * RUN/pre-images/04-cleanup-environment-security/attempt-1/01-ossys_parameter.csv
  * </pre>

@@ -48,7 +48,13 @@ public enum NameRule {
             "give a TNS alias or host:port/service"),
     /** A Data Pump dump or log file name inside the DIRECTORY object; %U is Data Pump's file counter. */
     DUMP_FILE(200, Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.%-]*"),
-            "use a plain file name with letters, digits, '.', '_', '-' or %U, no folder");
+            "use a plain file name with letters, digits, '.', '_', '-' or %U, no folder"),
+    /** The part of a SQL Server backup file name unique to a plan, e.g. envclone_20261201T225100Z. */
+    BACKUP_NAME(64, Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*"),
+            "use letters, digits, '_' or '-', starting with a letter or digit, no folder and no extension"),
+    /** A fixed FILEGROWTH increment: a whole number of MB or GB, never a percentage. */
+    FILE_GROWTH(16, Pattern.compile("[1-9][0-9]{0,5}(?:MB|GB)"),
+            "give a whole number of MB or GB such as 512MB or 1GB (fixed increments, not a percentage)");
 
     private final int maxLength;
     private final Pattern pattern;

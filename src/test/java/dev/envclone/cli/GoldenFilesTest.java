@@ -29,7 +29,9 @@ class GoldenFilesTest {
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
-                Arguments.of("sqlserver-default", List.of("--dbms", "sqlserver")),
+                // The default backup name is made from the clock; the golden text needs a fixed one.
+                Arguments.of("sqlserver-default", List.of("--dbms", "sqlserver",
+                        "--backup-name", "envclone_20261201T000000Z")),
                 Arguments.of("sqlserver-custom", List.of("--dbms", "sqlserver", "--path", "reconfigure",
                         "--source-env", "PROD", "--target-env", "QA 2",
                         "--admin-user", "QA_ADMIN", "--runtime-user", "QA_RUNTIME", "--log-user", "QA_LOG",
@@ -39,6 +41,8 @@ class GoldenFilesTest {
                         "--backup-folder", "\\\\backup01\\sql\\envclone", "--data-folder", "E:\\MSSQL\\Data",
                         "--log-folder", "F:\\MSSQL\\Log", "--session-catalog", "ASPState_QA",
                         "--session-user", "QA_SESSION",
+                        "--backup-name", "qa2-refresh-7", "--recovery-model", "full", "--owner", "QA_DBOWNER",
+                        "--data-file-growth", "1GB", "--log-file-growth", "128MB",
                         "--parts", "secret-site-properties,deployment-zones,saml,managed-by-lifetime")),
                 Arguments.of("oracle-default", List.of("--dbms", "oracle")),
                 Arguments.of("oracle-custom", List.of("--dbms", "oracle", "--path", "reconfigure",
@@ -53,6 +57,7 @@ class GoldenFilesTest {
                         "--server-instance", "oraqa01:1521/OSQA", "--directory", "ENVCLONE_DIR",
                         "--dump-file", "prod_%U.dmp", "--parallel", "4", "--datafile-folder", "/u02/oradata/OSQA",
                         "--session-user", "NEW_OSSTATE", "--session-tablespace", "NEW_OSUSR",
+                        "--temporary-tablespace", "TEMP_QA",
                         "--parts", "all")));
     }
 

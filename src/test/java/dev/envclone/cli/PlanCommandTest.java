@@ -56,7 +56,22 @@ class PlanCommandTest {
                 Arguments.of(List.of("--dbms", "sqlserver", "--server", "host,14x3"),
                         "--server 'host,14x3' has port 14x3: give a port from 1 to 65535."),
                 Arguments.of(List.of("--dbms", "oracle", "--server-instance", "db01:70000/ORCL"),
-                        "--server-instance 'db01:70000/ORCL' has port 70000: give a port from 1 to 65535."));
+                        "--server-instance 'db01:70000/ORCL' has port 70000: give a port from 1 to 65535."),
+                // The clone's restore settings and the temporary tablespace (issue 11, item 3)
+                Arguments.of(List.of("--dbms", "sqlserver", "--data-file-growth", "10%"),
+                        "data file growth '10%' is not allowed: give a whole number of MB or GB"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--log-file-growth", "0MB"),
+                        "log file growth '0MB' is not allowed: give a whole number of MB or GB"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--recovery-model", "LOGGED"), "--recovery-model"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--owner", "sa;--"), "clone owner 'sa;--' contains"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--backup-name", "..\\other"),
+                        "backup name '..\\other' is not allowed: use letters, digits, '_' or '-'"),
+                Arguments.of(List.of("--dbms", "oracle", "--temporary-tablespace", "TEMP QA"),
+                        "temporary tablespace 'TEMP QA'"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--temporary-tablespace", "TEMP"),
+                        "Oracle options were given with --dbms sqlserver"),
+                Arguments.of(List.of("--dbms", "oracle", "--recovery-model", "SIMPLE"),
+                        "SQL Server options were given with --dbms oracle"));
     }
 
     @ParameterizedTest
@@ -85,13 +100,60 @@ class PlanCommandTest {
     void writesTheSqlServerFilesAndSaysSo() {
         Path folder = temp.resolve("p");
         assertEquals(0, run("plan", "--dbms", "sqlserver", "--out", folder.toString()));
-        for (String name : List.of("plan.json", "checklist.md", "clone.sql", "cleanup-before-install.sql",
-                "cleanup-after-install.sql")) {
+        for (String name : List.of("plan.json", "checklist.md", "backup-on-source.sql", "restore-on-target.sql",
+                "cleanup-before-install.sql", "cleanup-after-install.sql")) {
             assertTrue(Files.isRegularFile(folder.resolve(name)), name);
         }
-        assertTrue(out.toString().contains("Wrote plan.json, checklist.md, clone.sql, "
-                + "cleanup-before-install.sql, cleanup-after-install.sql to " + folder),
+        assertTrue(out.toString().contains("Wrote plan.json, checklist.md, backup-on-source.sql, "
+                        + "restore-on-target.sql, cleanup-before-install.sql, cleanup-after-install.sql to " + folder),
                 out.toString());
+    }
+
+    @Test
+    void writesTheRestoreSettingsIntoThePlanAndTheRestoreScript() throws Exception {
+        Path folder = temp.resolve("p");
+        assertEquals(0, run("plan", "--dbms", "sqlserver", "--out", folder.toString(), "--backup-name", "refresh-12",
+                "--recovery-model", "bulk_logged", "--owner", "DBA_OWNER", "--data-file-growth", "2GB",
+                "--log-file-growth", "64MB"), err.toString());
+        String plan = Files.readString(folder.resolve("plan.json"));
+        assertTrue(plan.contains("\"backupName\" : \"refresh-12\"") && plan.contains("\"recoveryModel\" : \"BULK_LOGGED\"")
+                && plan.contains("\"owner\" : \"DBA_OWNER\""), plan);
+        String restore = Files.readString(folder.resolve("restore-on-target.sql"));
+        assertTrue(restore.contains("FROM DISK = N'D:\\SQLBackup\\OUTSYSTEMS_refresh-12.bak'"), restore);
+        assertTrue(restore.contains("ALTER DATABASE [OUTSYSTEMS_CLONE] SET RECOVERY BULK_LOGGED;"), restore);
+        assertTrue(restore.contains("ALTER AUTHORIZATION ON DATABASE::[OUTSYSTEMS_CLONE] TO [DBA_OWNER];"), restore);
+        assertTrue(restore.contains("(NAME = N'OUTSYSTEMS', FILEGROWTH = 2GB)")
+                && restore.contains("(NAME = N'OUTSYSTEMS_log', FILEGROWTH = 64MB)"), restore);
+    }
+
+    @Test
+    void aPlanWithoutABackupNameGetsOneFromTheTimeItIsMade() throws Exception {
+        Path folder = temp.resolve("p");
+        assertEquals(0, run("plan", "--dbms", "sqlserver", "--out", folder.toString()), err.toString());
+        String backup = Files.readString(folder.resolve("backup-on-source.sql"));
+        assertTrue(java.util.regex.Pattern.compile("TO DISK = N'D:\\\\SQLBackup\\\\OUTSYSTEMS_envclone_"
+                + "20[0-9]{6}T[0-9]{6}Z\\.bak'").matcher(backup).find(), backup);
+    }
+
+    @Test
+    void anOracleImportThatRemapsASchemaGetsTheRevokeScript() throws Exception {
+        Path folder = temp.resolve("p");
+        assertEquals(0, run("plan", "--dbms", "oracle", "--out", folder.toString(), "--admin-user", "QA_OSADMIN"),
+                err.toString());
+        String revoke = Files.readString(folder.resolve("revoke-after-import.sql"));
+        assertTrue(revoke.contains("AND owner IN ('OSADMIN')"), revoke);
+        assertTrue(Files.readString(folder.resolve("checklist.md")).contains("File: revoke-after-import.sql."));
+    }
+
+    @Test
+    void anOracleTemporaryTablespaceIsWrittenOnlyWhenNamed() throws Exception {
+        Path named = temp.resolve("named");
+        Path unnamed = temp.resolve("unnamed");
+        assertEquals(0, run("plan", "--dbms", "oracle", "--out", named.toString(), "--temporary-tablespace",
+                "temp_qa"), err.toString());
+        assertEquals(0, run("plan", "--dbms", "oracle", "--out", unnamed.toString()), err.toString());
+        assertTrue(Files.readString(named.resolve("create-users.sql")).contains("TEMPORARY TABLESPACE \"TEMP_QA\""));
+        assertFalse(Files.readString(unnamed.resolve("create-users.sql")).contains("TEMPORARY TABLESPACE"));
     }
 
     @Test
@@ -102,7 +164,8 @@ class PlanCommandTest {
                 "cleanup-before-install.sql", "cleanup-after-install.sql")) {
             assertTrue(Files.isRegularFile(folder.resolve(name)), name);
         }
-        assertFalse(Files.exists(folder.resolve("clone.sql")));
+        assertFalse(Files.exists(folder.resolve("restore-on-target.sql")));
+        assertFalse(Files.exists(folder.resolve("revoke-after-import.sql")), "no schema is remapped");
     }
 
     @Test

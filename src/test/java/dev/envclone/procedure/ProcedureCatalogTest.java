@@ -19,7 +19,7 @@ class ProcedureCatalogTest {
 
     @Test
     void sqlServerFreshInstallationFollowsTheDocument() {
-        assertEquals(List.of("prerequisites", "clone-database", "security-context", "cleanup-environment-security",
+        assertEquals(List.of("prerequisites", "backup-database", "restore-database", "security-context", "cleanup-environment-security",
                 "cleanup-mobile-apps", "cleanup-secret-site-properties", "cleanup-deployment-zones",
                 "cleanup-front-ends", "cleanup-multiple-catalogs", "cleanup-saml", "cleanup-lifetime-managed",
                 "lifetime-unregister", "cleanup-lifetime-running", "install-prerequisites",

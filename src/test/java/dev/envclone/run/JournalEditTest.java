@@ -220,9 +220,9 @@ class JournalEditTest {
 
     @Test
     void aTickOnACloneStepIsBadInput() throws Exception {
-        CliProcess.Result result = mark("--step", "clone-database", "--tick");
+        CliProcess.Result result = mark("--step", "restore-database", "--tick");
         assertEquals(2, result.code());
-        assertTrue(result.err().contains("step 'clone-database' is a clone step, whose script a DBA runs: it "
+        assertTrue(result.err().contains("step 'restore-database' is a clone step, whose script a DBA runs: it "
                 + "cannot be ticked (--tick)"), result.err());
     }
 

@@ -131,7 +131,7 @@ class RunGuardsTest {
         CliProcess.Result result = run(sandbox, sandbox.url, "--steps",
                 "cleanup-front-ends,cleanup-multiple-catalogs,cleanup-saml");
         assertEquals(4, result.code(), result.out() + result.err());
-        assertTrue(result.err().contains("Step 9 cleanup-multiple-catalogs: Statement 1 of 1 failed, and the step "
+        assertTrue(result.err().contains("Step 10 cleanup-multiple-catalogs: Statement 1 of 1 failed, and the step "
                 + "was rolled back (no row of it changed): "), result.err());
         assertTrue(result.err().contains("  statement: update ossys_dbcatalog set password = ' ',username =' ' where "
                 + "name <> '(Main)'"), result.err());

@@ -1,13 +1,13 @@
 package dev.envclone.ui.clone;
 
 import dev.envclone.files.OwnerOnly;
+import dev.envclone.procedure.CloneFiles;
 import dev.envclone.run.PlanArtifacts;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.manual.StepMarks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -18,13 +18,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * envclone does not run the clone itself yet.
  */
 public final class CloneViewModel {
-    /** Which generated file each clone step runs. */
-    private static final Map<String, String> FILES = Map.of(
-            "clone-database", "clone.sql",
-            "export-schemas", "expdp.par",
-            "create-users", "create-users.sql",
-            "import-schemas", "impdp.par");
-
     private final WizardViewModel wizard;
     private final StepMarks marks;
     private final String fileName;
@@ -35,7 +28,7 @@ public final class CloneViewModel {
     public CloneViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
         this.marks = new StepMarks(wizard, item);
-        this.fileName = FILES.get(item.step().id());
+        this.fileName = CloneFiles.forStep(item.step().id());
         String generated = fileName == null || wizard.planProperty().get() == null ? null
                 : PlanArtifacts.of(wizard.planProperty().get()).get(fileName);
         this.text = generated == null ? "" : generated;
@@ -46,7 +39,7 @@ public final class CloneViewModel {
         return marks;
     }
 
-    /** The generated file's name (clone.sql, expdp.par, create-users.sql, impdp.par), or null. */
+    /** The generated file's name ({@link CloneFiles}), or null. */
     public String fileName() {
         return fileName;
     }

@@ -8,6 +8,7 @@ import dev.envclone.procedure.OracleSettings;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.PlatformUsers;
 import dev.envclone.procedure.Remap;
+import dev.envclone.procedure.RestoreSettings;
 import dev.envclone.procedure.SqlServerSettings;
 import dev.envclone.procedure.Tablespaces;
 import dev.envclone.sql.Dbms;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 /**
  * Makes a plan from the page's fields on top of a base plan of the same DBMS. The fields give the names the page
  * shows; the base gives what it does not (the catalog's logical files, the folders, a separate log catalog, Data
- * Pump, the source users and tablespaces of an Oracle export, the source fingerprint), so nothing set elsewhere is
+ * Pump, the source users and tablespaces of an Oracle export, the restore settings, the temporary tablespace, the
+ * source fingerprint), so nothing set elsewhere is
  * lost by passing through the page. {@link PlanBuilder} derives the Oracle remaps from the roles, as the CLI does.
  */
 final class PlanAssembly {
@@ -54,6 +56,9 @@ final class PlanAssembly {
                         platform.sourceCatalog().equals(source) ? platform.files() : null)
                 .sqlServerLocations(value.apply(PlanField.SERVER), s.backupFolder(), s.dataFolder(), s.logFolder(),
                         s.sessionCatalog(), s.sessionUser());
+        RestoreSettings r = s.restore();
+        builder.sqlServerRestore(r.backupName(), r.recoveryModel(), r.owner(), r.dataFileGrowth(),
+                r.logFileGrowth());
         if (s.log() != null) {
             builder.sqlServerLogCatalogs(s.log().sourceCatalog(), s.log().catalog(), s.log().files());
         }
@@ -74,7 +79,8 @@ final class PlanAssembly {
                         value.apply(PlanField.LOG_INDEX_TABLESPACE), value.apply(PlanField.LOG_USER_TABLESPACE)))
                 .oracleDataPump(o.dataPump())
                 .oracleLocations(value.apply(PlanField.SERVER_INSTANCE), o.datafileFolder(), o.sessionUser(),
-                        o.sessionTablespace());
+                        o.sessionTablespace())
+                .oracleTemporaryTablespace(o.temporaryTablespace());
         // Whatever else the base exports (application schemas and their tablespaces) keeps its remap.
         for (String schema : o.exportedSchemas()) {
             if (!source.distinct().contains(schema)) {

@@ -84,7 +84,7 @@ class FinalViewModelTest {
     void aCloneRowIsNotTickedItIsRecordedOnTheClonePage() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
         FinalViewModel model = new FinalViewModel(fixture.wizard);
-        ChecklistRow row = model.row("clone-database");
+        ChecklistRow row = model.row("restore-database");
         int entries = fixture.wizard.runProperty().get().journal().entries().size();
 
         model.tick(row);

@@ -23,7 +23,8 @@ class CloneViewModelTest {
     Path folder;
 
     @ParameterizedTest
-    @CsvSource({"SQLSERVER, clone-database, clone.sql", "ORACLE, export-schemas, expdp.par",
+    @CsvSource({"SQLSERVER, backup-database, backup-on-source.sql",
+        "SQLSERVER, restore-database, restore-on-target.sql", "ORACLE, export-schemas, expdp.par",
         "ORACLE, create-users, create-users.sql", "ORACLE, import-schemas, impdp.par"})
     void showsTheStepsGeneratedFile(Dbms dbms, String stepId, String file) throws Exception {
         WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
@@ -38,12 +39,12 @@ class CloneViewModelTest {
     @Test
     void doneByDbaWritesTheDbasNameAndNote() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
-        CloneViewModel model = new CloneViewModel(fixture.wizard, fixture.item("clone-database"));
+        CloneViewModel model = new CloneViewModel(fixture.wizard, fixture.item("restore-database"));
 
         model.doneByDba("Bea DBA", "restored 02:10, RESTORE DATABASE successfully processed");
 
-        JournalEntry entry = fixture.wizard.runProperty().get().state().lastEntry("clone-database");
-        assertEquals(StepState.DONE_BY_DBA, fixture.wizard.runProperty().get().state().of("clone-database"));
+        JournalEntry entry = fixture.wizard.runProperty().get().state().lastEntry("restore-database");
+        assertEquals(StepState.DONE_BY_DBA, fixture.wizard.runProperty().get().state().of("restore-database"));
         assertEquals("Bea DBA", entry.get("dba"));
         assertEquals("Ana Operator", entry.operator());
         assertTrue(model.marks().recordProperty().get().startsWith("Done by DBA Bea DBA (recorded by Ana Operator at "),
@@ -66,7 +67,7 @@ class CloneViewModelTest {
     @Test
     void saveWritesTheFile() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
-        CloneViewModel model = new CloneViewModel(fixture.wizard, fixture.item("clone-database"));
+        CloneViewModel model = new CloneViewModel(fixture.wizard, fixture.item("restore-database"));
         Path out = folder.resolve("for-the-dba.sql");
 
         model.save(out);

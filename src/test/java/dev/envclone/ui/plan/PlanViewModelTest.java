@@ -55,7 +55,10 @@ class PlanViewModelTest {
         RunFolder run = fixture.wizard.runProperty().get();
         assertNotNull(run);
         assertTrue(Files.isRegularFile(folder.resolve("run").resolve("plan.json")));
-        assertEquals(new PlanBuilder(Dbms.SQLSERVER).build(), run.plan());
+        // The default backup name is made from the time the wizard made its plan.
+        assertEquals(new PlanBuilder(Dbms.SQLSERVER)
+                .sqlServerRestore(run.plan().sqlServer().restore().backupName(), null, null, null, null).build(),
+                run.plan());
         List<String> listed = fixture.wizard.items().stream()
                 .filter(i -> i.kind() == StepItem.Kind.STEP && i.applicable()).map(i -> i.step().id()).toList();
         assertEquals(ProcedureCatalog.stepsFor(run.plan()).stream().map(Step::id).toList(), listed);
@@ -202,6 +205,35 @@ class PlanViewModelTest {
         assertTrue(result.contains("the user name or password is wrong"), result);
         assertFalse(result.contains("not-the-password"), result);
         assertFalse(model.connectionOkProperty().get());
+    }
+
+    @Test
+    void theRestoreSettingsOfThePlanSurviveAnEditOnThePage() throws Exception {
+        fixture = WizardFixture.planned(Dbms.SQLSERVER, folder, Background.direct());
+        fixture.wizard.planProperty().set(new PlanBuilder(Dbms.SQLSERVER).sqlServerRestore("wizard-1",
+                dev.envclone.procedure.RecoveryModel.FULL, "OWNER_X", "1GB", "64MB").build());
+        model = new PlanViewModel(fixture.wizard);
+        model.textProperty(PlanField.CATALOG).set("OS_PP");
+
+        assertTrue(model.accept(), model.problemsProperty().get());
+
+        MigrationPlan written = PlanJson.read(folder.resolve("run").resolve("plan.json"));
+        assertEquals("OS_PP", written.sqlServer().platform().catalog());
+        assertEquals(new dev.envclone.procedure.RestoreSettings("wizard-1", dev.envclone.procedure.RecoveryModel.FULL,
+                "OWNER_X", "1GB", "64MB"), written.sqlServer().restore());
+    }
+
+    @Test
+    void theTemporaryTablespaceOfAnOraclePlanSurvivesAnEditOnThePage() throws Exception {
+        fixture = WizardFixture.planned(Dbms.ORACLE, folder, Background.direct());
+        fixture.wizard.planProperty().set(new PlanBuilder(Dbms.ORACLE).oracleTemporaryTablespace("TEMP_PP").build());
+        model = new PlanViewModel(fixture.wizard);
+        model.textProperty(PlanField.SYSTEM_TABLESPACE).set("ossys_pp");
+
+        assertTrue(model.accept(), model.problemsProperty().get());
+
+        assertEquals("TEMP_PP", PlanJson.read(folder.resolve("run").resolve("plan.json")).oracle()
+                .temporaryTablespace());
     }
 
     @Test
