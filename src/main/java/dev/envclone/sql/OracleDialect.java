@@ -47,6 +47,27 @@ final class OracleDialect implements Dialect {
     }
 
     @Override
+    public SessionSetup sessionSetup(String adminSchema) {
+        // The platform's tables belong to the admin user, while the login may be another user: the document runs
+        // ALTER SESSION SET CURRENT_SCHEMA, which Connection.setSchema issues on ojdbc and which H2 understands.
+        // NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI makes comparisons ignore case and accents, as the document's
+        // statements expect (NAME <> '$OS_LOG_DB_7e3e8ce0' must spare '$os_log_db_7E3E8CE0'); H2 has no such
+        // setting and imitates it by collation (db.H2Mode).
+        return new SessionSetup(adminSchema, List.of("ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI"));
+    }
+
+    @Override
+    public boolean isProduct(String databaseProductName) {
+        return databaseProductName != null && databaseProductName.startsWith("Oracle");
+    }
+
+    @Override
+    public String fingerprintSql() {
+        return "SELECT SYS_CONTEXT('USERENV','DB_UNIQUE_NAME'), SYS_CONTEXT('USERENV','CON_NAME'), "
+                + "SYS_CONTEXT('USERENV','CURRENT_SCHEMA') FROM DUAL";
+    }
+
+    @Override
     public String scriptIfTableExists(String table, String sql, ScriptTarget target) {
         // Corrects the document's block: the table name was broken across a line (so it never matched), and
         // user_tables lists the login user's tables, not those of the schema set with CURRENT_SCHEMA.
@@ -112,7 +133,7 @@ final class OracleDialect implements Dialect {
 
     @Override
     public List<String> tableSchemas(String currentSchema) {
-        // CURRENT_SCHEMA, set to the admin user for every session (CleanupStatements.prepareSession).
+        // CURRENT_SCHEMA, set to the admin user for every session (sessionSetup, applied by db.TargetSession).
         return currentSchema == null ? List.of() : List.of(currentSchema);
     }
 

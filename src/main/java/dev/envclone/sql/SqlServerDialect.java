@@ -43,6 +43,25 @@ final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public SessionSetup sessionSetup(String adminSchema) {
+        // The connection's database is the catalog; the platform's tables are in dbo, which an unqualified name
+        // reaches after the login's default schema (tableSchemas). Comparisons follow the catalog's collation,
+        // case-insensitive by default, as the document's statements expect. Nothing to set.
+        return new SessionSetup(null, List.of());
+    }
+
+    @Override
+    public boolean isProduct(String databaseProductName) {
+        return databaseProductName != null && databaseProductName.startsWith("Microsoft SQL Server");
+    }
+
+    @Override
+    public String fingerprintSql() {
+        return "SELECT @@SERVERNAME, DB_NAME(), CONVERT(varchar(33), create_date, 126) FROM sys.databases "
+                + "WHERE name = DB_NAME()";
+    }
+
+    @Override
     public String scriptIfTableExists(String table, String sql, ScriptTarget target) {
         // The document's own form: it runs on SQL Server as written.
         return "if exists (select * from information_schema.columns where table_name = '" + table + "') "
