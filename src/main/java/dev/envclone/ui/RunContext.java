@@ -1,16 +1,13 @@
 package dev.envclone.ui;
 
-import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetLock;
+import dev.envclone.db.TargetSession;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunLoop;
 import dev.envclone.run.RunSession;
 import dev.envclone.db.CancelToken;
 import dev.envclone.run.TargetHold;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -24,7 +21,7 @@ public final class RunContext implements AutoCloseable {
     private final String user;
     private final char[] password;
     private final String operator;
-    private Connection connection;
+    private TargetSession target;
     private TargetLock targetLock;
     private RunSession session;
     private List<String> recovered = List.of();
@@ -45,10 +42,13 @@ public final class RunContext implements AutoCloseable {
         return operator;
     }
 
-    /** The session, connected and checked: a refused target throws {@link GuardException} and opens nothing. */
-    public synchronized RunSession session() throws SQLException, IOException, GuardException {
+    /**
+     * The session, connected and checked: a refused target throws {@link GuardException} and opens nothing; a
+     * database failure is one that {@link TargetSession#fromDatabase} recognises.
+     */
+    public synchronized RunSession session() throws Exception {
         if (session == null) {
-            Connection opened = JdbcUrlTarget.open(url, user, password);
+            TargetSession opened = RunSession.openTarget(run.plan(), url, user, password);
             try {
                 // Held for as long as this session is open; it ends with the connection in any case.
                 targetLock = TargetHold.hold(run, opened, operator, WizardViewModel.WIZARD);
@@ -56,16 +56,20 @@ public final class RunContext implements AutoCloseable {
                 List<String> found = new java.util.ArrayList<>();
                 new RunLoop(candidate, run).open(null, new CancelToken(), found::add);
                 recovered = List.copyOf(found);
-                connection = opened;
+                target = opened;
                 session = candidate;
-            } catch (SQLException | IOException | GuardException | RuntimeException e) {
-                targetLock = null;
-                opened.close();
-                throw e;
             } catch (CancelToken.CancelledException e) {
                 targetLock = null;
                 opened.close();
                 throw new IllegalStateException("a fresh token cannot be cancelled", e);
+            } catch (Exception e) {
+                targetLock = null;
+                try {
+                    opened.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
             }
         }
         return session;
@@ -83,21 +87,21 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
+        if (target != null) {
             try {
-                connection.rollback();
+                target.rollback(); // before the release, which commits
                 targetLock.close();
-            } catch (SQLException ignored) {
+            } catch (Exception ignored) {
                 // Closing after the work is done: the session's end below releases the lock all the same.
             } finally {
                 try {
-                    connection.close();
-                } catch (SQLException ignored) {
+                    target.close(); // gives autocommit back and closes
+                } catch (Exception ignored) {
                     // Nothing left to keep or lose.
                 }
             }
         }
-        connection = null;
+        target = null;
         targetLock = null;
         session = null;
         java.util.Arrays.fill(password, '\0');
