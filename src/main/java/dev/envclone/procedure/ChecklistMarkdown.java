@@ -1,6 +1,5 @@
 package dev.envclone.procedure;
 
-import dev.envclone.sql.Dbms;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,8 +24,7 @@ public final class ChecklistMarkdown {
         out.add("|---|---|");
         out.add("| DBMS | " + plan.dbms().displayName() + " |");
         out.add("| Install path | " + plan.installPath().documentSection() + " |");
-        out.add("| Target database | " + (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ")
-                + plan.targetDatabaseName() + " |");
+        out.add("| Target database | " + plan.targetDatabase() + " |");
         out.add("| Platform users | " + String.join(", ", plan.users().distinct()) + " |");
         out.add("| Optional parts included | " + describe(plan.parts()) + " |");
         Set<OptionalPart> excluded = EnumSet.allOf(OptionalPart.class);
@@ -66,7 +64,11 @@ public final class ChecklistMarkdown {
     }
 
     private static String cloneFiles(Step step, MigrationPlan plan) {
-        if (plan.dbms() == Dbms.SQLSERVER) {
+        boolean sqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        if (sqlServer) {
             return "clone.sql";
         }
         return switch (step.id()) {

@@ -13,7 +13,10 @@ final class PrepareSteps {
     }
 
     static List<Step> forPlan(MigrationPlan plan) {
-        return plan.dbms() == Dbms.SQLSERVER ? sqlServer(plan) : oracle(plan);
+        return switch (plan.dbms()) {
+            case SQLSERVER -> sqlServer(plan);
+            case ORACLE -> oracle(plan);
+        };
     }
 
     private static Step prerequisites(MigrationPlan plan, List<String> details) {

@@ -11,6 +11,18 @@ public interface Dialect {
 
     Dbms dbms();
 
+    /** The rule a platform user, schema or catalog name follows on this DBMS (Oracle folds it to upper case). */
+    NameRule identifierRule();
+
+    /** The operator that joins two strings in SQL: {@code +} (T-SQL) or {@code ||} (Oracle), with spaces. */
+    String concatenation();
+
+    /**
+     * The literal a text column is blanked with: {@code ''} on SQL Server; on Oracle {@code ' '}, because there
+     * {@code ''} is NULL (the document's Oracle part writes it so).
+     */
+    String blankText();
+
     /** Quotes a name that has already passed its {@link NameRule}. */
     String quote(String checkedName);
 

@@ -16,6 +16,21 @@ final class OracleDialect implements Dialect {
     }
 
     @Override
+    public NameRule identifierRule() {
+        return NameRule.ORACLE_IDENTIFIER;
+    }
+
+    @Override
+    public String concatenation() {
+        return " || ";
+    }
+
+    @Override
+    public String blankText() {
+        return "' '"; // '' is NULL on Oracle
+    }
+
+    @Override
     public String quote(String checkedName) {
         return "\"" + checkedName.replace("\"", "\"\"") + "\"";
     }

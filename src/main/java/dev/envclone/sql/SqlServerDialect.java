@@ -16,6 +16,21 @@ final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public NameRule identifierRule() {
+        return NameRule.SQLSERVER_IDENTIFIER;
+    }
+
+    @Override
+    public String concatenation() {
+        return " + ";
+    }
+
+    @Override
+    public String blankText() {
+        return "''";
+    }
+
+    @Override
     public String quote(String checkedName) {
         return "[" + checkedName.replace("]", "]]") + "]";
     }
