@@ -2,11 +2,11 @@ package dev.envclone.cli;
 
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetInspection;
+import dev.envclone.db.TargetProbe;
+import dev.envclone.db.TargetSession;
 import dev.envclone.db.TargetUrl;
 import dev.envclone.sql.Dbms;
-import dev.envclone.sql.Dialect;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.envclone.sql.NameRule;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,19 +43,34 @@ final class FingerprintCommand implements Callable<Integer> {
         if (password == null) {
             throw new ParameterException(spec.commandLine(), "--password-env " + passwordEnv + " is not set");
         }
-        try (Connection connection = JdbcUrlTarget.open(target, user, password.toCharArray())) {
-            connection.setReadOnly(true);
-            if (schema != null) {
-                connection.setSchema(dev.envclone.sql.NameRule.ORACLE_IDENTIFIER.check("schema", schema));
+        Dbms chosen = dbms;
+        if (chosen == null && schema != null) {
+            chosen = Dbms.ORACLE; // --schema names an Oracle schema (SQL Server has none to set): it implies Oracle
+        } else if (chosen == null) {
+            chosen = Dbms.SQLSERVER;
+        }
+        String admin = switch (chosen) {
+            case SQLSERVER -> {
+                if (schema != null) {
+                    throw new ParameterException(spec.commandLine(), "--schema names the Oracle admin schema: "
+                            + "leave it out with --dbms sqlserver (the URL names the catalog)");
+                }
+                yield null;
             }
-            TargetInspection.Facts facts = TargetInspection.inspect(connection, Dialect.of(
-                    dbms == null ? Dbms.SQLSERVER : dbms));
+            case ORACLE -> schema == null ? null : NameRule.ORACLE_IDENTIFIER.check("schema", schema);
+        };
+        try {
+            TargetInspection.Facts facts = TargetProbe.inspect(target, user, password.toCharArray(), chosen, admin)
+                    .facts();
             if (!facts.platformDatabase()) {
                 spec.commandLine().getErr().println("envclone fingerprint: note: no OutSystems platform tables here");
             }
             spec.commandLine().getOut().println(facts.fingerprint());
             return Cli.OK;
-        } catch (SQLException e) {
+        } catch (Exception e) {
+            if (!TargetSession.fromDatabase(e)) {
+                throw e;
+            }
             spec.commandLine().getErr().println("envclone fingerprint: cannot read "
                     + JdbcUrlTarget.withoutSecrets(target) + ": " + Cli.oneLine(e.getMessage()));
             return RunCommand.REFUSED;

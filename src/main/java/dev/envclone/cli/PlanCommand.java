@@ -231,17 +231,21 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private MigrationPlan build() {
-        if (dbms == Dbms.SQLSERVER && oracle != null) {
+        boolean sqlServerPlan = switch (dbms) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        if (sqlServerPlan && oracle != null) {
             throw new ParameterException(spec.commandLine(), "Oracle options were given with --dbms sqlserver");
         }
-        if (dbms == Dbms.ORACLE && sqlServer != null) {
+        if (!sqlServerPlan && sqlServer != null) {
             throw new ParameterException(spec.commandLine(), "SQL Server options were given with --dbms oracle");
         }
         PlanBuilder builder = new PlanBuilder(dbms).installPath(path)
                 .environments(sourceEnvironment, targetEnvironment)
                 .parts(parseParts())
                 .sourceFingerprint(sourceFingerprint);
-        if (dbms == Dbms.SQLSERVER) {
+        if (sqlServerPlan) {
             SqlServerOptions s = sqlServer == null ? new SqlServerOptions() : sqlServer;
             builder.users(adminUser, runtimeUser, first(logAdminUser, s.logUser), first(logRuntimeUser, s.logUser))
                     .sqlServerCatalogs(s.sourceCatalog, s.catalog, files(s.files))

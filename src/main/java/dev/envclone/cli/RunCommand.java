@@ -4,6 +4,7 @@ import dev.envclone.db.CancelToken;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetDatabaseException;
 import dev.envclone.db.TargetLock;
+import dev.envclone.db.TargetSession;
 import dev.envclone.db.TargetUrl;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
@@ -19,8 +20,6 @@ import dev.envclone.sql.RefusedTableException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -114,24 +113,26 @@ final class RunCommand implements Callable<Integer> {
             RunFolder.checkNewFolder(runDir, "--run-dir");
             RunSession.cleanupSteps(given, stepIds()); // an unknown --steps id is refused before anything is made
         }
-        try (Connection connection = connect(password)) {
+        // The plan says how the session is set up (DBMS, admin schema): a resumed run's is in its folder.
+        RunFolder resumed = resume ? RunFolder.open(runDir, Clock.systemUTC()) : null;
+        MigrationPlan planned = resume ? resumed.plan() : given;
+        try (TargetSession session = RunSession.openTarget(planned, target, user, password)) {
             if (!resume) {
                 // The target lock and the guards first: a refused start leaves no run folder behind.
-                try (TargetLock lock = TargetHold.acquire(given, runDir, connection, COMMAND)) {
-                    RunSession.checkNewTarget(connection, given, sourceFingerprint);
+                try (TargetLock lock = TargetHold.acquire(given, runDir, session, COMMAND)) {
+                    RunSession.checkNewTarget(session, given, sourceFingerprint);
                     folderLock = RunFolderLock.forNewRun(runDir, COMMAND);
                     RunFolder run = RunFolder.create(runDir, given, sourceFingerprint,
                             JdbcUrlTarget.withoutSecrets(target), operator, Clock.systemUTC());
                     TargetHold.recordWarning(run, lock, operator);
-                    return runLoop(run, lock, connection, out, err);
+                    return runLoop(run, lock, session, out, err);
                 }
             }
-            RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
             if (given != null) {
-                refuseAnotherPlan(run, given);
+                refuseAnotherPlan(resumed, given);
             }
-            try (TargetLock lock = TargetHold.hold(run, connection, operator, COMMAND)) {
-                return runLoop(run, lock, connection, out, err);
+            try (TargetLock lock = TargetHold.hold(resumed, session, operator, COMMAND)) {
+                return runLoop(resumed, lock, session, out, err);
             }
         } catch (GuardException e) {
             err.println("envclone run: refused: " + e.getMessage());
@@ -143,7 +144,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (TargetDatabaseException e) {
             err.println("envclone run: refused: " + e.getMessage() + " Nothing was executed.");
             return REFUSED;
-        } catch (SQLException e) {
+        } catch (Exception e) {
+            if (!TargetSession.fromDatabase(e)) {
+                throw e;
+            }
             err.println("envclone run: refused: cannot use the target " + JdbcUrlTarget.withoutSecrets(target)
                     + ": " + JdbcUrlTarget.withoutSecrets(e.getMessage()).replace('\n', ' '));
             return REFUSED;
@@ -151,13 +155,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Open (guards, recovery, postconditions), then prepare or execute, as the engine's run loop does it. */
-    private int runLoop(RunFolder run, TargetLock lock, Connection connection, PrintWriter out, PrintWriter err)
+    private int runLoop(RunFolder run, TargetLock lock, TargetSession target, PrintWriter out, PrintWriter err)
             throws Exception {
         if (lock.warning() != null) {
             err.println("envclone run: warning: " + lock.warning());
         }
         List<Step> chosen = RunSession.cleanupSteps(run.plan(), stepIds());
-        RunSession session = new RunSession(run, connection, operator);
+        RunSession session = new RunSession(run, target, operator);
         RunLoop loop = new RunLoop(session, run);
         CancelToken cancel = new CancelToken();
         out.println("Target: " + loop.open(sourceFingerprint, cancel, out::println));
@@ -217,10 +221,6 @@ final class RunCommand implements Callable<Integer> {
 
     private List<String> stepIds() {
         return steps == null || steps.equals(List.of("all")) ? null : steps;
-    }
-
-    private Connection connect(char[] password) throws SQLException {
-        return JdbcUrlTarget.open(target, user, password);
     }
 
     private char[] password() {

@@ -45,7 +45,10 @@ final class SandboxCommand implements Runnable {
             String url = Sandbox.create(dbms, db, size);
             spec.commandLine().getOut().println("Created a " + size.name().toLowerCase(java.util.Locale.ROOT) + " "
                     + dbms.displayName() + " rehearsal database at " + db.toAbsolutePath().normalize() + ".mv.db"
-                    + (dbms == Dbms.ORACLE ? " (platform schema " + Sandbox.ORACLE_SCHEMA + ")" : "") + ".");
+                    + switch (dbms) {
+                        case SQLSERVER -> "";
+                        case ORACLE -> " (platform schema " + Sandbox.ORACLE_SCHEMA + ")";
+                    } + ".");
             spec.commandLine().getOut().println(url);
             return Cli.OK;
         }

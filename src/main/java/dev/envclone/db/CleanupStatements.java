@@ -1,7 +1,6 @@
 package dev.envclone.db;
 
 import dev.envclone.sql.CleanupItem;
-import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.DiscoveredTable;
 import dev.envclone.sql.RefusedTableException;
@@ -30,29 +29,6 @@ public final class CleanupStatements {
     private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE");
 
     private CleanupStatements() {
-    }
-
-    /**
-     * Prepares a session so that the statements' unqualified table names reach the platform's tables.
-     *
-     * <p>Oracle: the platform tables belong to the admin user, while the login may be another user; the document
-     * runs {@code ALTER SESSION SET CURRENT_SCHEMA}, which H2 lacks and {@link Connection#setSchema} does on both.
-     * On a real Oracle server the session also gets the document's {@code NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI},
-     * so that name comparisons ignore case as the document expects (H2 imitates it by collation, see
-     * {@link H2Mode}). SQL Server: the catalog is chosen by the connection, and comparisons follow its collation.
-     *
-     * @param adminUser the platform admin user (Oracle schema), already checked by its name rule
-     */
-    public static void prepareSession(Connection connection, Dialect dialect, String adminUser) throws SQLException {
-        if (dialect.dbms() != Dbms.ORACLE) {
-            return;
-        }
-        if ("Oracle".equals(connection.getMetaData().getDatabaseProductName())) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI");
-            }
-        }
-        connection.setSchema(adminUser);
     }
 
     /**

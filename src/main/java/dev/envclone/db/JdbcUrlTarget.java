@@ -7,7 +7,8 @@ import java.sql.SQLException;
 /**
  * A target given as a JDBC URL on the command line. The URL is used as given (it may carry driver properties that
  * {@link ConnectionSettings} has no field for); what it names is read back into settings only to explain a
- * failure in the operator's words. H2 URLs (the sandbox) go through {@link TargetDatabase} as they are.
+ * failure in the operator's words. H2 URLs (the sandbox) go through {@link TargetDatabase} as they are. Every
+ * connection is opened by {@link TargetSession}, which prepares it.
  */
 public final class JdbcUrlTarget {
     private JdbcUrlTarget() {
@@ -22,18 +23,19 @@ public final class JdbcUrlTarget {
         return UrlSecrets.mask(url);
     }
 
-    /** Opens a connection with autocommit off; a failure comes back as the plain sentence when it can. */
-    public static Connection open(String url, String user, char[] password) throws SQLException {
+    /**
+     * Opens a connection as the driver gives it; only {@link TargetSession} calls this, and prepares it. A failure
+     * comes back as the plain sentence when it can.
+     */
+    static Connection connect(String url, String user, char[] password) throws SQLException {
         char[] secret = password == null ? new char[0] : password;
         // The callers checked it under their own field name already; this keeps every connection to the rules.
         TargetUrl target = TargetUrl.parse("target URL", url, "give the password on its own, never in the URL");
         if (target.driver() == TargetUrl.Driver.H2) {
-            return new TargetDatabase(H2Target.of(url, user == null ? "sa" : user, secret)).open();
+            return new TargetDatabase(H2Target.of(url, user == null ? "sa" : user, secret)).connect();
         }
         try {
-            Connection connection = DriverManager.getConnection(url, user == null ? "" : user, new String(secret));
-            connection.setAutoCommit(false);
-            return connection;
+            return DriverManager.getConnection(url, user == null ? "" : user, new String(secret));
         } catch (SQLException e) {
             ConnectionSettings settings = settings(target, user, secret);
             throw settings == null ? new SQLException(DriverErrors.scrub(UrlSecrets.mask(e.getMessage()),

@@ -43,11 +43,13 @@ public final class StepExecutor {
         }
     }
 
-    public StepExecutor(Connection connection, Dialect dialect, String adminUser) throws SQLException {
-        this.connection = connection;
-        this.dialect = dialect;
-        connection.setAutoCommit(false);
-        CleanupStatements.prepareSession(connection, dialect, adminUser);
+    /**
+     * Works on a session {@link TargetSession} prepared: its autocommit is off for as long as it is open, so every
+     * step is one transaction, and the session gives autocommit back when it closes.
+     */
+    public StepExecutor(TargetSession session) {
+        this.connection = session.connection();
+        this.dialect = session.dialect();
     }
 
     /** Resolves and counts a step's statements; changes nothing. */

@@ -49,15 +49,24 @@ public final class TargetDatabase {
 
     /** One connection, outside any pool (test connection, one-off checks); auto-commit off. */
     public Connection open() throws TargetDatabaseException {
+        Connection connection = connect();
         try {
-            Connection connection = DriverManager.getConnection(address.url(), address.withCredentials(settings));
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
             try {
-                connection.setAutoCommit(false);
-            } catch (SQLException e) {
                 connection.close();
-                throw e;
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
             }
-            return connection;
+            throw DriverErrors.explain(e, settings, "connecting to");
+        }
+        return connection;
+    }
+
+    /** One connection as the driver gives it (autocommit on): {@link TargetSession} prepares it and restores it. */
+    Connection connect() throws TargetDatabaseException {
+        try {
+            return DriverManager.getConnection(address.url(), address.withCredentials(settings));
         } catch (SQLException e) {
             throw DriverErrors.explain(e, settings, "connecting to");
         }

@@ -1,5 +1,6 @@
 package dev.envclone.db;
 
+import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -26,8 +27,13 @@ public final class TargetInspection {
     public record Facts(boolean platformDatabase, String fingerprint) {
     }
 
-    /** Inspects a connection already prepared for the dialect ({@link StepExecutor} does that). */
-    public static Facts inspect(Connection connection, Dialect dialect) throws SQLException {
+    /** Inspects a target session: what the run's guards, the wizard's check and {@code fingerprint} read. */
+    public static Facts inspect(TargetSession session) throws SQLException {
+        return inspect(session.connection(), session.dialect());
+    }
+
+    /** Inspects a connection already prepared for the dialect ({@link TargetSession} does that). */
+    static Facts inspect(Connection connection, Dialect dialect) throws SQLException {
         boolean platform = true;
         for (String table : PLATFORM_TABLES) {
             platform &= CleanupStatements.tableExists(connection, dialect, table);
@@ -43,13 +49,12 @@ public final class TargetInspection {
     public static String fingerprint(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String product = meta.getDatabaseProductName();
-        if (product.startsWith("Microsoft SQL Server")) {
-            return "sqlserver:" + row(connection, "SELECT @@SERVERNAME, DB_NAME(), CONVERT(varchar(33), create_date, "
-                    + "126) FROM sys.databases WHERE name = DB_NAME()");
-        }
-        if (product.startsWith("Oracle")) {
-            return "oracle:" + row(connection, "SELECT SYS_CONTEXT('USERENV','DB_UNIQUE_NAME'), "
-                    + "SYS_CONTEXT('USERENV','CON_NAME'), SYS_CONTEXT('USERENV','CURRENT_SCHEMA') FROM DUAL");
+        // By the product the driver reports, not by the plan: a fingerprint names the database it was read from.
+        for (Dbms dbms : Dbms.values()) {
+            Dialect dialect = Dialect.of(dbms);
+            if (dialect.isProduct(product)) {
+                return dbms.cliName() + ":" + row(connection, dialect.fingerprintSql());
+            }
         }
         String url = meta.getURL();
         int settings = url.indexOf(';');

@@ -24,11 +24,7 @@ public final class ChecklistMarkdown {
         out.add("|---|---|");
         out.add("| DBMS | " + plan.dbms().displayName() + " |");
         out.add("| Install path | " + plan.installPath().documentSection() + " |");
-        String kind = switch (plan.dbms()) {
-            case SQLSERVER -> "catalog ";
-            case ORACLE -> "schema ";
-        };
-        out.add("| Target database | " + kind + plan.targetDatabaseName() + " |");
+        out.add("| Target database | " + plan.targetDatabase() + " |");
         out.add("| Platform users | " + String.join(", ", plan.users().distinct()) + " |");
         out.add("| Optional parts included | " + describe(plan.parts()) + " |");
         Set<OptionalPart> excluded = EnumSet.allOf(OptionalPart.class);

@@ -144,9 +144,8 @@ public final class CleanupCatalog {
                     + "LifeTime from the target by mistake.",
             OptionalPart.RUNNING_LIFETIME, both("Clean up an environment running LifeTime"), false, null,
             context -> List.of(new TableDiscovery(
-                    context.dialect().dbms() == Dbms.SQLSERVER
-                            ? "select 'update ' + physical_table_name + ' set isactive=0' " + LIFETIME_ENTITY
-                            : "select 'update ' || physical_table_name || ' set isactive=0' " + LIFETIME_ENTITY,
+                    "select 'update '" + context.dialect().concatenation() + "physical_table_name"
+                            + context.dialect().concatenation() + "' set isactive=0' " + LIFETIME_ENTITY,
                     LIFETIME_ENTITY, "d.physical_table_name", "update ", " set isactive=0", null,
                     ExpectedEntities.keyed("LifeTime environment table", LIFETIME_ENVIRONMENT_KEY), "isactive = 0")));
 
@@ -190,7 +189,11 @@ public final class CleanupCatalog {
     }
 
     private static List<CleanupItem> samlStatements(CleanupContext context) {
-        boolean sqlServer = context.dialect().dbms() == Dbms.SQLSERVER;
+        // Each part of the document spells its tables its own way, and only the SQL Server part clears User_Modified.
+        boolean sqlServer = switch (context.dialect().dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
         // Children before parents: ConfigFileBinary references ConfigFile, so a DELETE (unlike the document's
         // TRUNCATE, which fails on a referenced table) succeeds in this order.
         // The document looks the entities up by name in every module; envclone also requires that they are the
@@ -228,9 +231,12 @@ public final class CleanupCatalog {
     }
 
     private static List<CleanupItem> managedByLifetimeStatements(CleanupContext context) {
-        boolean sqlServer = context.dialect().dbms() == Dbms.SQLSERVER;
-        // On Oracle '' is NULL, which is why the document's Oracle part writes ' '.
-        String blank = sqlServer ? "''" : "' '";
+        // Each part of the document spells its tables its own way.
+        boolean sqlServer = switch (context.dialect().dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        String blank = context.dialect().blankText();
         return List.of(
                 delete(sqlServer ? "ossys_PlatformSvcs_Observer" : "OSSYS_PLATFORMSVCS_OBSERVER", null)
                         .whenTableExists(),

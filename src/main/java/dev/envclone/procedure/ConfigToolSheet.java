@@ -1,6 +1,5 @@
 package dev.envclone.procedure;
 
-import dev.envclone.sql.Dbms;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +17,11 @@ final class ConfigToolSheet {
         List<ConfigField> fields = new ArrayList<>();
         PlatformUsers u = plan.users();
         boolean fresh = plan.installPath() == InstallPath.FRESH;
-        if (plan.dbms() == Dbms.SQLSERVER) {
+        boolean sqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        if (sqlServer) {
             SqlServerSettings s = plan.sqlServer();
             fields.add(new ConfigField("Server (host\\instance)", s.server()));
             fields.add(new ConfigField("Catalog (the restored database)", s.platform().catalog()));
@@ -49,7 +52,11 @@ final class ConfigToolSheet {
     static List<ConfigField> log(MigrationPlan plan) {
         List<ConfigField> fields = new ArrayList<>();
         PlatformUsers u = plan.users();
-        if (plan.dbms() == Dbms.SQLSERVER) {
+        boolean sqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        if (sqlServer) {
             SqlServerSettings s = plan.sqlServer();
             fields.add(new ConfigField("Server (host\\instance)", s.server()));
             fields.add(new ConfigField("Log catalog (the restored database)", s.logCatalog()));
@@ -79,7 +86,11 @@ final class ConfigToolSheet {
 
     static List<ConfigField> session(MigrationPlan plan) {
         List<ConfigField> fields = new ArrayList<>();
-        if (plan.dbms() == Dbms.SQLSERVER) {
+        boolean sqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        if (sqlServer) {
             SqlServerSettings s = plan.sqlServer();
             fields.add(new ConfigField("Server (host\\instance)", s.server()));
             fields.add(new ConfigField("Catalog (new or existing ASPState)", s.sessionCatalog()));

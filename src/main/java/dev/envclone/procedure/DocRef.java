@@ -19,7 +19,7 @@ public record DocRef(Dbms dbms, List<String> headings) {
 
     /** The part heading of the document for a DBMS. */
     public static String partHeading(Dbms dbms) {
-        return "Migrate an environment with " + (dbms == Dbms.SQLSERVER ? "SQL Server" : "Oracle") + " database";
+        return "Migrate an environment with " + dbms.displayName() + " database";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.envclone.procedure;
 
-import dev.envclone.sql.Dbms;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +14,10 @@ final class InstallSteps {
     static List<Step> forPlan(MigrationPlan plan) {
         List<Step> steps = new ArrayList<>();
         boolean fresh = plan.installPath() == InstallPath.FRESH;
-        boolean sqlServer = plan.dbms() == Dbms.SQLSERVER;
+        boolean sqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
         if (fresh) {
             steps.add(manual(plan, "install-prerequisites", "Install the pre-requirements",
                     "Install the platform server's pre-requirements as the OutSystems installation guide "

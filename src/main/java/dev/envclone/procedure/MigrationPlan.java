@@ -30,6 +30,17 @@ public record MigrationPlan(String sourceEnvironment, String targetEnvironment, 
 
     /** The database the cleanup runs against, as the operator knows it: catalog or admin schema. */
     public String targetDatabaseName() {
-        return dbms == Dbms.SQLSERVER ? sqlServer.platform().catalog() : users.admin();
+        return switch (dbms) {
+            case SQLSERVER -> sqlServer.platform().catalog();
+            case ORACLE -> users.admin();
+        };
+    }
+
+    /** The same, with what it is: {@code catalog OUTSYSTEMS_QA} or {@code schema OSADMIN}. */
+    public String targetDatabase() {
+        return switch (dbms) {
+            case SQLSERVER -> "catalog ";
+            case ORACLE -> "schema ";
+        } + targetDatabaseName();
     }
 }

@@ -192,8 +192,13 @@ public final class PlanBuilder {
         PlatformUsers users = new PlatformUsers(or(admin, d.admin()), or(runtime, d.runtime()),
                 or(logAdmin, d.logAdmin()), or(logRuntime, d.logRuntime()));
         MigrationPlan plan = new MigrationPlan(sourceEnvironment, targetEnvironment, dbms, installPath, users, parts,
-                dbms == Dbms.SQLSERVER ? buildSqlServer() : null,
-                dbms == Dbms.ORACLE ? buildOracle(users) : null, sourceFingerprint);
+                switch (dbms) {
+                    case SQLSERVER -> buildSqlServer();
+                    case ORACLE -> null;
+                }, switch (dbms) {
+                    case SQLSERVER -> null;
+                    case ORACLE -> buildOracle(users);
+                }, sourceFingerprint);
         return PlanValidator.check(plan);
     }
 

@@ -1,6 +1,6 @@
 package dev.envclone.procedure;
 
-import dev.envclone.sql.Dbms;
+import dev.envclone.sql.Dialect;
 import dev.envclone.sql.InvalidNameException;
 import dev.envclone.sql.NameRule;
 import java.util.ArrayList;
@@ -43,8 +43,7 @@ public final class PlanValidator {
             problems.add("source and target environment are both '" + source
                     + "': the clone must go to another environment");
         }
-        NameRule identifier = plan.dbms() == Dbms.SQLSERVER ? NameRule.SQLSERVER_IDENTIFIER
-                : NameRule.ORACLE_IDENTIFIER;
+        NameRule identifier = Dialect.of(plan.dbms()).identifierRule();
         PlatformUsers in = plan.users();
         PlatformUsers users = in == null ? null : new PlatformUsers(
                 name("admin user", identifier, in.admin()),
@@ -56,7 +55,11 @@ public final class PlanValidator {
         }
         SqlServerSettings sqlServer = null;
         OracleSettings oracle = null;
-        if (plan.dbms() == Dbms.SQLSERVER) {
+        boolean onSqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        if (onSqlServer) {
             sqlServer = plan.sqlServer() == null ? missing("SQL Server settings") : checkSqlServer(plan.sqlServer());
         } else {
             oracle = plan.oracle() == null ? missing("Oracle settings") : checkOracle(plan.oracle(), users);

@@ -8,7 +8,6 @@ import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Remap;
 import dev.envclone.procedure.Step;
 import dev.envclone.procedure.StepKind;
-import dev.envclone.sql.Dbms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -87,10 +86,13 @@ public final class ChecklistPdf {
         rows.add(List.of("Target environment", plan.targetEnvironment()));
         rows.add(List.of("DBMS", plan.dbms().displayName()));
         rows.add(List.of("Install path", plan.installPath().documentSection()));
-        rows.add(List.of("Target database", (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ")
-                + plan.targetDatabaseName()));
+        rows.add(List.of("Target database", plan.targetDatabase()));
         rows.add(List.of("Platform users", String.join(", ", plan.users().distinct())));
-        if (plan.dbms() == Dbms.SQLSERVER) {
+        boolean sqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
+        if (sqlServer) {
             var s = plan.sqlServer();
             rows.add(List.of("SQL Server", s.server() == null ? "(not given)" : s.server()));
             rows.add(List.of("Platform catalog", s.platform().sourceCatalog() + " → " + s.platform().catalog()));

@@ -10,6 +10,7 @@ import dev.envclone.db.StepFailedException;
 import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.db.TargetInspection;
+import dev.envclone.db.TargetSession;
 import dev.envclone.procedure.CleanupContext;
 import dev.envclone.procedure.InstallPhase;
 import dev.envclone.procedure.MigrationPlan;
@@ -17,7 +18,6 @@ import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import dev.envclone.procedure.StepKind;
 import dev.envclone.sql.CleanupItem;
-import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.RefusedTableException;
 import dev.envclone.sql.RowChange;
@@ -42,20 +42,42 @@ public final class RunSession {
     private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
 
     private final RunFolder run;
+    private final TargetSession target;
     private final Connection connection;
     private final StepExecutor executor;
     private final Dialect dialect;
     private final String operator;
     private final List<Step> steps;
 
-    public RunSession(RunFolder run, Connection connection, String operator) throws SQLException {
+    /** @param target opened for the run's plan ({@link #openTarget}) */
+    public RunSession(RunFolder run, TargetSession target, String operator) {
         this.run = run;
-        this.connection = connection;
         this.operator = FreeText.requireOneLine("operator", operator);
         MigrationPlan plan = run.plan();
-        this.dialect = Dialect.of(plan.dbms());
-        this.executor = new StepExecutor(connection, dialect, plan.users().admin());
+        this.target = requireFor(target, plan);
+        this.connection = target.connection();
+        this.dialect = target.dialect();
+        this.executor = new StepExecutor(target);
         this.steps = ProcedureCatalog.stepsFor(plan);
+    }
+
+    /** The run's session on its target: the plan's DBMS, and on Oracle the plan's admin schema. */
+    public static TargetSession openTarget(MigrationPlan plan, String url, String user, char[] password)
+            throws SQLException {
+        return TargetSession.open(url, user, password, plan.dbms(), plan.users().admin());
+    }
+
+    private static TargetSession requireFor(TargetSession target, MigrationPlan plan) {
+        if (target.dialect().dbms() != plan.dbms()) {
+            throw new IllegalArgumentException("the target session is set up for " + target.dialect().dbms()
+                    .displayName() + ", the plan is for " + plan.dbms().displayName());
+        }
+        return target;
+    }
+
+    /** How the run's session was set up (the schema, the statements run and those H2 has no use for). */
+    public TargetSession.Setup sessionSetup() {
+        return target.setup();
     }
 
     /**
@@ -65,7 +87,7 @@ public final class RunSession {
     public String checkTarget(String sourceFingerprint) throws SQLException, IOException, GuardException {
         FreeText.requireOneLine("source fingerprint", sourceFingerprint);
         String source = sourceFingerprint != null ? sourceFingerprint : run.sourceFingerprint();
-        String fingerprint = accept(TargetInspection.inspect(connection, dialect), run.plan(), source);
+        String fingerprint = accept(TargetInspection.inspect(target), run.plan(), source);
         String earlier = run.journal().entries().stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED)
                 .map(e -> e.get("fingerprint")).findFirst().orElse(null);
         if (earlier != null && !earlier.equals(fingerprint)) {
@@ -79,25 +101,26 @@ public final class RunSession {
 
     /**
      * The guards of {@link #checkTarget} for a run that has no folder yet, so that a refused start leaves nothing
-     * behind: not a platform database, or the source. Prepares the connection's session as a run does.
+     * behind: not a platform database, or the source, read on a session opened as a run opens it.
      *
      * @return the target's fingerprint
      */
-    public static String checkNewTarget(Connection connection, MigrationPlan plan, String sourceFingerprint)
+    public static String checkNewTarget(TargetSession target, MigrationPlan plan, String sourceFingerprint)
             throws SQLException, GuardException {
-        Dialect dialect = Dialect.of(plan.dbms());
-        new StepExecutor(connection, dialect, plan.users().admin());
-        return accept(TargetInspection.inspect(connection, dialect), plan, sourceFingerprint);
+        return accept(TargetInspection.inspect(requireFor(target, plan)), plan, sourceFingerprint);
     }
 
     private static String accept(TargetInspection.Facts facts, MigrationPlan plan, String source)
             throws GuardException {
         String fingerprint = facts.fingerprint();
         if (!facts.platformDatabase()) {
+            String check = switch (plan.dbms()) {
+                case SQLSERVER -> ". Check the database the connection names.";
+                case ORACLE -> " in schema " + plan.users().admin() + ". Check the database the connection names "
+                        + "and the plan's admin user.";
+            };
             throw new GuardException("The target " + fingerprint + " is not an OutSystems platform database: its "
-                    + "ossys_ tables are missing" + (plan.dbms() == Dbms.ORACLE ? " in schema "
-                    + plan.users().admin() : "") + ". Check the database the connection names"
-                    + (plan.dbms() == Dbms.ORACLE ? " and the plan's admin user." : "."));
+                    + "ossys_ tables are missing" + check);
         }
         if (fingerprint.equals(source)) {
             throw new GuardException("The target is the source database (" + fingerprint + "): envclone does not "

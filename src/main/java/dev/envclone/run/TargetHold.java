@@ -2,11 +2,10 @@ package dev.envclone.run;
 
 import dev.envclone.db.TargetInUseException;
 import dev.envclone.db.TargetLock;
-import dev.envclone.sql.Dialect;
+import dev.envclone.db.TargetSession;
 import dev.envclone.procedure.MigrationPlan;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
@@ -26,9 +25,9 @@ public final class TargetHold {
      * @param command who asks, as the other run's operator should read it: "envclone run", "the envclone wizard"
      * @throws GuardException when another session holds the target
      */
-    public static TargetLock hold(RunFolder run, Connection connection, String operator, String command)
+    public static TargetLock hold(RunFolder run, TargetSession session, String operator, String command)
             throws SQLException, IOException, GuardException {
-        TargetLock lock = acquire(run.plan(), run.folder(), connection, command);
+        TargetLock lock = acquire(run.plan(), run.folder(), session, command);
         recordWarning(run, lock, operator);
         return lock;
     }
@@ -37,11 +36,11 @@ public final class TargetHold {
      * Holds the target of a run whose folder is not made yet (the guards come first, so that a refused start leaves
      * nothing); {@link #recordWarning} journals the warning once the folder exists.
      */
-    public static TargetLock acquire(MigrationPlan plan, Path runFolder, Connection connection, String command)
+    public static TargetLock acquire(MigrationPlan plan, Path runFolder, TargetSession session, String command)
             throws SQLException, GuardException {
         String holder = LockHolder.current(command, Clock.systemUTC()).describe() + ", run folder " + runFolder;
         try {
-            return TargetLock.acquire(connection, Dialect.of(plan.dbms()), plan.users().admin(), holder);
+            return TargetLock.acquire(session.connection(), session.dialect(), plan.users().admin(), holder);
         } catch (TargetInUseException e) {
             throw new GuardException(e.getMessage());
         }

@@ -62,9 +62,15 @@ public final class Sandbox {
         // No trace file while it is made: a failure (disk full) would leave one behind, readable by others.
         try (Connection connection = DriverManager.getConnection(url + ";TRACE_LEVEL_FILE=0", "sa", "")) {
             connection.setAutoCommit(false);
-            if (dbms == Dbms.ORACLE) {
-                execute(connection, "CREATE SCHEMA " + ORACLE_SCHEMA);
-                connection.setSchema(ORACLE_SCHEMA);
+            // Where a restore leaves the platform's tables: SQL Server dbo (H2's default schema stands in), Oracle
+            // the admin user's own schema, which a session reaches only after its setup sets it.
+            String platformSchema = switch (dbms) {
+                case SQLSERVER -> null;
+                case ORACLE -> ORACLE_SCHEMA;
+            };
+            if (platformSchema != null) {
+                execute(connection, "CREATE SCHEMA " + platformSchema);
+                connection.setSchema(platformSchema);
             }
             for (String ddl : schema(dbms)) {
                 execute(connection, ddl);

@@ -11,6 +11,18 @@ public interface Dialect {
 
     Dbms dbms();
 
+    /** The rule a platform user, schema or catalog name follows on this DBMS (Oracle folds it to upper case). */
+    NameRule identifierRule();
+
+    /** The operator that joins two strings in SQL: {@code +} (T-SQL) or {@code ||} (Oracle), with spaces. */
+    String concatenation();
+
+    /**
+     * The literal a text column is blanked with: {@code ''} on SQL Server; on Oracle {@code ' '}, because there
+     * {@code ''} is NULL (the document's Oracle part writes it so).
+     */
+    String blankText();
+
     /** Quotes a name that has already passed its {@link NameRule}. */
     String quote(String checkedName);
 
@@ -35,6 +47,28 @@ public interface Dialect {
 
     /** Ends one step in a script: commit, for SQL Server the rollback and re-raise of any error, and the batch end. */
     String stepClosing();
+
+    /**
+     * How every JDBC session on the target is prepared ({@code db.TargetSession} applies it): the same for a run,
+     * the wizard's connection check, {@code envclone fingerprint} and the sandbox helpers.
+     *
+     * @param adminSchema the platform admin user, already checked by its name rule; null where none is known
+     */
+    SessionSetup sessionSetup(String adminSchema);
+
+    /**
+     * Whether a JDBC driver reporting this {@code DatabaseMetaData.getDatabaseProductName()} is this DBMS itself,
+     * not H2 in its compatibility mode: only there do {@link SessionSetup#statements()} and
+     * {@link #fingerprintSql()} run.
+     */
+    boolean isProduct(String databaseProductName);
+
+    /**
+     * One row naming the database exactly, columns joined with {@code /} into its fingerprint: SQL Server the
+     * server, the database and its creation date (a restore gives a new date); Oracle the database's unique name,
+     * its container and the current schema (an import into the same database differs by schema).
+     */
+    String fingerprintSql();
 
     /** One statement as it is written in a script (with its terminator). */
     default String scriptStatement(String sql) {

@@ -16,6 +16,21 @@ final class OracleDialect implements Dialect {
     }
 
     @Override
+    public NameRule identifierRule() {
+        return NameRule.ORACLE_IDENTIFIER;
+    }
+
+    @Override
+    public String concatenation() {
+        return " || ";
+    }
+
+    @Override
+    public String blankText() {
+        return "' '"; // '' is NULL on Oracle
+    }
+
+    @Override
     public String quote(String checkedName) {
         return "\"" + checkedName.replace("\"", "\"\"") + "\"";
     }
@@ -51,6 +66,27 @@ final class OracleDialect implements Dialect {
     @Override
     public String stepClosing() {
         return "COMMIT;";
+    }
+
+    @Override
+    public SessionSetup sessionSetup(String adminSchema) {
+        // The platform's tables belong to the admin user, while the login may be another user: the document runs
+        // ALTER SESSION SET CURRENT_SCHEMA, which Connection.setSchema issues on ojdbc and which H2 understands.
+        // NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI makes comparisons ignore case and accents, as the document's
+        // statements expect (NAME <> '$OS_LOG_DB_7e3e8ce0' must spare '$os_log_db_7E3E8CE0'); H2 has no such
+        // setting and imitates it by collation (db.H2Mode).
+        return new SessionSetup(adminSchema, List.of("ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI"));
+    }
+
+    @Override
+    public boolean isProduct(String databaseProductName) {
+        return databaseProductName != null && databaseProductName.startsWith("Oracle");
+    }
+
+    @Override
+    public String fingerprintSql() {
+        return "SELECT SYS_CONTEXT('USERENV','DB_UNIQUE_NAME'), SYS_CONTEXT('USERENV','CON_NAME'), "
+                + "SYS_CONTEXT('USERENV','CURRENT_SCHEMA') FROM DUAL";
     }
 
     @Override
@@ -119,7 +155,7 @@ final class OracleDialect implements Dialect {
 
     @Override
     public List<String> tableSchemas(String currentSchema) {
-        // CURRENT_SCHEMA, set to the admin user for every session (CleanupStatements.prepareSession).
+        // CURRENT_SCHEMA, set to the admin user for every session (sessionSetup, applied by db.TargetSession).
         return currentSchema == null ? List.of() : List.of(currentSchema);
     }
 

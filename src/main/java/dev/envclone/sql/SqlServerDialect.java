@@ -16,6 +16,21 @@ final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public NameRule identifierRule() {
+        return NameRule.SQLSERVER_IDENTIFIER;
+    }
+
+    @Override
+    public String concatenation() {
+        return " + ";
+    }
+
+    @Override
+    public String blankText() {
+        return "''";
+    }
+
+    @Override
     public String quote(String checkedName) {
         return "[" + checkedName.replace("]", "]]") + "]";
     }
@@ -74,6 +89,25 @@ final class SqlServerDialect implements Dialect {
                 "    THROW;",
                 "END CATCH;",
                 "GO");
+    }
+
+    @Override
+    public SessionSetup sessionSetup(String adminSchema) {
+        // The connection's database is the catalog; the platform's tables are in dbo, which an unqualified name
+        // reaches after the login's default schema (tableSchemas). Comparisons follow the catalog's collation,
+        // case-insensitive by default, as the document's statements expect. Nothing to set.
+        return new SessionSetup(null, List.of());
+    }
+
+    @Override
+    public boolean isProduct(String databaseProductName) {
+        return databaseProductName != null && databaseProductName.startsWith("Microsoft SQL Server");
+    }
+
+    @Override
+    public String fingerprintSql() {
+        return "SELECT @@SERVERNAME, DB_NAME(), CONVERT(varchar(33), create_date, 126) FROM sys.databases "
+                + "WHERE name = DB_NAME()";
     }
 
     @Override

@@ -1,16 +1,13 @@
 package dev.envclone.ui;
 
-import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetLock;
+import dev.envclone.db.TargetSession;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunLoop;
 import dev.envclone.run.RunSession;
 import dev.envclone.db.CancelToken;
 import dev.envclone.run.TargetHold;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +25,7 @@ public final class RunContext implements AutoCloseable {
     private final String user;
     private final char[] password;
     private final String operator;
-    private Connection connection;
+    private TargetSession target;
     private TargetLock targetLock;
     private RunSession session;
     private List<String> recovered = List.of();
@@ -49,10 +46,13 @@ public final class RunContext implements AutoCloseable {
         return operator;
     }
 
-    /** The session, connected and checked: a refused target throws {@link GuardException} and opens nothing. */
-    public synchronized RunSession session() throws SQLException, IOException, GuardException {
+    /**
+     * The session, connected and checked: a refused target throws {@link GuardException} and opens nothing; a
+     * database failure is one that {@link TargetSession#fromDatabase} recognises.
+     */
+    public synchronized RunSession session() throws Exception {
         if (session == null) {
-            Connection opened = JdbcUrlTarget.open(url, user, password);
+            TargetSession opened = RunSession.openTarget(run.plan(), url, user, password);
             try {
                 // Held for as long as this session is open; it ends with the connection in any case.
                 targetLock = TargetHold.hold(run, opened, operator, WizardViewModel.WIZARD);
@@ -60,16 +60,20 @@ public final class RunContext implements AutoCloseable {
                 List<String> found = new java.util.ArrayList<>();
                 new RunLoop(candidate, run).open(null, new CancelToken(), found::add);
                 recovered = List.copyOf(found);
-                connection = opened;
+                target = opened;
                 session = candidate;
-            } catch (SQLException | IOException | GuardException | RuntimeException e) {
-                targetLock = null;
-                opened.close();
-                throw e;
             } catch (CancelToken.CancelledException e) {
                 targetLock = null;
                 opened.close();
                 throw new IllegalStateException("a fresh token cannot be cancelled", e);
+            } catch (Exception e) {
+                targetLock = null;
+                try {
+                    opened.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
             }
         }
         return session;
@@ -87,25 +91,25 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
+        if (target != null) {
             try {
-                connection.rollback();
+                target.rollback(); // before the release, which commits
                 targetLock.close();
-            } catch (SQLException e) {
+            } catch (Exception e) {
                 // Closing after the work is done: the session's end below releases the lock all the same.
                 LOG.info("Rollback or target lock release failed on close ({}); closing the connection ends "
                         + "both", e.getMessage());
             } finally {
                 try {
-                    connection.close();
-                } catch (SQLException e) {
+                    target.close(); // gives autocommit back and closes
+                } catch (Exception e) {
                     // Nothing left to keep or lose.
                     LOG.debug("Closing the target connection failed ({}); nothing was left to keep",
                             e.getMessage());
                 }
             }
         }
-        connection = null;
+        target = null;
         targetLock = null;
         session = null;
         java.util.Arrays.fill(password, '\0');

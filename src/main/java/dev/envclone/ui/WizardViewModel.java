@@ -8,7 +8,6 @@ import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunFolderLock;
 import dev.envclone.run.RunState;
-import dev.envclone.sql.Dbms;
 import dev.envclone.ui.common.Background;
 import dev.envclone.ui.common.Settings;
 import java.io.IOException;
@@ -279,7 +278,6 @@ public final class WizardViewModel {
             return "No plan yet";
         }
         return plan.sourceEnvironment() + " → " + plan.targetEnvironment() + "  ·  " + plan.dbms().displayName()
-                + "  ·  " + plan.installPath().documentSection() + "  ·  target "
-                + (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ") + plan.targetDatabaseName();
+                + "  ·  " + plan.installPath().documentSection() + "  ·  target " + plan.targetDatabase();
     }
 }

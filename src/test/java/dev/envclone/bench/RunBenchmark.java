@@ -1,5 +1,6 @@
 package dev.envclone.bench;
 
+import dev.envclone.db.TargetSession;
 import dev.envclone.cli.CliProcess;
 import dev.envclone.db.CleanupStatements;
 import dev.envclone.procedure.CleanupContext;
@@ -79,7 +80,7 @@ public final class RunBenchmark {
         List<Step> steps = ProcedureCatalog.cleanupSteps(new PlanBuilder(dbms).build());
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.setAutoCommit(false);
-            CleanupStatements.prepareSession(connection, dialect, "OSADMIN");
+            TargetSession.on(connection, dialect, "OSADMIN");
             for (Step step : steps) {
                 List<RowChange> statements = CleanupStatements.resolve(connection, dialect,
                         step.cleanup().statementsFor(new CleanupContext(dialect, "OSADMIN")));

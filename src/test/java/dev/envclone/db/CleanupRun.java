@@ -31,7 +31,7 @@ final class CleanupRun {
         try (Connection session = db.openSession()) {
             session.setAutoCommit(false);
             try {
-                CleanupStatements.prepareSession(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+                TargetSession.prepare(session, db.dialect(), PlatformDatabase.ADMIN_USER);
                 List<RowChange> changes = CleanupStatements.resolve(session, db.dialect(),
                         definition.statementsFor(new CleanupContext(db.dialect(), PlatformDatabase.ADMIN_USER)));
                 List<Executed> executed = new ArrayList<>();

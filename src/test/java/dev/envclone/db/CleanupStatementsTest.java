@@ -25,7 +25,7 @@ class CleanupStatementsTest {
     private static List<RowChange> resolvePrepared(PlatformDatabase db, List<CleanupItem> items)
             throws SQLException {
         try (Connection session = db.openSession()) {
-            CleanupStatements.prepareSession(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            TargetSession.prepare(session, db.dialect(), PlatformDatabase.ADMIN_USER);
             return CleanupStatements.resolve(session, db.dialect(), items);
         }
     }
@@ -107,7 +107,7 @@ class CleanupStatementsTest {
                     () -> PlatformDatabase.query(session, "select count(*) from ossys_server"));
             assertEquals(List.of(), CleanupStatements.resolve(session, db.dialect(), List.of(OBSERVER_DELETE)));
 
-            CleanupStatements.prepareSession(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            TargetSession.prepare(session, db.dialect(), PlatformDatabase.ADMIN_USER);
 
             assertEquals(List.of("0"), PlatformDatabase.query(session, "select count(*) from ossys_server"));
             assertEquals(List.of(OBSERVER_DELETE),

@@ -114,7 +114,7 @@ class DiscoveredTablesTest {
     void refusesATableThatDoesNotExistBeforeAnyPreImage(Dbms dbms) throws Exception {
         try (PlatformDatabase db = PlatformDatabase.create(dbms); Connection session = db.openSession()) {
             SamlFixture.seed(db, "OSUSR_SAM_CONFIGSP_OLD");
-            StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            StepExecutor executor = new StepExecutor(TargetSession.on(session, db.dialect(), PlatformDatabase.ADMIN_USER));
             Path preImages = folder.resolve("step");
 
             RefusedTableException refused = assertThrows(RefusedTableException.class, () -> executor.execute(
@@ -258,7 +258,7 @@ class DiscoveredTablesTest {
 
     private static void resolve(PlatformDatabase db, TableDiscovery discovery) throws Exception {
         try (Connection session = db.openSession()) {
-            CleanupStatements.prepareSession(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            TargetSession.prepare(session, db.dialect(), PlatformDatabase.ADMIN_USER);
             CleanupStatements.resolve(session, db.dialect(), List.of(discovery));
         }
     }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  *
  * <p>On Oracle the tables belong to schema OSADMIN while new sessions start in PUBLIC, as a login user other than
  * the admin user would on Oracle, so a statement reaches the tables only after {@link
- * CleanupStatements#prepareSession}. The fixture's own connection (seeding and reading rows) works in the admin
+ * TargetSession#prepare}. The fixture's own connection (seeding and reading rows) works in the admin
  * schema and stays open, which keeps the in-memory database alive.
  */
 final class PlatformDatabase implements AutoCloseable {

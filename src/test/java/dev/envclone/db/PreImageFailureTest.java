@@ -39,7 +39,7 @@ class PreImageFailureTest {
                 RowChange.customDelete("ossys_server", "delete from ossys_server", "NO_SUCH_COLUMN = 1"));
         List<String> checkpoints = new ArrayList<>();
         try (PlatformDatabase db = withServers(dbms); Connection session = db.openSession()) {
-            StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            StepExecutor executor = new StepExecutor(TargetSession.on(session, db.dialect(), PlatformDatabase.ADMIN_USER));
 
             assertThrows(SQLException.class, () -> executor.execute(items, null, attempt, recording(checkpoints),
                     new CancelToken(), ProgressListener.NONE));
@@ -58,7 +58,7 @@ class PreImageFailureTest {
         Path attempt = notAFolder.resolve("04-cleanup-front-ends/attempt-1");
         List<String> checkpoints = new ArrayList<>();
         try (PlatformDatabase db = withServers(dbms); Connection session = db.openSession()) {
-            StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            StepExecutor executor = new StepExecutor(TargetSession.on(session, db.dialect(), PlatformDatabase.ADMIN_USER));
 
             FileWriteException failed = assertThrows(FileWriteException.class, () -> executor.execute(
                     List.of(RowChange.delete("ossys_server", null)), null, attempt, recording(checkpoints),

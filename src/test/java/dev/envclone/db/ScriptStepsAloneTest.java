@@ -190,8 +190,9 @@ class ScriptStepsAloneTest {
 
     /** A new session with only the session setup a step needs, autocommit off. */
     private static Connection prepared(String url, MigrationPlan plan) throws SQLException {
-        Connection connection = DriverManager.getConnection(url, "sa", "");
-        CleanupStatements.prepareSession(connection, Dialect.of(plan.dbms()), plan.users().admin());
+        // The session setup every target connection gets (TargetSession), on a connection the test closes itself.
+        Connection connection = TargetSession.on(DriverManager.getConnection(url, "sa", ""),
+                Dialect.of(plan.dbms()), plan.users().admin()).connection();
         connection.setAutoCommit(false);
         return connection;
     }

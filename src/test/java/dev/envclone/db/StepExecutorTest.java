@@ -33,7 +33,7 @@ class StepExecutorTest {
     @EnumSource(Dbms.class)
     void savesThePreImageThenCommitsTheStep(Dbms dbms) throws Exception {
         try (PlatformDatabase db = withServers(dbms); Connection session = db.openSession()) {
-            StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            StepExecutor executor = new StepExecutor(TargetSession.on(session, db.dialect(), PlatformDatabase.ADMIN_USER));
             StepResult result = executor.execute(List.of(RowChange.delete("ossys_server", null)), null,
                     folder.resolve("step"), StepExecutor.Checkpoints.NONE, new CancelToken(), ProgressListener.NONE);
             assertEquals(List.of(2), result.preview().counts());
@@ -53,7 +53,7 @@ class StepExecutorTest {
     @EnumSource(Dbms.class)
     void aFailingStatementRollsBackTheWholeStepAndIsNamed(Dbms dbms) throws Exception {
         try (PlatformDatabase db = withServers(dbms); Connection session = db.openSession()) {
-            StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            StepExecutor executor = new StepExecutor(TargetSession.on(session, db.dialect(), PlatformDatabase.ADMIN_USER));
             List<CleanupItem> items = List.of(RowChange.delete("ossys_server", "ID = 1"),
                     RowChange.customUpdate("ossys_server", "update ossys_server set NAME = NULL", null,
                             "NAME is null"));
@@ -71,7 +71,7 @@ class StepExecutorTest {
     @EnumSource(Dbms.class)
     void aBlockedStepChangesNothingAndSaysWhatToDo(Dbms dbms) throws Exception {
         try (PlatformDatabase db = withServers(dbms); Connection session = db.openSession()) {
-            StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            StepExecutor executor = new StepExecutor(TargetSession.on(session, db.dialect(), PlatformDatabase.ADMIN_USER));
             RowsBlock block = new RowsBlock("ossys_server", "Unmap the extensions first.");
             assertEquals("Unmap the extensions first.",
                     executor.preview(List.of(RowChange.delete("ossys_server", null)), block).blockedBy());
@@ -88,7 +88,7 @@ class StepExecutorTest {
     @EnumSource(Dbms.class)
     void aCancelAfterThePreImagesLeavesEveryRow(Dbms dbms) throws Exception {
         try (PlatformDatabase db = withServers(dbms); Connection session = db.openSession()) {
-            StepExecutor executor = new StepExecutor(session, db.dialect(), PlatformDatabase.ADMIN_USER);
+            StepExecutor executor = new StepExecutor(TargetSession.on(session, db.dialect(), PlatformDatabase.ADMIN_USER));
             CancelToken cancel = new CancelToken();
             StepExecutor.Checkpoints cancelAfterFirst = new StepExecutor.Checkpoints() {
                 @Override

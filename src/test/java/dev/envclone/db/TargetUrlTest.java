@@ -1,5 +1,6 @@
 package dev.envclone.db;
 
+import dev.envclone.sql.Dbms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -252,7 +253,8 @@ class TargetUrlTest {
         }
         String url = "jdbc:h2:" + db + ";INIT=RUNSCRIPT FROM '" + script + "'";
         assertTrue(refusal(url).contains("H2 setting INIT is not allowed on a target"));
-        assertThrows(IllegalArgumentException.class, () -> JdbcUrlTarget.open(url, "sa", new char[0]));
+        assertThrows(IllegalArgumentException.class, () -> TargetSession.open(url, "sa", new char[0], Dbms.ORACLE,
+                null));
         assertThrows(IllegalArgumentException.class, () -> H2Target.of(url, "sa", new char[0]));
         assertFalse(Files.exists(marker), "the INIT script ran");
     }

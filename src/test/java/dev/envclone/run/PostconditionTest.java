@@ -1,16 +1,15 @@
 package dev.envclone.run;
 
+import dev.envclone.db.TargetSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envclone.cli.CliProcess;
 import dev.envclone.db.CancelToken;
-import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import dev.envclone.sql.Dbms;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +33,8 @@ class PostconditionTest {
 
     private static List<PostconditionCheck> measure(SandboxRunFixture sandbox) throws Exception {
         RunFolder run = RunFolder.open(sandbox.runDir, Clock.systemUTC());
-        try (Connection connection = JdbcUrlTarget.open(sandbox.url, "sa", null)) {
-            return new RunSession(run, connection, "test").checkPostconditions("opened", new CancelToken());
+        try (TargetSession session = RunSession.openTarget(run.plan(), sandbox.url, "sa", null)) {
+            return new RunSession(run, session, "test").checkPostconditions("opened", new CancelToken());
         }
     }
 

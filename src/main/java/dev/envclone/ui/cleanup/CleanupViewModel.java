@@ -3,6 +3,7 @@ package dev.envclone.ui.cleanup;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
+import dev.envclone.db.TargetSession;
 import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.CleanupContext;
 import dev.envclone.procedure.CleanupScript;
@@ -12,7 +13,6 @@ import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
 import dev.envclone.sql.CleanupItem;
-import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.RowChange;
 import dev.envclone.sql.TableDiscovery;
@@ -22,7 +22,6 @@ import dev.envclone.ui.common.Background;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -245,8 +244,7 @@ public final class CleanupViewModel {
     /** The question before Execute: which database, how many statements, what is kept. */
     public String confirmationText() {
         MigrationPlan plan = wizard.planProperty().get();
-        String where = (plan.dbms() == Dbms.SQLSERVER ? "catalog " : "schema ") + plan.targetDatabaseName()
-                + " (" + JdbcUrlTarget.withoutSecrets(wizard.targetUrlProperty().get()) + ")";
+        String where = plan.targetDatabase() + " (" + JdbcUrlTarget.withoutSecrets(wizard.targetUrlProperty().get()) + ")";
         return "Execute step " + item.number() + " against " + where + "?\n" + statementCount()
                 + " Each changed row is saved first (pre-image); the step runs in one transaction, and if any "
                 + "statement fails the whole step is rolled back.";
@@ -308,7 +306,7 @@ public final class CleanupViewModel {
 
     private void failed(Throwable error, Function<Throwable, String> explain) {
         errorText.set(explain.apply(error));
-        if (error instanceof SQLException) {
+        if (TargetSession.fromDatabase(error)) {
             // The connection may be unusable after a database error: the next job connects and checks afresh.
             wizard.closeContext();
         }

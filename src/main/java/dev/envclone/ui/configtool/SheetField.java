@@ -42,7 +42,10 @@ public final class SheetField {
     /** The rule a name in this field must follow, by what the field names; null when no rule fits. */
     static NameRule ruleFor(String label, Dbms dbms) {
         String lower = label.toLowerCase(Locale.ROOT);
-        boolean sqlServer = dbms == Dbms.SQLSERVER;
+        boolean sqlServer = switch (dbms) {
+            case SQLSERVER -> true;
+            case ORACLE -> false;
+        };
         if (lower.startsWith("server")) {
             return sqlServer ? NameRule.SQLSERVER_SERVER : NameRule.ORACLE_SERVICE;
         }

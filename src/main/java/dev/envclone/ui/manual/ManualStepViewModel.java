@@ -1,6 +1,8 @@
 package dev.envclone.ui.manual;
 
+import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.Step;
+import dev.envclone.sandbox.SandboxUnmap;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import javafx.beans.binding.BooleanBinding;
@@ -91,9 +93,12 @@ public final class ManualStepViewModel {
         }
         unmapping.set(true);
         sandboxMessage.set("");
-        SandboxUnmap unmap = new SandboxUnmap(wizard.targetUrlProperty().get(), wizard.targetUserProperty().get(),
-                wizard.targetPasswordProperty().get(), wizard.planProperty().get());
-        wizard.background().run("Unmapping the extensions in the sandbox", (progress, cancel) -> unmap.run(),
+        String url = wizard.targetUrlProperty().get();
+        String user = wizard.targetUserProperty().get();
+        String password = wizard.targetPasswordProperty().get();
+        MigrationPlan plan = wizard.planProperty().get();
+        wizard.background().run("Unmapping the extensions in the sandbox", (progress, cancel) -> SandboxUnmap.unmapAll(
+                        url, user, password == null ? new char[0] : password.toCharArray(), plan),
                 removed -> {
                     unmapping.set(false);
                     sandboxMessage.set("Removed " + removed + (removed == 1 ? " mapping" : " mappings")

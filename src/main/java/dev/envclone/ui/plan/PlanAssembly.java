@@ -11,7 +11,6 @@ import dev.envclone.procedure.Remap;
 import dev.envclone.procedure.RestoreSettings;
 import dev.envclone.procedure.SqlServerSettings;
 import dev.envclone.procedure.Tablespaces;
-import dev.envclone.sql.Dbms;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,15 +39,15 @@ final class PlanAssembly {
                 .users(value.apply(PlanField.ADMIN_USER), value.apply(PlanField.RUNTIME_USER),
                         value.apply(PlanField.LOG_ADMIN_USER), value.apply(PlanField.LOG_RUNTIME_USER))
                 .sourceFingerprint(base.sourceFingerprint());
-        if (base.dbms() == Dbms.SQLSERVER) {
-            sqlServer(builder, base.sqlServer(), value);
-        } else {
-            oracle(builder, base, value);
-        }
-        return builder.build();
+        PlanBuilder named = switch (base.dbms()) {
+            case SQLSERVER -> sqlServer(builder, base.sqlServer(), value);
+            case ORACLE -> oracle(builder, base, value);
+        };
+        return named.build();
     }
 
-    private static void sqlServer(PlanBuilder builder, SqlServerSettings s, Function<PlanField, String> value) {
+    private static PlanBuilder sqlServer(PlanBuilder builder, SqlServerSettings s,
+                                         Function<PlanField, String> value) {
         CatalogClone platform = s.platform();
         String source = value.apply(PlanField.SOURCE_CATALOG);
         // The logical files belong to the source catalog: another source catalog gets the default file names.
@@ -62,9 +61,10 @@ final class PlanAssembly {
         if (s.log() != null) {
             builder.sqlServerLogCatalogs(s.log().sourceCatalog(), s.log().catalog(), s.log().files());
         }
+        return builder;
     }
 
-    private static void oracle(PlanBuilder builder, MigrationPlan base, Function<PlanField, String> value) {
+    private static PlanBuilder oracle(PlanBuilder builder, MigrationPlan base, Function<PlanField, String> value) {
         OracleSettings o = base.oracle();
         PlatformUsers targets = base.users();
         PlatformUsers source = new PlatformUsers(exported(o.schemaRemaps(), targets.admin()),
@@ -92,6 +92,7 @@ final class PlanAssembly {
                 builder.oracleApplicationTablespace(new Remap(tablespace, o.importedTablespace(tablespace)));
             }
         }
+        return builder;
     }
 
     /** The exported name that the import turns into {@code target}: the remap's source, or the name itself. */

@@ -1,6 +1,7 @@
 package dev.envclone.ui.plan;
 
 import dev.envclone.sql.Dbms;
+import dev.envclone.sql.Dialect;
 import dev.envclone.sql.InvalidNameException;
 import dev.envclone.sql.NameRule;
 
@@ -93,7 +94,7 @@ public enum PlanField {
             case TARGET_USER:
                 return NameRule.LOGIN;
             default:
-                return dbms == Dbms.ORACLE ? NameRule.ORACLE_IDENTIFIER : NameRule.SQLSERVER_IDENTIFIER;
+                return Dialect.of(dbms).identifierRule();
         }
     }
 }

@@ -57,19 +57,22 @@ final class PlanForms {
                 PlanField.LOG_RUNTIME_USER)) {
             fields.add(text(field, HALF));
         }
-        if (dbms == Dbms.SQLSERVER) {
-            fields.add(text(PlanField.SOURCE_CATALOG, HALF));
-            fields.add(text(PlanField.CATALOG, HALF));
-            fields.add(text(PlanField.SERVER, FULL));
-        } else {
-            fields.add(text(PlanField.SERVER_INSTANCE, FULL));
-            for (PlanField field : List.of(PlanField.SYSTEM_TABLESPACE, PlanField.INDEX_TABLESPACE,
-                    PlanField.USER_TABLESPACE, PlanField.LOG_SYSTEM_TABLESPACE, PlanField.LOG_INDEX_TABLESPACE,
-                    PlanField.LOG_USER_TABLESPACE)) {
-                fields.add(text(field, HALF));
-            }
-        }
+        fields.addAll(switch (dbms) {
+            case SQLSERVER -> List.of(text(PlanField.SOURCE_CATALOG, HALF), text(PlanField.CATALOG, HALF),
+                    text(PlanField.SERVER, FULL));
+            case ORACLE -> oracleNames();
+        });
         return Form.of(section("Database names", fields.toArray(new Element[0])));
+    }
+
+    private List<Element> oracleNames() {
+        List<Element> fields = new ArrayList<>(List.of(text(PlanField.SERVER_INSTANCE, FULL)));
+        for (PlanField field : List.of(PlanField.SYSTEM_TABLESPACE, PlanField.INDEX_TABLESPACE,
+                PlanField.USER_TABLESPACE, PlanField.LOG_SYSTEM_TABLESPACE, PlanField.LOG_INDEX_TABLESPACE,
+                PlanField.LOG_USER_TABLESPACE)) {
+            fields.add(text(field, HALF));
+        }
+        return fields;
     }
 
     Form optionalParts() {

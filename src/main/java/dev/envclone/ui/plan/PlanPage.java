@@ -105,7 +105,10 @@ public final class PlanPage implements WizardPage {
 
     /** Only the chosen DBMS's names are shown; both forms stay bound, so switching back keeps nothing stale. */
     private void showNamesOf(Dbms dbms) {
-        databaseNames.getChildren().setAll(dbms == Dbms.ORACLE ? oracleNames : sqlServerNames);
+        databaseNames.getChildren().setAll(switch (dbms) {
+            case SQLSERVER -> sqlServerNames;
+            case ORACLE -> oracleNames;
+        });
     }
 
     /** Green for a platform database, red for anything else, plain while connecting. */

@@ -69,8 +69,12 @@ public final class PlanViewModel {
                     : new SimpleStringProperty(""));
             messages.put(field, new ReadOnlyStringWrapper(""));
         }
-        Dbms other = start.dbms() == Dbms.SQLSERVER ? Dbms.ORACLE : Dbms.SQLSERVER;
-        fill(new PlanBuilder(other).build());
+        // Both DBMS's fields get their defaults first, so that switching the DBMS shows sensible names.
+        for (Dbms each : Dbms.values()) {
+            if (each != start.dbms()) {
+                fill(new PlanBuilder(each).build());
+            }
+        }
         fill(start);
         text(PlanField.SOURCE_ENVIRONMENT).set(start.sourceEnvironment());
         text(PlanField.TARGET_ENVIRONMENT).set(start.targetEnvironment());
@@ -351,20 +355,26 @@ public final class PlanViewModel {
         text(PlanField.RUNTIME_USER).set(plan.users().runtime());
         text(PlanField.LOG_ADMIN_USER).set(plan.users().logAdmin());
         text(PlanField.LOG_RUNTIME_USER).set(plan.users().logRuntime());
-        if (plan.dbms() == Dbms.SQLSERVER) {
-            text(PlanField.SOURCE_CATALOG).set(plan.sqlServer().platform().sourceCatalog());
-            text(PlanField.CATALOG).set(plan.sqlServer().platform().catalog());
-            text(PlanField.SERVER).set(orEmpty(plan.sqlServer().server()));
-        } else {
-            text(PlanField.SERVER_INSTANCE).set(orEmpty(plan.oracle().serverInstance()));
-            List<String> roles = plan.oracle().tablespaces().all();
-            List<PlanField> fields = List.of(PlanField.SYSTEM_TABLESPACE, PlanField.INDEX_TABLESPACE,
-                    PlanField.USER_TABLESPACE, PlanField.LOG_SYSTEM_TABLESPACE, PlanField.LOG_INDEX_TABLESPACE,
-                    PlanField.LOG_USER_TABLESPACE);
-            for (int i = 0; i < fields.size(); i++) {
-                text(fields.get(i)).set(roles.get(i));
-            }
+        Map<PlanField, String> names = switch (plan.dbms()) {
+            case SQLSERVER -> Map.of(PlanField.SOURCE_CATALOG, plan.sqlServer().platform().sourceCatalog(),
+                    PlanField.CATALOG, plan.sqlServer().platform().catalog(),
+                    PlanField.SERVER, orEmpty(plan.sqlServer().server()));
+            case ORACLE -> oracleNames(plan);
+        };
+        names.forEach((field, value) -> text(field).set(value));
+    }
+
+    private static Map<PlanField, String> oracleNames(MigrationPlan plan) {
+        Map<PlanField, String> names = new java.util.EnumMap<>(PlanField.class);
+        names.put(PlanField.SERVER_INSTANCE, orEmpty(plan.oracle().serverInstance()));
+        List<String> roles = plan.oracle().tablespaces().all();
+        List<PlanField> fields = List.of(PlanField.SYSTEM_TABLESPACE, PlanField.INDEX_TABLESPACE,
+                PlanField.USER_TABLESPACE, PlanField.LOG_SYSTEM_TABLESPACE, PlanField.LOG_INDEX_TABLESPACE,
+                PlanField.LOG_USER_TABLESPACE);
+        for (int i = 0; i < fields.size(); i++) {
+            names.put(fields.get(i), roles.get(i));
         }
+        return names;
     }
 
     private void edited(PlanField field) {

@@ -5,6 +5,7 @@ import dev.envclone.db.UrlSecrets;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.ProgressListener;
 import dev.envclone.db.StepPreview;
+import dev.envclone.db.TargetSession;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import dev.envclone.run.GuardException;
@@ -13,8 +14,6 @@ import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunSession;
 import dev.envclone.sql.RefusedTableException;
 import dev.envclone.ui.RunContext;
-import java.io.IOException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +38,7 @@ final class TargetCheck {
         this.user = user;
     }
 
-    List<Finding> run(ProgressListener progress, CancelToken cancel)
-            throws SQLException, IOException, CancelToken.CancelledException {
+    List<Finding> run(ProgressListener progress, CancelToken cancel) throws Exception {
         RunFolder run = context.run();
         List<Finding> findings = new ArrayList<>();
         RunSession session;
@@ -50,7 +48,10 @@ final class TargetCheck {
             findings.add(Finding.problem("The target was refused: " + e.getMessage()));
             findings.add(fingerprint(run, false));
             return findings;
-        } catch (SQLException e) {
+        } catch (Exception e) {
+            if (!TargetSession.fromDatabase(e)) {
+                throw e;
+            }
             findings.add(Finding.problem("Could not connect to " + url + ": " + UrlSecrets.mask(e.getMessage())));
             findings.add(fingerprint(run, false));
             return findings;
@@ -73,7 +74,7 @@ final class TargetCheck {
 
     /** Counts each cleanup step's rows: what the clone carries from the source that the steps will change. */
     private List<Finding> carried(RunSession session, ProgressListener progress, CancelToken cancel)
-            throws SQLException, IOException, CancelToken.CancelledException {
+            throws Exception {
         List<Finding> findings = new ArrayList<>();
         List<Step> steps = ProcedureCatalog.cleanupSteps(context.run().plan());
         long total = 0;

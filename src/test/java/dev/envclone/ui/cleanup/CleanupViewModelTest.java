@@ -1,12 +1,11 @@
 package dev.envclone.ui.cleanup;
 
+import dev.envclone.db.TargetSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envclone.db.CancelToken;
-import dev.envclone.db.CleanupStatements;
-import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.ProgressListener;
 import dev.envclone.db.TargetInspection;
 import dev.envclone.procedure.MigrationPlan;
@@ -16,13 +15,11 @@ import dev.envclone.run.JournalEvent;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.StepState;
 import dev.envclone.sql.Dbms;
-import dev.envclone.sql.Dialect;
 import dev.envclone.ui.WizardFixture;
 import dev.envclone.ui.common.Background;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -324,9 +321,9 @@ class CleanupViewModelTest {
     /** The fingerprint the run's guard computes for the sandbox, on a connection prepared as the session's. */
     private static String fingerprint(WizardFixture fixture) throws Exception {
         RunFolder run = fixture.wizard.runProperty().get();
-        try (Connection connection = JdbcUrlTarget.open(fixture.url, "sa", new char[0])) {
-            CleanupStatements.prepareSession(connection, Dialect.of(fixture.dbms), run.plan().users().admin());
-            return TargetInspection.fingerprint(connection);
+        try (TargetSession session = TargetSession.open(fixture.url, "sa", new char[0], fixture.dbms,
+                run.plan().users().admin())) {
+            return TargetInspection.fingerprint(session.connection());
         }
     }
 
