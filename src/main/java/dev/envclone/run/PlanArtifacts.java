@@ -33,21 +33,31 @@ public final class PlanArtifacts {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("plan.json", PlanJson.write(plan));
         files.put("checklist.md", ChecklistMarkdown.render(plan));
-        switch (plan.dbms()) {
-            case SQLSERVER -> {
-                files.put(CloneFiles.BACKUP, SqlServerBackupScript.render(plan));
-                files.put(CloneFiles.RESTORE, SqlServerRestoreScript.render(plan));
-            }
-            case ORACLE -> {
-                files.put(CloneFiles.EXPORT, DataPumpParameterFiles.export(plan));
-                files.put(CloneFiles.CREATE_USERS, OracleCreationScript.render(plan));
-                files.put(CloneFiles.IMPORT, DataPumpParameterFiles.importParameters(plan));
-                if (OracleRevokeScript.applies(plan)) {
-                    files.put(CloneFiles.REVOKE, OracleRevokeScript.render(plan));
-                }
-            }
-        }
+        files.putAll(switch (plan.dbms()) {
+            case SQLSERVER -> sqlServerCloneFiles(plan);
+            case ORACLE -> oracleCloneFiles(plan);
+        });
         files.putAll(CleanupScript.files(plan));
+        return files;
+    }
+
+    /** The clone by backup and restore: one script for each server. */
+    private static Map<String, String> sqlServerCloneFiles(MigrationPlan plan) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(CloneFiles.BACKUP, SqlServerBackupScript.render(plan));
+        files.put(CloneFiles.RESTORE, SqlServerRestoreScript.render(plan));
+        return files;
+    }
+
+    /** The clone by Data Pump: export, users, import, and the revoke where a schema is remapped. */
+    private static Map<String, String> oracleCloneFiles(MigrationPlan plan) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(CloneFiles.EXPORT, DataPumpParameterFiles.export(plan));
+        files.put(CloneFiles.CREATE_USERS, OracleCreationScript.render(plan));
+        files.put(CloneFiles.IMPORT, DataPumpParameterFiles.importParameters(plan));
+        if (OracleRevokeScript.applies(plan)) {
+            files.put(CloneFiles.REVOKE, OracleRevokeScript.render(plan));
+        }
         return files;
     }
 
