@@ -95,7 +95,20 @@ public final class PlanBuilder {
         SqlServerSettings d = sqlServer;
         sqlServer = new SqlServerSettings(server == null ? d.server() : server, d.platform(), d.log(),
                 or(backupFolder, d.backupFolder()), or(dataFolder, d.dataFolder()), or(logFolder, d.logFolder()),
-                or(sessionCatalog, d.sessionCatalog()), or(sessionUser, d.sessionUser()));
+                or(sessionCatalog, d.sessionCatalog()), or(sessionUser, d.sessionUser()), d.sourceUsers());
+        return this;
+    }
+
+    /**
+     * The source environment's users that the restore brings into the clone, which the security-context step
+     * drops (null keeps each default: OSADMIN, OSRUNTIME, OSLOG).
+     */
+    public PlanBuilder sqlServerSourceUsers(String admin, String runtime, String logAdmin, String logRuntime) {
+        SqlServerSettings d = sqlServer;
+        PlatformUsers u = PlatformUsers.defaults(Dbms.SQLSERVER);
+        sqlServer = new SqlServerSettings(d.server(), d.platform(), d.log(), d.backupFolder(), d.dataFolder(),
+                d.logFolder(), d.sessionCatalog(), d.sessionUser(), new PlatformUsers(or(admin, u.admin()),
+                or(runtime, u.runtime()), or(logAdmin, u.logAdmin()), or(logRuntime, u.logRuntime())));
         return this;
     }
 
@@ -174,7 +187,8 @@ public final class PlanBuilder {
                     logFiles != null ? logFiles : CatalogClone.defaultFiles(logSource));
         }
         return new SqlServerSettings(sqlServer.server(), platform, log, sqlServer.backupFolder(),
-                sqlServer.dataFolder(), sqlServer.logFolder(), sqlServer.sessionCatalog(), sqlServer.sessionUser());
+                sqlServer.dataFolder(), sqlServer.logFolder(), sqlServer.sessionCatalog(), sqlServer.sessionUser(),
+                sqlServer.sourceUsers());
     }
 
     private OracleSettings buildOracle(PlatformUsers users) {

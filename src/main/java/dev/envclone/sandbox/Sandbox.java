@@ -70,6 +70,7 @@ public final class Sandbox {
                 execute(connection, ddl);
             }
             new SandboxRows(connection, size).insertAll();
+            StandInUsers.create(connection, dbms);
             connection.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             // Half a sandbox is no rehearsal: remove it (and H2's note of the failure), so that the same command
