@@ -46,7 +46,8 @@ final class SqlServerSecurityForm implements SecurityContextForm {
             Map<String, String> logins = new LinkedHashMap<>();
             for (List<String> user : rows(connection, SqlServerSecurityContext.usersQuery(catalog, users), 3)) {
                 logins.put(user.get(0), printable(user.get(1)) + "; " + (user.get(2) == null
-                        ? "its SID maps to no login on this server (orphaned)"
+                        // sys.server_principals shows other logins only with VIEW ANY DEFINITION.
+                        ? "its SID maps to no login this session can see (orphaned, or hidden from this login)"
                         : "its SID maps to login " + printable(user.get(2)) + " on this server"));
             }
             for (List<String> row : rows(connection, SqlServerSecurityContext.ownedObjectsQuery(catalog, users),
