@@ -21,6 +21,10 @@ import java.util.function.Function;
  * Runs one cleanup step on one connection: preview, then pre-image, then every statement in one transaction,
  * then commit. Any error or cancel rolls the whole step back, so a step is either done or not done, never half.
  * Synchronous: callers run it off the UI thread and watch it through {@link ProgressListener}.
+ *
+ * <p>DDL statements ({@link RowChange#ddl()}, the security context) are transactional on SQL Server, so the same
+ * holds for them there; H2 commits each one at once, so on the sandbox such a step can stop half-done, and its
+ * statements are written to be found again and finished when it runs again (decision 13).
  */
 public final class StepExecutor {
     private final Connection connection;

@@ -1,9 +1,11 @@
 package dev.envclone.procedure;
 
+import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.SecurityContext;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * "Clean up the security context" as an executable step on SQL Server: the restore brings the source
@@ -23,6 +25,17 @@ final class SecurityContextStep {
     private SecurityContextStep() {
     }
 
+    /**
+     * The step's one item, as a value: steps are found again by equality (the wizard's list, a run's numbering),
+     * and a lambda made per plan would make two builds of the same plan's step unequal.
+     */
+    private record Items(SecurityContext item) implements Function<CleanupContext, List<CleanupItem>> {
+        @Override
+        public List<CleanupItem> apply(CleanupContext context) {
+            return List.of(item);
+        }
+    }
+
     static Step forPlan(MigrationPlan plan) {
         SqlServerSettings s = plan.sqlServer();
         List<String> users = s.sourceUsers().distinct();
@@ -33,7 +46,7 @@ final class SecurityContextStep {
                         catalogs) + ": restored on the same server they map by SID to the source's logins and "
                         + "keep their rights in the clone.",
                 null, Map.of(Dbms.SQLSERVER, TITLE), false, null,
-                context -> List.of(new SecurityContext(users, catalogs)));
+                new Items(new SecurityContext(users, catalogs)));
         return new Step(ID, TITLE, StepKind.CLEANUP, definition.reference(plan.dbms(), plan.installPath()),
                 definition.why(), List.of(
                         "The preview lists, per user, the schemas, roles and objects it owns and the login its SID "

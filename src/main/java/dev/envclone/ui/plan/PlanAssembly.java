@@ -54,6 +54,9 @@ final class PlanAssembly {
                         platform.sourceCatalog().equals(source) ? platform.files() : null)
                 .sqlServerLocations(value.apply(PlanField.SERVER), s.backupFolder(), s.dataFolder(), s.logFolder(),
                         s.sessionCatalog(), s.sessionUser());
+        builder.sqlServerSourceUsers(value.apply(PlanField.SOURCE_ADMIN_USER),
+                value.apply(PlanField.SOURCE_RUNTIME_USER), value.apply(PlanField.SOURCE_LOG_ADMIN_USER),
+                value.apply(PlanField.SOURCE_LOG_RUNTIME_USER));
         if (s.log() != null) {
             builder.sqlServerLogCatalogs(s.log().sourceCatalog(), s.log().catalog(), s.log().files());
         }

@@ -15,6 +15,15 @@ public enum PlanField {
     RUNTIME_USER("runtime-user", "runtime user", "_Runtime user", null, false),
     LOG_ADMIN_USER("log-admin-user", "log admin user", "Log ad_min user", null, false),
     LOG_RUNTIME_USER("log-runtime-user", "log runtime user", "Log runt_ime user", null, false),
+    /** The source's users, which the restore brings into the clone and the security-context step drops. */
+    SOURCE_ADMIN_USER("source-admin-user", "source admin user", "Restored source admin user", Dbms.SQLSERVER,
+            false),
+    SOURCE_RUNTIME_USER("source-runtime-user", "source runtime user", "Restored source runtime user",
+            Dbms.SQLSERVER, false),
+    SOURCE_LOG_ADMIN_USER("source-log-admin-user", "source log admin user", "Restored source log admin user",
+            Dbms.SQLSERVER, false),
+    SOURCE_LOG_RUNTIME_USER("source-log-runtime-user", "source log runtime user",
+            "Restored source log runtime user", Dbms.SQLSERVER, false),
     SOURCE_CATALOG("source-catalog", "source catalog", "Source _catalog", Dbms.SQLSERVER, false),
     CATALOG("catalog", "target catalog", "Tar_get catalog (the restored database)", Dbms.SQLSERVER, false),
     SERVER("server", "database server", "Database ser_ver (host\\instance, optional)", Dbms.SQLSERVER, true),
@@ -93,7 +102,10 @@ public enum PlanField {
             case TARGET_USER:
                 return NameRule.LOGIN;
             default:
-                return dbms == Dbms.ORACLE ? NameRule.ORACLE_IDENTIFIER : NameRule.SQLSERVER_IDENTIFIER;
+                return switch (dbms) {
+                    case ORACLE -> NameRule.ORACLE_IDENTIFIER;
+                    case SQLSERVER -> NameRule.SQLSERVER_IDENTIFIER;
+                };
         }
     }
 }

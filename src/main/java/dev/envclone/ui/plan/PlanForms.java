@@ -38,6 +38,10 @@ final class PlanForms {
 
     private final PlanViewModel model;
 
+    /** SQL Server: the source's users, which the security-context step drops from the clone. */
+    static final List<PlanField> SOURCE_USERS = List.of(PlanField.SOURCE_ADMIN_USER, PlanField.SOURCE_RUNTIME_USER,
+            PlanField.SOURCE_LOG_ADMIN_USER, PlanField.SOURCE_LOG_RUNTIME_USER);
+
     PlanForms(PlanViewModel model) {
         this.model = model;
     }
@@ -58,6 +62,9 @@ final class PlanForms {
             fields.add(text(field, HALF));
         }
         if (dbms == Dbms.SQLSERVER) {
+            for (PlanField field : SOURCE_USERS) {
+                fields.add(text(field, HALF));
+            }
             fields.add(text(PlanField.SOURCE_CATALOG, HALF));
             fields.add(text(PlanField.CATALOG, HALF));
             fields.add(text(PlanField.SERVER, FULL));

@@ -6,6 +6,7 @@ import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.PlanException;
+import dev.envclone.procedure.PlatformUsers;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.sql.Dbms;
@@ -352,6 +353,11 @@ public final class PlanViewModel {
         text(PlanField.LOG_ADMIN_USER).set(plan.users().logAdmin());
         text(PlanField.LOG_RUNTIME_USER).set(plan.users().logRuntime());
         if (plan.dbms() == Dbms.SQLSERVER) {
+            PlatformUsers source = plan.sqlServer().sourceUsers();
+            text(PlanField.SOURCE_ADMIN_USER).set(source.admin());
+            text(PlanField.SOURCE_RUNTIME_USER).set(source.runtime());
+            text(PlanField.SOURCE_LOG_ADMIN_USER).set(source.logAdmin());
+            text(PlanField.SOURCE_LOG_RUNTIME_USER).set(source.logRuntime());
             text(PlanField.SOURCE_CATALOG).set(plan.sqlServer().platform().sourceCatalog());
             text(PlanField.CATALOG).set(plan.sqlServer().platform().catalog());
             text(PlanField.SERVER).set(orEmpty(plan.sqlServer().server()));
