@@ -90,6 +90,7 @@ public final class ChecklistPdf {
         rows.add(List.of("Platform users", String.join(", ", plan.users().distinct())));
         if (plan.dbms() == Dbms.SQLSERVER) {
             var s = plan.sqlServer();
+            rows.add(List.of("Restored source users (dropped)", String.join(", ", s.sourceUsers().distinct())));
             rows.add(List.of("SQL Server", s.server() == null ? "(not given)" : s.server()));
             rows.add(List.of("Platform catalog", s.platform().sourceCatalog() + " → " + s.platform().catalog()));
             if (s.log() != null) {
