@@ -53,6 +53,8 @@ final class SecurityContextStep {
                                 + "maps to on this server.",
                         "An object in a user's own schema stops the step with nothing done: move or drop it (an "
                                 + "application-level decision), then run the step again.",
+                        "Run it as a login that is db_owner (or sysadmin) in " + String.join(" and ", catalogs)
+                                + ": DROP USER needs ALTER ANY USER, and giving away ownership needs CONTROL.",
                         "The target's users (" + String.join(", ", plan.users().distinct()) + ") are not touched: "
                                 + "the Configuration Tool creates and grants them during the install."),
                 null, definition, List.of());
