@@ -54,7 +54,10 @@ final class SecurityContextStep {
                         "An object in a user's own schema stops the step with nothing done: move or drop it (an "
                                 + "application-level decision), then run the step again.",
                         "Run it as a login that is db_owner (or sysadmin) in " + String.join(" and ", catalogs)
-                                + ": DROP USER needs ALTER ANY USER, and giving away ownership needs CONTROL.",
+                                + ": DROP USER needs ALTER ANY USER, ALTER AUTHORIZATION needs TAKE OWNERSHIP of "
+                                + "the entity and IMPERSONATE on dbo.",
+                        "A schema, role or object that changes owner loses the permissions granted on it (SQL "
+                                + "Server drops them with ALTER AUTHORIZATION): the preview lists each one.",
                         "The target's users (" + String.join(", ", plan.users().distinct()) + ") are not touched: "
                                 + "the Configuration Tool creates and grants them during the install."),
                 null, definition, List.of());
