@@ -9,6 +9,86 @@
 -- back and :ON ERROR EXIT stops the script there.
 
 -- ----------------------------------------------------------------------------
+-- Step 4: Clean up the security context
+-- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the security context
+-- ----------------------------------------------------------------------------
+:ON ERROR EXIT
+USE [OS_QA];
+SET XACT_ABORT OFF;
+IF @@TRANCOUNT <> 0
+    THROW 50000, N'envclone, Step 4: Clean up the security context: this session already has a transaction open, perhaps of a step stopped by an error that rolls nothing back (a missing table, Msg 208). Nothing of this step ran. Run ROLLBACK TRANSACTION in this window (or COMMIT, if it is work of your own), then run the step again.', 1;
+IF DB_NAME() <> N'OS_QA'
+    THROW 50000, N'envclone, Step 4: Clean up the security context: this session is not in database OS_QA. Nothing of this step ran.', 1;
+SET XACT_ABORT ON;
+BEGIN TRY
+BEGIN TRANSACTION;
+DECLARE @envclone_sql nvarchar(max), @envclone_refused nvarchar(2048);
+DECLARE @envclone_actions TABLE (id int IDENTITY(1, 1) PRIMARY KEY, statement nvarchar(max) NOT NULL);
+-- Catalog OS_QA: the restored users and the logins their SIDs map to (NULL: none).
+SELECT u.name, u.type_desc, sp.name FROM [OS_QA].sys.database_principals AS u LEFT JOIN sys.server_principals AS sp ON sp.sid = u.sid WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') ORDER BY u.name;
+SELECT TOP (1) @envclone_refused = CONCAT(N'envclone: in catalog OS_QA, the own schema of user ', u.name, N' holds ', s.name, N'.', o.name, N' (', o.type_desc, N'): move or drop its objects (an application-level decision), then run this step again. Nothing of this step ran.')
+FROM [OS_QA].sys.objects AS o JOIN [OS_QA].sys.schemas AS s ON s.schema_id = o.schema_id
+JOIN [OS_QA].sys.database_principals AS u ON u.principal_id = s.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND s.name = u.name
+ORDER BY u.name, o.name;
+IF @envclone_refused IS NOT NULL
+BEGIN
+    SET @envclone_refused = REPLACE(@envclone_refused, N'%', N'%%');
+    THROW 50000, @envclone_refused, 1;
+END;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA]; ALTER AUTHORIZATION ON OBJECT::' + QUOTENAME(s.name) + N'.' + QUOTENAME(o.name) + N' TO SCHEMA OWNER;'
+FROM [OS_QA].sys.objects AS o JOIN [OS_QA].sys.schemas AS s ON s.schema_id = o.schema_id
+JOIN [OS_QA].sys.database_principals AS u ON u.principal_id = o.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') ORDER BY u.name, s.name, o.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA]; ALTER AUTHORIZATION ON SCHEMA::' + QUOTENAME(s.name) + N' TO [dbo];'
+FROM [OS_QA].sys.schemas AS s JOIN [OS_QA].sys.database_principals AS u ON u.principal_id = s.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND s.name <> u.name ORDER BY u.name, s.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA]; ALTER AUTHORIZATION ON ROLE::' + QUOTENAME(r.name) + N' TO [dbo];'
+FROM [OS_QA].sys.database_principals AS r JOIN [OS_QA].sys.database_principals AS u ON u.principal_id = r.owning_principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND r.type = 'R' ORDER BY u.name, r.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA]; DROP SCHEMA ' + QUOTENAME(s.name) + N';'
+FROM [OS_QA].sys.schemas AS s JOIN [OS_QA].sys.database_principals AS u ON u.principal_id = s.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND s.name = u.name ORDER BY u.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA]; DROP USER ' + QUOTENAME(u.name) + N';'
+FROM [OS_QA].sys.database_principals AS u WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') ORDER BY u.name;
+-- Catalog OS_QA_LOG: the restored users and the logins their SIDs map to (NULL: none).
+SELECT u.name, u.type_desc, sp.name FROM [OS_QA_LOG].sys.database_principals AS u LEFT JOIN sys.server_principals AS sp ON sp.sid = u.sid WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') ORDER BY u.name;
+SELECT TOP (1) @envclone_refused = CONCAT(N'envclone: in catalog OS_QA_LOG, the own schema of user ', u.name, N' holds ', s.name, N'.', o.name, N' (', o.type_desc, N'): move or drop its objects (an application-level decision), then run this step again. Nothing of this step ran.')
+FROM [OS_QA_LOG].sys.objects AS o JOIN [OS_QA_LOG].sys.schemas AS s ON s.schema_id = o.schema_id
+JOIN [OS_QA_LOG].sys.database_principals AS u ON u.principal_id = s.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND s.name = u.name
+ORDER BY u.name, o.name;
+IF @envclone_refused IS NOT NULL
+BEGIN
+    SET @envclone_refused = REPLACE(@envclone_refused, N'%', N'%%');
+    THROW 50000, @envclone_refused, 1;
+END;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA_LOG]; ALTER AUTHORIZATION ON OBJECT::' + QUOTENAME(s.name) + N'.' + QUOTENAME(o.name) + N' TO SCHEMA OWNER;'
+FROM [OS_QA_LOG].sys.objects AS o JOIN [OS_QA_LOG].sys.schemas AS s ON s.schema_id = o.schema_id
+JOIN [OS_QA_LOG].sys.database_principals AS u ON u.principal_id = o.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') ORDER BY u.name, s.name, o.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA_LOG]; ALTER AUTHORIZATION ON SCHEMA::' + QUOTENAME(s.name) + N' TO [dbo];'
+FROM [OS_QA_LOG].sys.schemas AS s JOIN [OS_QA_LOG].sys.database_principals AS u ON u.principal_id = s.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND s.name <> u.name ORDER BY u.name, s.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA_LOG]; ALTER AUTHORIZATION ON ROLE::' + QUOTENAME(r.name) + N' TO [dbo];'
+FROM [OS_QA_LOG].sys.database_principals AS r JOIN [OS_QA_LOG].sys.database_principals AS u ON u.principal_id = r.owning_principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND r.type = 'R' ORDER BY u.name, r.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA_LOG]; DROP SCHEMA ' + QUOTENAME(s.name) + N';'
+FROM [OS_QA_LOG].sys.schemas AS s JOIN [OS_QA_LOG].sys.database_principals AS u ON u.principal_id = s.principal_id WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') AND s.name = u.name ORDER BY u.name;
+INSERT INTO @envclone_actions (statement) SELECT N'USE [OS_QA_LOG]; DROP USER ' + QUOTENAME(u.name) + N';'
+FROM [OS_QA_LOG].sys.database_principals AS u WHERE u.name IN (N'PROD_ADMIN', N'PROD_RUNTIME', N'PROD_LOG') AND u.type IN ('S', 'U', 'G', 'C', 'K', 'E', 'X') ORDER BY u.name;
+DECLARE envclone_actions CURSOR LOCAL FAST_FORWARD FOR
+    SELECT statement FROM @envclone_actions ORDER BY id;
+OPEN envclone_actions;
+FETCH NEXT FROM envclone_actions INTO @envclone_sql;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    PRINT @envclone_sql;
+    EXEC sp_executesql @envclone_sql;
+    FETCH NEXT FROM envclone_actions INTO @envclone_sql;
+END;
+CLOSE envclone_actions;
+DEALLOCATE envclone_actions;
+COMMIT TRANSACTION;
+END TRY
+BEGIN CATCH
+    IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
+    THROW;
+END CATCH;
+GO
+
+-- ----------------------------------------------------------------------------
 -- Step 5: Clean up the environment security context
 -- Document: Migrate an environment with SQL Server database > Prepare the database > Clean up the environment security context
 -- ----------------------------------------------------------------------------

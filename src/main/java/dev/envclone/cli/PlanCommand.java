@@ -77,6 +77,23 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--session-user", paramLabel = "NAME", description = "Session database user.")
     String sessionUser;
 
+    // The source environment's users: Oracle exports their schemas; on SQL Server the restore brings them into the
+    // clone, and the security-context step drops them.
+    @Option(names = "--source-admin-user", paramLabel = "NAME",
+            description = "Source admin user (default OSADMIN): Oracle's exported schema; SQL Server's restored user.")
+    String sourceAdmin;
+
+    @Option(names = "--source-runtime-user", paramLabel = "NAME", description = "Source runtime user (default OSRUNTIME).")
+    String sourceRuntime;
+
+    @Option(names = "--source-log-admin-user", paramLabel = "NAME",
+            description = "Source log admin user (default OSLOG on SQL Server, OSADMIN_LOG on Oracle).")
+    String sourceLogAdmin;
+
+    @Option(names = "--source-log-runtime-user", paramLabel = "NAME",
+            description = "Source log runtime user (default OSLOG on SQL Server, OSRUNTIME_LOG on Oracle).")
+    String sourceLogRuntime;
+
     @Option(names = "--source-fingerprint", paramLabel = "FP",
             description = "The source database's fingerprint (envclone fingerprint): runs refuse a target that has it.")
     String sourceFingerprint;
@@ -90,6 +107,10 @@ final class PlanCommand implements Callable<Integer> {
     static final class SqlServerOptions {
         @Option(names = "--log-user", paramLabel = "NAME", description = "Both log users at once (default OSLOG).")
         String logUser;
+
+        @Option(names = "--source-log-user", paramLabel = "NAME",
+                description = "Both source log users at once (default OSLOG).")
+        String sourceLogUser;
 
         @Option(names = "--server", paramLabel = "HOST[\\INSTANCE]", description = "Target database server.")
         String server;
@@ -153,18 +174,6 @@ final class PlanCommand implements Callable<Integer> {
     static final class OracleOptions {
         @Option(names = "--server-instance", paramLabel = "TNS|HOST:PORT/SERVICE", description = "Target database.")
         String serverInstance;
-
-        @Option(names = "--source-admin-user", paramLabel = "NAME", description = "Exported admin schema (default OSADMIN).")
-        String sourceAdmin;
-
-        @Option(names = "--source-runtime-user", paramLabel = "NAME", description = "Exported runtime schema.")
-        String sourceRuntime;
-
-        @Option(names = "--source-log-admin-user", paramLabel = "NAME", description = "Exported log admin schema.")
-        String sourceLogAdmin;
-
-        @Option(names = "--source-log-runtime-user", paramLabel = "NAME", description = "Exported log runtime schema.")
-        String sourceLogRuntime;
 
         @Option(names = "--tablespace", paramLabel = "ROLE=NAME",
                 description = "Target tablespace by role: system, index, user, log-system, log-index, log-user.")
@@ -255,10 +264,12 @@ final class PlanCommand implements Callable<Integer> {
             if (s.sourceLogCatalog != null || s.logCatalog != null || s.logFiles != null) {
                 builder.sqlServerLogCatalogs(s.sourceLogCatalog, s.logCatalog, files(s.logFiles));
             }
+            builder.sqlServerSourceUsers(sourceAdmin, sourceRuntime, first(sourceLogAdmin, s.sourceLogUser),
+                    first(sourceLogRuntime, s.sourceLogUser));
         } else {
             OracleOptions o = oracle == null ? new OracleOptions() : oracle;
             builder.users(adminUser, runtimeUser, logAdminUser, logRuntimeUser)
-                    .oracleSourceUsers(o.sourceAdmin, o.sourceRuntime, o.sourceLogAdmin, o.sourceLogRuntime)
+                    .oracleSourceUsers(sourceAdmin, sourceRuntime, sourceLogAdmin, sourceLogRuntime)
                     .oracleTablespaces(TablespaceRoles.of(o.sourceTablespaces), TablespaceRoles.of(o.tablespaces))
                     .oracleRemaps(o.remapSchemas.stream().map(Remap::parse).toList(),
                             o.remapTablespaces.stream().map(Remap::parse).toList())

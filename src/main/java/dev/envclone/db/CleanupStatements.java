@@ -5,6 +5,7 @@ import dev.envclone.sql.Dialect;
 import dev.envclone.sql.DiscoveredTable;
 import dev.envclone.sql.RefusedTableException;
 import dev.envclone.sql.RowChange;
+import dev.envclone.sql.SecurityContext;
 import dev.envclone.sql.TableDiscovery;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -51,6 +52,8 @@ public final class CleanupStatements {
         for (CleanupItem item : items) {
             if (item instanceof TableDiscovery discovery) {
                 changes.addAll(discoveredChanges(connection, dialect, discovery));
+            } else if (item instanceof SecurityContext context) {
+                changes.addAll(SecurityContextForm.of(connection).discover(connection, context).changes());
             } else {
                 RowChange change = (RowChange) item;
                 if (!change.requiresTable() || tableExists(connection, dialect, change.table())) {
@@ -59,6 +62,21 @@ public final class CleanupStatements {
             }
         }
         return changes;
+    }
+
+    /**
+     * Why the items may not run now, as the catalog shows it (an object in a restored user's own schema), or null.
+     */
+    static String blockedBy(Connection connection, List<CleanupItem> items) throws SQLException {
+        for (CleanupItem item : items) {
+            if (item instanceof SecurityContext context) {
+                String blocked = SecurityContextForm.of(connection).discover(connection, context).blockedBy();
+                if (blocked != null) {
+                    return blocked;
+                }
+            }
+        }
+        return null;
     }
 
     private static List<RowChange> discoveredChanges(Connection connection, Dialect dialect,

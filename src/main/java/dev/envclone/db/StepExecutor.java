@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Runs one cleanup step on one connection: preview, then pre-image, then every statement in one transaction,
  * then commit. Any error or cancel rolls the whole step back, so a step is either done or not done, never half.
  * Synchronous: callers run it off the UI thread and watch it through {@link ProgressListener}.
+ *
+ * <p>DDL statements ({@link RowChange#ddl()}, the security context) are transactional on SQL Server, so the same
+ * holds for them there; H2 commits each one at once, so on the sandbox such a step can stop half-done, and its
+ * statements are written to be found again and finished when it runs again (decision 13).
  */
 public final class StepExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
@@ -74,7 +78,7 @@ public final class StepExecutor {
     private StepPreview previewInTransaction(List<CleanupItem> items, RowsBlock block, CancelToken cancel)
             throws SQLException, CancelToken.CancelledException {
         List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
-        String blockedBy = blockedBy(block);
+        String blockedBy = blockedBy(block, items);
         return new StepPreview(statements, counts(statements, RowChange::previewSql, cancel), blockedBy);
     }
 
@@ -116,7 +120,7 @@ public final class StepExecutor {
         boolean preImagesSaved = false;
         try {
             List<RowChange> statements = CleanupStatements.resolve(connection, dialect, items);
-            String blockedBy = blockedBy(block);
+            String blockedBy = blockedBy(block, items);
             if (blockedBy != null) {
                 throw new StepBlockedException(blockedBy);
             }
@@ -144,7 +148,8 @@ public final class StepExecutor {
                 RowChange statement = statements.get(i);
                 progress.progress("Statement " + (i + 1) + " of " + total + ": " + firstLine(statement.sql()),
                         total + i, 2 * total);
-                changed.add(run(statement, i + 1, total, cancel));
+                changed.add(statement.ddl() ? runDdl(statement, preImages.get(i), i + 1, total, cancel)
+                        : run(statement, i + 1, total, cancel));
                 checkpoints.statementRan(i + 1);
             }
             cancel.check();
@@ -199,8 +204,21 @@ public final class StepExecutor {
         }
     }
 
-    private String blockedBy(RowsBlock block) throws SQLException {
-        return block != null && count(block.countSql()) > 0 ? block.message() : null;
+    /**
+     * A DDL statement's update count says nothing (0 on SQL Server, H2 and Oracle): what it changed is measured in
+     * the catalog view it changes, as the rows it selected before (the pre-image) less those it selects now.
+     */
+    private int runDdl(RowChange statement, PreImage before, int number, int total, CancelToken cancel)
+            throws StepFailedException, CancelToken.CancelledException, SQLException {
+        run(statement, number, total, cancel);
+        return (int) before.rows() - count(statement.previewSql(), cancel);
+    }
+
+    private String blockedBy(RowsBlock block, List<CleanupItem> items) throws SQLException {
+        if (block != null && count(block.countSql()) > 0) {
+            return block.message();
+        }
+        return CleanupStatements.blockedBy(connection, items);
     }
 
     private int count(String sql) throws SQLException {

@@ -104,7 +104,20 @@ public final class PlanBuilder {
         SqlServerSettings d = sqlServer;
         sqlServer = new SqlServerSettings(server == null ? d.server() : server, d.platform(), d.log(),
                 or(backupFolder, d.backupFolder()), or(dataFolder, d.dataFolder()), or(logFolder, d.logFolder()),
-                or(sessionCatalog, d.sessionCatalog()), or(sessionUser, d.sessionUser()), d.restore());
+                or(sessionCatalog, d.sessionCatalog()), or(sessionUser, d.sessionUser()), d.restore(), d.sourceUsers());
+        return this;
+    }
+
+    /**
+     * The source environment's users that the restore brings into the clone, which the security-context step
+     * drops (null keeps each default: OSADMIN, OSRUNTIME, OSLOG).
+     */
+    public PlanBuilder sqlServerSourceUsers(String admin, String runtime, String logAdmin, String logRuntime) {
+        SqlServerSettings d = sqlServer;
+        PlatformUsers u = PlatformUsers.defaults(Dbms.SQLSERVER);
+        sqlServer = new SqlServerSettings(d.server(), d.platform(), d.log(), d.backupFolder(), d.dataFolder(),
+                d.logFolder(), d.sessionCatalog(), d.sessionUser(), d.restore(), new PlatformUsers(or(admin, u.admin()),
+                or(runtime, u.runtime()), or(logAdmin, u.logAdmin()), or(logRuntime, u.logRuntime())));
         return this;
     }
 
@@ -219,7 +232,7 @@ public final class PlanBuilder {
                 or(dataFileGrowth, d.dataFileGrowth()), or(logFileGrowth, d.logFileGrowth()));
         return new SqlServerSettings(sqlServer.server(), platform, log, sqlServer.backupFolder(),
                 sqlServer.dataFolder(), sqlServer.logFolder(), sqlServer.sessionCatalog(), sqlServer.sessionUser(),
-                restore);
+                restore, sqlServer.sourceUsers());
     }
 
     private OracleSettings buildOracle(PlatformUsers users) {

@@ -1,6 +1,7 @@
 package dev.envclone.procedure;
 
 import dev.envclone.sql.Dialect;
+import dev.envclone.sql.Dbms;
 import dev.envclone.sql.InvalidNameException;
 import dev.envclone.sql.NameRule;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ public final class PlanValidator {
                 name("session catalog", NameRule.SQLSERVER_IDENTIFIER, s.sessionCatalog()),
                 optional("session user", NameRule.SQLSERVER_IDENTIFIER, s.sessionUser()),
                 s.restore() == null ? missing("restore settings (backup name, recovery model, owner, file growth): "
-                        + "make the plan again with this envclone") : checkRestore(s.restore()));
+                        + "make the plan again with this envclone") : checkRestore(s.restore()),
+                checkSourceUsers(s.sourceUsers()));
     }
 
     private RestoreSettings checkRestore(RestoreSettings r) {
@@ -109,6 +111,35 @@ public final class PlanValidator {
                 name("data file growth", NameRule.FILE_GROWTH, r.dataFileGrowth()),
                 name("log file growth", NameRule.FILE_GROWTH, r.logFileGrowth()));
     }
+
+    /**
+     * The source's users, which the security-context step drops from the clone. A plan.json written before they
+     * were part of the plan gets the document's defaults (the step previews what it finds before it runs). A
+     * built-in principal is refused: dbo, guest, sys and INFORMATION_SCHEMA cannot be dropped, public and the
+     * fixed db_ roles are roles.
+     */
+    private PlatformUsers checkSourceUsers(PlatformUsers in) {
+        PlatformUsers d = PlatformUsers.defaults(Dbms.SQLSERVER);
+        PlatformUsers users = in == null ? d : in;
+        return new PlatformUsers(sourceUser("source admin user", users.admin(), d.admin()),
+                sourceUser("source runtime user", users.runtime(), d.runtime()),
+                sourceUser("source log admin user", users.logAdmin(), d.logAdmin()),
+                sourceUser("source log runtime user", users.logRuntime(), d.logRuntime()));
+    }
+
+    private String sourceUser(String field, String value, String fallback) {
+        String checked = name(field, NameRule.SQLSERVER_IDENTIFIER, value);
+        if (checked != null && BUILT_IN_PRINCIPALS.contains(checked.toLowerCase(Locale.ROOT))) {
+            problems.add(field + " '" + checked + "' is a built-in principal of every database, not a platform "
+                    + "user: give the source environment's user (default " + fallback + ")");
+            return null;
+        }
+        return checked;
+    }
+
+    private static final Set<String> BUILT_IN_PRINCIPALS = Set.of("dbo", "guest", "sys", "information_schema",
+            "public", "db_owner", "db_accessadmin", "db_securityadmin", "db_ddladmin", "db_backupoperator",
+            "db_datareader", "db_datawriter", "db_denydatareader", "db_denydatawriter");
 
     private CatalogClone checkClone(String prefix, CatalogClone clone) {
         String source = name("source " + prefix + "catalog", NameRule.SQLSERVER_IDENTIFIER, clone.sourceCatalog());

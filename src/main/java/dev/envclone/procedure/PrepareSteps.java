@@ -1,7 +1,6 @@
 package dev.envclone.procedure;
 
 import dev.envclone.sql.Dbms;
-import dev.envclone.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,22 +71,7 @@ final class PrepareSteps {
                                 "The restore ends with 'RESTORE DATABASE successfully processed'; the new catalog "
                                         + s.platform().catalog() + " is online."),
                         null, null, List.of()),
-                Step.manual("security-context", "Clean up the security context",
-                        DocRef.of(dbms, PREPARE, "Clean up the security context"),
-                        "In the restored database, under Security, delete the platform users "
-                                + String.join(", ", plan.users().distinct()) + " that came with the clone.",
-                        "On SQL Server 2008, delete the users' schemas of the same name first.",
-                        "Objects (views, tables, procedures) owned by these users must first be given to dbo; "
-                                + "evaluate the impact on applications.",
-                        "To list what they own: " + ownedObjectsQuery(plan.users())));
-    }
-
-    /** A read-only query for the DBA: the objects in each platform user's schema, which block DROP USER. */
-    private static String ownedObjectsQuery(PlatformUsers users) {
-        Dialect sql = Dialect.of(Dbms.SQLSERVER);
-        return "SELECT s.name AS schema_name, o.name AS object_name, o.type_desc FROM sys.objects o "
-                + "JOIN sys.schemas s ON s.schema_id = o.schema_id WHERE s.name IN ("
-                + String.join(", ", users.distinct().stream().map(sql::literal).toList()) + ");";
+                SecurityContextStep.forPlan(plan));
     }
 
     private static List<Step> oracle(MigrationPlan plan) {

@@ -94,6 +94,7 @@ public final class ChecklistPdf {
         };
         if (sqlServer) {
             var s = plan.sqlServer();
+            rows.add(List.of("Restored source users (dropped)", String.join(", ", s.sourceUsers().distinct())));
             rows.add(List.of("SQL Server", s.server() == null ? "(not given)" : s.server()));
             rows.add(List.of("Platform catalog", s.platform().sourceCatalog() + " → " + s.platform().catalog()));
             if (s.log() != null) {

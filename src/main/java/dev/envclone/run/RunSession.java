@@ -21,6 +21,7 @@ import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.RefusedTableException;
 import dev.envclone.sql.RowChange;
+import dev.envclone.sql.SecurityContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +156,13 @@ public final class RunSession {
             JournalEntry started = state.lastEntry(step.id());
             boolean committed = false;
             int statements = Integer.parseInt(started.get("statements"));
+            if (changesCatalog(step)) {
+                // DDL: on the sandbox (H2) each statement commits by itself, so a pre-image that changed does not
+                // mean the whole step did; the step is committed when its postcondition holds (on SQL Server,
+                // one transaction, the two agree).
+                committed = remainingNow(step) == 0;
+                statements = 0;
+            }
             for (int i = 1; i <= statements && !committed; i++) {
                 String key = key(i);
                 PreImage saved = new PreImage(run.folder().resolve(started.get(key + ".preimage.file")),
@@ -171,6 +179,19 @@ public final class RunSession {
                     : ": not committed before the interruption; it will run again"));
         }
         return found;
+    }
+
+    /** Whether the step's statements change the catalog (DDL) rather than rows. */
+    private boolean changesCatalog(Step step) {
+        return items(step).stream().anyMatch(item -> item instanceof SecurityContext);
+    }
+
+    private long remainingNow(Step step) throws SQLException {
+        try {
+            return executor.remaining(items(step), new CancelToken()).total();
+        } catch (CancelToken.CancelledException e) {
+            throw new IllegalStateException("a fresh token cannot be cancelled", e);
+        }
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.List;
  * The rehearsal database: an H2 file shaped like a platform database freshly restored from production, with rows
  * for every cleanup step, so that the whole procedure can be rehearsed before the window. User {@code sa}, empty
  * password, so that any H2 client can open it too. On Oracle the platform tables belong to schema OSADMIN, as
- * after an import with the default names.
+ * after an import with the default names. On SQL Server it also holds stand-ins for the users a restore brings
+ * (OSADMIN, OSRUNTIME, OSLOG, each owning an empty schema of its name: {@link StandInUsers}), which the
+ * security-context step drops.
  */
 public final class Sandbox {
     /** The Oracle schema that owns the sandbox's platform tables: the default admin user. */
@@ -76,6 +78,7 @@ public final class Sandbox {
                 execute(connection, ddl);
             }
             new SandboxRows(connection, size).insertAll();
+            StandInUsers.create(connection, dbms);
             connection.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             // Half a sandbox is no rehearsal: remove it (and H2's note of the failure), so that the same command

@@ -154,7 +154,7 @@ public enum NameRule {
     }
 
     /** A value as a one-line message can show it: line breaks and control characters escaped. */
-    static String printable(String value) {
+    public static String printable(String value) {
         StringBuilder out = new StringBuilder();
         for (char c : value.toCharArray()) {
             switch (c) {

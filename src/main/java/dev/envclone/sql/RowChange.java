@@ -11,9 +11,27 @@ package dev.envclone.sql;
  * @param doneWhen for an UPDATE, the condition a row meets once the update has reached it (its new values); null
  *     for a DELETE, whose rows are simply gone. It is what "done" means for the statement in the database: see
  *     {@link #remainingSql()}.
+ * @param ddl true for a statement that changes the catalog rather than rows ({@link #catalogChange}): its
+ *     {@code table} is the catalog view whose selected rows it makes disappear, and what it changed is measured
+ *     there, since a DDL statement's update count says nothing
+ * @param note what the statement is about, for the operator (the user, and the login its SID maps to); null for
+ *     row changes, whose SQL says it all
  */
-public record RowChange(String table, String sql, String where, boolean requiresTable, String doneWhen)
-        implements CleanupItem {
+public record RowChange(String table, String sql, String where, boolean requiresTable, String doneWhen,
+                        boolean ddl, String note) implements CleanupItem {
+
+    public RowChange(String table, String sql, String where, boolean requiresTable, String doneWhen) {
+        this(table, sql, where, requiresTable, doneWhen, false, null);
+    }
+
+    /**
+     * A DDL statement over the rows {@code where} selects in the catalog view {@code view}: once it has run, the
+     * view selects none (a dropped user's row is gone; a schema given to dbo no longer has the user as owner). So
+     * the preview, pre-image and postcondition queries are those of a DELETE of those rows.
+     */
+    public static RowChange catalogChange(String view, String sql, String where, String note) {
+        return new RowChange(view, sql, where, false, null, true, note);
+    }
 
     public static RowChange delete(String table, String where) {
         return new RowChange(table, "delete from " + table + whereClause(where), where, false, null);
@@ -39,7 +57,7 @@ public record RowChange(String table, String sql, String where, boolean requires
     }
 
     public RowChange whenTableExists() {
-        return new RowChange(table, sql, where, true, doneWhen);
+        return new RowChange(table, sql, where, true, doneWhen, ddl, note);
     }
 
     /** Counts the rows the statement will touch. */

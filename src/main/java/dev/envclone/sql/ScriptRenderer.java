@@ -58,6 +58,14 @@ public final class ScriptRenderer {
                     ? dialect.scriptIfTableExists(change.table(), change.sql(), runsOn)
                     : dialect.scriptStatement(change.sql());
         }
+        if (item instanceof SecurityContext context) {
+            return switch (dialect.dbms()) {
+                case SQLSERVER -> SqlServerSecurityContext.script(context);
+                // create-users.sql makes Oracle's users afresh: no restored user is left to drop.
+                case ORACLE -> throw new IllegalArgumentException("the security-context step exists on SQL Server "
+                        + "only");
+            };
+        }
         TableDiscovery discovery = (TableDiscovery) item;
         return dialect.scriptStatement(discovery.documentQuery()) + "\n"
                 + dialect.scriptForEachTable(discovery, runsOn);

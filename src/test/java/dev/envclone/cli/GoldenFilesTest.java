@@ -35,6 +35,8 @@ class GoldenFilesTest {
                 Arguments.of("sqlserver-custom", List.of("--dbms", "sqlserver", "--path", "reconfigure",
                         "--source-env", "PROD", "--target-env", "QA 2",
                         "--admin-user", "QA_ADMIN", "--runtime-user", "QA_RUNTIME", "--log-user", "QA_LOG",
+                        "--source-admin-user", "PROD_ADMIN", "--source-runtime-user", "PROD_RUNTIME",
+                        "--source-log-user", "PROD_LOG",
                         "--server", "sqlqa01\\OUTSYSTEMS", "--source-catalog", "OS_PROD", "--catalog", "OS_QA",
                         "--files", "OS_PROD_Data:D,OS_PROD_Data2:D,OS_PROD_Log:L",
                         "--source-log-catalog", "OS_PROD_LOG", "--log-catalog", "OS_QA_LOG",

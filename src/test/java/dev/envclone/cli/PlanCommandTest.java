@@ -28,6 +28,20 @@ class PlanCommandTest {
         return Cli.run(args, new PrintWriter(out), new PrintWriter(err));
     }
 
+    @Test
+    void theSourceUserOptionsNameTheUsersTheSecurityContextStepDrops() throws Exception {
+        Path dir = temp.resolve("plan");
+        assertEquals(0, run("plan", "--dbms", "sqlserver", "--out", dir.toString(), "--admin-user", "QA_ADMIN",
+                "--source-admin-user", "PROD_ADMIN", "--source-log-user", "PROD_LOG"), err.toString());
+        String plan = Files.readString(dir.resolve("plan.json"));
+        assertTrue(plan.contains("\"sourceUsers\" : {\n        \"admin\" : \"PROD_ADMIN\",\n        \"runtime\" : "
+                + "\"OSRUNTIME\",\n        \"logAdmin\" : \"PROD_LOG\",\n        \"logRuntime\" : \"PROD_LOG\""), plan);
+        String checklist = Files.readString(dir.resolve("checklist.md"));
+        assertTrue(checklist.contains("the restored users of the source environment, PROD_ADMIN, OSRUNTIME, "
+                + "PROD_LOG, own"), checklist);
+        assertFalse(checklist.contains("delete the platform users QA_ADMIN"), checklist);
+    }
+
     static Stream<Arguments> badArguments() {
         return Stream.of(
                 Arguments.of(List.of("--dbms", "db2"), "--dbms"),
@@ -55,6 +69,11 @@ class PlanCommandTest {
                         "--server 'host\\PROD,0' has port 0: give a port from 1 to 65535."),
                 Arguments.of(List.of("--dbms", "sqlserver", "--server", "host,14x3"),
                         "--server 'host,14x3' has port 14x3: give a port from 1 to 65535."),
+                Arguments.of(List.of("--dbms", "sqlserver", "--source-admin-user", "db_owner"),
+                        "source admin user 'db_owner' is a built-in principal of every database, not a platform user: "
+                                + "give the source environment's user (default OSADMIN)"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--source-log-user", "OSLOG]; DROP USER x --"),
+                        "source log admin user 'OSLOG]; DROP USER x --' contains"),
                 Arguments.of(List.of("--dbms", "oracle", "--server-instance", "db01:70000/ORCL"),
                         "--server-instance 'db01:70000/ORCL' has port 70000: give a port from 1 to 65535."),
                 // The clone's restore settings and the temporary tablespace (issue 11, item 3)

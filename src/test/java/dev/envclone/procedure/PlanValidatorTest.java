@@ -102,4 +102,17 @@ class PlanValidatorTest {
         assertTrue(assertThrows(PlanException.class, builder::build).getMessage()
                 .contains("dump file 'prod.dmp' has no %U"));
     }
+
+    @Test
+    void aPlanJsonWithoutSourceUsersGetsTheDocumentsDefaults() {
+        MigrationPlan plan = new PlanBuilder(Dbms.SQLSERVER).build();
+        SqlServerSettings s = plan.sqlServer();
+        MigrationPlan old = new MigrationPlan(plan.sourceEnvironment(), plan.targetEnvironment(), plan.dbms(),
+                plan.installPath(), plan.users(), plan.parts(), new SqlServerSettings(s.server(), s.platform(),
+                s.log(), s.backupFolder(), s.dataFolder(), s.logFolder(), s.sessionCatalog(), s.sessionUser(), s.restore(),
+                null),
+                null, null);
+        assertEquals(List.of("OSADMIN", "OSRUNTIME", "OSLOG"),
+                PlanValidator.check(old).sqlServer().sourceUsers().distinct());
+    }
 }

@@ -15,6 +15,7 @@ import dev.envclone.run.StepState;
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.RowChange;
+import dev.envclone.sql.SecurityContext;
 import dev.envclone.sql.TableDiscovery;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
@@ -90,7 +91,12 @@ public final class CleanupViewModel {
 
     /** True when the database decides the statements (tables found by a query): the preview lists them. */
     public boolean dynamic() {
-        return items.stream().anyMatch(i -> i instanceof TableDiscovery);
+        return items.stream().anyMatch(i -> i instanceof TableDiscovery || i instanceof SecurityContext);
+    }
+
+    /** True for the security context, whose statements change the catalog (users, schemas) rather than rows. */
+    public boolean changesCatalog() {
+        return items.stream().anyMatch(i -> i instanceof SecurityContext);
     }
 
     /** The step's state from the journal, with who, when and the reason, note or message. */
@@ -245,6 +251,12 @@ public final class CleanupViewModel {
     public String confirmationText() {
         MigrationPlan plan = wizard.planProperty().get();
         String where = plan.targetDatabase() + " (" + JdbcUrlTarget.withoutSecrets(wizard.targetUrlProperty().get()) + ")";
+        if (changesCatalog()) {
+            return "Execute step " + item.number() + " against " + where + "?\n" + statementCount()
+                    + " Each user's, schema's and role's catalog row is saved first (pre-image). On SQL Server the "
+                    + "step runs in one transaction and any failure rolls it all back; the sandbox (H2) commits "
+                    + "each statement, and a step interrupted there finishes when it runs again.";
+        }
         return "Execute step " + item.number() + " against " + where + "?\n" + statementCount()
                 + " Each changed row is saved first (pre-image); the step runs in one transaction, and if any "
                 + "statement fails the whole step is rolled back.";
@@ -293,14 +305,17 @@ public final class CleanupViewModel {
         resultText.set(CleanupMessages.previewed(preview));
         blockedText.set(preview.blockedBy() == null ? ""
                 : "Execute will be refused: " + preview.blockedBy());
-        statementsTitle.set("Statements generated from the database, with the rows each would change:");
+        statementsTitle.set(changesCatalog() ? "Actions found in the catalog, per user (what it owns, the login its "
+                + "SID maps to), with the catalog rows each would change:"
+                : "Statements generated from the database, with the rows each would change:");
         statements.setAll(rows(preview.statements(), toLongs(preview.counts())));
     }
 
     private void executed(StepResult result) {
         resultText.set(CleanupMessages.executed(result, run().folder()));
         blockedText.set("");
-        statementsTitle.set("Statements generated from the database, with the rows each changed:");
+        statementsTitle.set(changesCatalog() ? "Actions run in the catalog, with the catalog rows each changed:"
+                : "Statements generated from the database, with the rows each changed:");
         statements.setAll(rows(result.preview().statements(), toLongs(result.changed())));
     }
 
@@ -337,7 +352,7 @@ public final class CleanupViewModel {
     private static List<StatementRow> rows(List<RowChange> changes, List<Long> counts) {
         List<StatementRow> rows = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
-            rows.add(new StatementRow(i + 1, changes.get(i).sql(), counts.get(i)));
+            rows.add(new StatementRow(i + 1, changes.get(i).sql(), counts.get(i), changes.get(i).note()));
         }
         return rows;
     }

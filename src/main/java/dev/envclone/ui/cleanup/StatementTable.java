@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * For a step whose statements come from the database (tables found by a query): the statements the last preview or
@@ -58,7 +59,14 @@ final class StatementTable {
             sql.getStyleClass().add("sql");
             sql.setWrapText(true);
             sql.setId("cleanup-statement-" + row.number());
-            grid.addRow(row.number(), new Label(String.valueOf(row.number())), sql,
+            Node cell = sql;
+            if (row.note() != null) {
+                Label note = new Label(row.note());
+                note.setWrapText(true);
+                note.setId("cleanup-statement-" + row.number() + "-note");
+                cell = new VBox(2, note, sql);
+            }
+            grid.addRow(row.number(), new Label(String.valueOf(row.number())), cell,
                     new Label(String.valueOf(row.rows())));
         }
     }

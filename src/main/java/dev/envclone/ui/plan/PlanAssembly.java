@@ -58,6 +58,9 @@ final class PlanAssembly {
         RestoreSettings r = s.restore();
         builder.sqlServerRestore(r.backupName(), r.recoveryModel(), r.owner(), r.dataFileGrowth(),
                 r.logFileGrowth());
+        builder.sqlServerSourceUsers(value.apply(PlanField.SOURCE_ADMIN_USER),
+                value.apply(PlanField.SOURCE_RUNTIME_USER), value.apply(PlanField.SOURCE_LOG_ADMIN_USER),
+                value.apply(PlanField.SOURCE_LOG_RUNTIME_USER));
         if (s.log() != null) {
             builder.sqlServerLogCatalogs(s.log().sourceCatalog(), s.log().catalog(), s.log().files());
         }

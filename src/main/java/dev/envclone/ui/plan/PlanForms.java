@@ -38,6 +38,10 @@ final class PlanForms {
 
     private final PlanViewModel model;
 
+    /** SQL Server: the source's users, which the security-context step drops from the clone. */
+    static final List<PlanField> SOURCE_USERS = List.of(PlanField.SOURCE_ADMIN_USER, PlanField.SOURCE_RUNTIME_USER,
+            PlanField.SOURCE_LOG_ADMIN_USER, PlanField.SOURCE_LOG_RUNTIME_USER);
+
     PlanForms(PlanViewModel model) {
         this.model = model;
     }
@@ -58,8 +62,9 @@ final class PlanForms {
             fields.add(text(field, HALF));
         }
         fields.addAll(switch (dbms) {
-            case SQLSERVER -> List.of(text(PlanField.SOURCE_CATALOG, HALF), text(PlanField.CATALOG, HALF),
-                    text(PlanField.SERVER, FULL));
+            case SQLSERVER -> java.util.stream.Stream.concat(SOURCE_USERS.stream().map(field -> text(field, HALF)),
+                    java.util.stream.Stream.of(text(PlanField.SOURCE_CATALOG, HALF), text(PlanField.CATALOG, HALF),
+                            text(PlanField.SERVER, FULL))).toList();
             case ORACLE -> oracleNames();
         });
         return Form.of(section("Database names", fields.toArray(new Element[0])));

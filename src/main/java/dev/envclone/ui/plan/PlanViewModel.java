@@ -6,6 +6,7 @@ import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.PlanException;
+import dev.envclone.procedure.PlatformUsers;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.sql.Dbms;
@@ -356,7 +357,11 @@ public final class PlanViewModel {
         text(PlanField.LOG_ADMIN_USER).set(plan.users().logAdmin());
         text(PlanField.LOG_RUNTIME_USER).set(plan.users().logRuntime());
         Map<PlanField, String> names = switch (plan.dbms()) {
-            case SQLSERVER -> Map.of(PlanField.SOURCE_CATALOG, plan.sqlServer().platform().sourceCatalog(),
+            case SQLSERVER -> Map.of(PlanField.SOURCE_ADMIN_USER, plan.sqlServer().sourceUsers().admin(),
+                    PlanField.SOURCE_RUNTIME_USER, plan.sqlServer().sourceUsers().runtime(),
+                    PlanField.SOURCE_LOG_ADMIN_USER, plan.sqlServer().sourceUsers().logAdmin(),
+                    PlanField.SOURCE_LOG_RUNTIME_USER, plan.sqlServer().sourceUsers().logRuntime(),
+                    PlanField.SOURCE_CATALOG, plan.sqlServer().platform().sourceCatalog(),
                     PlanField.CATALOG, plan.sqlServer().platform().catalog(),
                     PlanField.SERVER, orEmpty(plan.sqlServer().server()));
             case ORACLE -> oracleNames(plan);

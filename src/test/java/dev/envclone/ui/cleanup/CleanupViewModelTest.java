@@ -306,6 +306,39 @@ class CleanupViewModelTest {
         assertEquals(before, fixture.count("ossys_parameter"));
     }
 
+    @org.junit.jupiter.api.Test
+    void theSecurityContextPreviewNamesEachUsersActionsAndExecuteDropsThem() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        String standIns = "INFORMATION_SCHEMA.USERS where USER_NAME in ('OSADMIN', 'OSRUNTIME', 'OSLOG')";
+        CleanupViewModel model = model(fixture, "security-context");
+        assertTrue(model.dynamic() && model.changesCatalog());
+
+        model.preview();
+
+        assertEquals("", model.errorTextProperty().get());
+        assertEquals(3, fixture.count(standIns), "a preview drops nothing");
+        java.util.List<String> notes = model.statements().stream().map(StatementRow::note).toList();
+        assertEquals(java.util.List.of(
+                "schema OSADMIN, the own schema of user OSADMIN in OUTSYSTEMS_CLONE (0 objects): dropped",
+                "schema OSRUNTIME, the own schema of user OSRUNTIME in OUTSYSTEMS_CLONE (0 objects): dropped",
+                "schema OSLOG, the own schema of user OSLOG in OUTSYSTEMS_CLONE (0 objects): dropped",
+                "user OSADMIN in OUTSYSTEMS_CLONE (sandbox stand-in; H2 users have no login): dropped",
+                "user OSRUNTIME in OUTSYSTEMS_CLONE (sandbox stand-in; H2 users have no login): dropped",
+                "user OSLOG in OUTSYSTEMS_CLONE (sandbox stand-in; H2 users have no login): dropped"), notes);
+        assertTrue(model.statementsTitleProperty().get().startsWith("Actions found in the catalog, per user"),
+                model.statementsTitleProperty().get());
+        assertTrue(model.confirmationText().contains("the sandbox (H2) commits each statement"),
+                model.confirmationText());
+
+        model.execute();
+
+        assertEquals("", model.errorTextProperty().get());
+        assertEquals(StepState.DONE, state(fixture, "security-context"));
+        assertEquals(0, fixture.count(standIns));
+        assertEquals(java.util.List.of(1L, 1L, 1L, 1L, 1L, 1L),
+                model.statements().stream().map(StatementRow::rows).toList());
+    }
+
     private static CleanupViewModel model(WizardFixture fixture, String stepId) {
         return new CleanupViewModel(fixture.wizard, fixture.item(stepId));
     }
