@@ -26,14 +26,13 @@ public final class ChecklistMarkdown {
         out.add("| Install path | " + plan.installPath().documentSection() + " |");
         out.add("| Target database | " + plan.targetDatabase() + " |");
         out.add("| Platform users | " + String.join(", ", plan.users().distinct()) + " |");
-        switch (plan.dbms()) {
-            // The source's users the restore brought, which step security-context drops: never the target's.
-            case SQLSERVER -> out.add("| Restored source users (dropped) | "
+        // The source's users the restore brought, which step security-context drops: never the target's.
+        // Oracle has none: create-users.sql creates the users afresh.
+        out.addAll(switch (plan.dbms()) {
+            case SQLSERVER -> List.of("| Restored source users (dropped) | "
                     + String.join(", ", plan.sqlServer().sourceUsers().distinct()) + " |");
-            case ORACLE -> {
-                // create-users.sql creates the users afresh: no source user reaches the target database
-            }
-        }
+            case ORACLE -> List.<String>of();
+        });
         out.add("| Optional parts included | " + describe(plan.parts()) + " |");
         Set<OptionalPart> excluded = EnumSet.allOf(OptionalPart.class);
         excluded.removeAll(plan.parts());

@@ -45,7 +45,7 @@ class SecurityContextRunTest {
         CliProcess.Result result = run(sandbox, "--steps", "security-context");
 
         assertEquals(0, result.code(), result.out() + result.err());
-        assertTrue(result.out().contains("Step 3 security-context: done, 6 rows changed"), result.out());
+        assertTrue(result.out().contains("Step 4 security-context: done, 6 rows changed"), result.out());
         assertEquals(List.of(), sandbox.rows(USERS));
         assertEquals(List.of(), sandbox.rows(SCHEMAS));
     }
