@@ -161,7 +161,7 @@ class SqlServerCloneScriptsTest {
                 + "20261201T000000Z.bak is not a backup of OUTSYSTEMS, the plan''s source catalog: check the file and "
                 + "the plan. Nothing was restored.', 1;\n";
         assertTrue(golden.contains(refusal), golden);
-        assertTrue(deviations.contains(refusal), "docs/deviations.md B2 quotes the golden refusal");
+        assertTrue(deviations.contains(refusal), "docs/deviations.md 19 quotes the golden refusal");
         assertTrue(golden.indexOf(refusal) < golden.indexOf("RESTORE DATABASE [OUTSYSTEMS_CLONE]"));
     }
 }
