@@ -169,6 +169,9 @@ class ArchitectureTest {
         String expression = codeOnly("int f(Dbms d) {\n    return switch (d) {\n        case SQLSERVER -> 1;\n"
                 + "        case ORACLE -> 2;\n    };\n}");
         assertEquals(null, dbmsSwitchProblem(expression, expression.indexOf("switch")));
+        String flag = codeOnly("void f(Dbms d) {\n    boolean sqlServer = switch (d) {\n"
+                + "        case SQLSERVER -> true;\n        case ORACLE -> false;\n    };\n}");
+        assertTrue(dbmsSwitchProblem(flag, flag.indexOf("switch")).contains("true or false"));
         String driver = codeOnly("int f(Driver d) {\n    switch (d) {\n        case SQLSERVER: case H2: return 1;\n"
                 + "        default: return 2;\n    }\n}");
         assertEquals(null, dbmsSwitchProblem(driver, driver.indexOf("switch")));
@@ -204,6 +207,10 @@ class ArchitectureTest {
         }
         if (Pattern.compile("\\bdefault\\b").matcher(body).find()) {
             return "a switch over Dbms with a default: list every constant instead";
+        }
+        if (Pattern.compile("->\\s*(?:true|false)\\s*;").matcher(body).find()) {
+            return "a switch over Dbms that yields true or false: a flag branched on later hides the choice; "
+                    + "yield the value itself";
         }
         String before = code.substring(0, at).stripTrailing();
         char last = before.isEmpty() ? ';' : before.charAt(before.length() - 1);

@@ -240,49 +240,55 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private MigrationPlan build() {
-        boolean sqlServerPlan = switch (dbms) {
-            case SQLSERVER -> true;
-            case ORACLE -> false;
+        String otherGroup = switch (dbms) {
+            case SQLSERVER -> oracle == null ? null : "Oracle options were given with --dbms sqlserver";
+            case ORACLE -> sqlServer == null ? null : "SQL Server options were given with --dbms oracle";
         };
-        if (sqlServerPlan && oracle != null) {
-            throw new ParameterException(spec.commandLine(), "Oracle options were given with --dbms sqlserver");
-        }
-        if (!sqlServerPlan && sqlServer != null) {
-            throw new ParameterException(spec.commandLine(), "SQL Server options were given with --dbms oracle");
+        if (otherGroup != null) {
+            throw new ParameterException(spec.commandLine(), otherGroup);
         }
         PlanBuilder builder = new PlanBuilder(dbms).installPath(path)
                 .environments(sourceEnvironment, targetEnvironment)
                 .parts(parseParts())
                 .sourceFingerprint(sourceFingerprint);
-        if (sqlServerPlan) {
-            SqlServerOptions s = sqlServer == null ? new SqlServerOptions() : sqlServer;
-            builder.users(adminUser, runtimeUser, first(logAdminUser, s.logUser), first(logRuntimeUser, s.logUser))
-                    .sqlServerCatalogs(s.sourceCatalog, s.catalog, files(s.files))
-                    .sqlServerLocations(s.server, s.backupFolder, s.dataFolder, s.logFolder, s.sessionCatalog,
-                            sessionUser)
-                    .sqlServerRestore(s.backupName, s.recoveryModel, s.owner, s.dataFileGrowth, s.logFileGrowth);
-            if (s.sourceLogCatalog != null || s.logCatalog != null || s.logFiles != null) {
-                builder.sqlServerLogCatalogs(s.sourceLogCatalog, s.logCatalog, files(s.logFiles));
-            }
-            builder.sqlServerSourceUsers(sourceAdmin, sourceRuntime, first(sourceLogAdmin, s.sourceLogUser),
-                    first(sourceLogRuntime, s.sourceLogUser));
-        } else {
-            OracleOptions o = oracle == null ? new OracleOptions() : oracle;
-            builder.users(adminUser, runtimeUser, logAdminUser, logRuntimeUser)
-                    .oracleSourceUsers(sourceAdmin, sourceRuntime, sourceLogAdmin, sourceLogRuntime)
-                    .oracleTablespaces(TablespaceRoles.of(o.sourceTablespaces), TablespaceRoles.of(o.tablespaces))
-                    .oracleRemaps(o.remapSchemas.stream().map(Remap::parse).toList(),
-                            o.remapTablespaces.stream().map(Remap::parse).toList())
-                    .oracleLocations(o.serverInstance, o.datafileFolder, sessionUser, o.sessionTablespace)
-                    .oracleTemporaryTablespace(o.temporaryTablespace);
-            o.applicationSchemas.forEach(schema -> builder.oracleApplicationSchema(sourceToTarget(schema)));
-            o.applicationTablespaces.forEach(t -> builder.oracleApplicationTablespace(sourceToTarget(t)));
-            DataPumpSettings d = DataPumpSettings.defaults();
-            builder.oracleDataPump(new DataPumpSettings(first(o.directory, d.directory()),
-                    first(o.dumpFile, d.dumpFile()), d.exportLogFile(), d.importLogFile(),
-                    o.parallel == null ? d.parallel() : o.parallel));
+        PlanBuilder withDbms = switch (dbms) {
+            case SQLSERVER -> withSqlServer(builder);
+            case ORACLE -> withOracle(builder);
+        };
+        return withDbms.build();
+    }
+
+    private PlanBuilder withSqlServer(PlanBuilder builder) {
+        SqlServerOptions s = sqlServer == null ? new SqlServerOptions() : sqlServer;
+        builder.users(adminUser, runtimeUser, first(logAdminUser, s.logUser), first(logRuntimeUser, s.logUser))
+                .sqlServerCatalogs(s.sourceCatalog, s.catalog, files(s.files))
+                .sqlServerLocations(s.server, s.backupFolder, s.dataFolder, s.logFolder, s.sessionCatalog,
+                        sessionUser)
+                .sqlServerRestore(s.backupName, s.recoveryModel, s.owner, s.dataFileGrowth, s.logFileGrowth);
+        if (s.sourceLogCatalog != null || s.logCatalog != null || s.logFiles != null) {
+            builder.sqlServerLogCatalogs(s.sourceLogCatalog, s.logCatalog, files(s.logFiles));
         }
-        return builder.build();
+        builder.sqlServerSourceUsers(sourceAdmin, sourceRuntime, first(sourceLogAdmin, s.sourceLogUser),
+                first(sourceLogRuntime, s.sourceLogUser));
+        return builder;
+    }
+
+    private PlanBuilder withOracle(PlanBuilder builder) {
+        OracleOptions o = oracle == null ? new OracleOptions() : oracle;
+        builder.users(adminUser, runtimeUser, logAdminUser, logRuntimeUser)
+                .oracleSourceUsers(sourceAdmin, sourceRuntime, sourceLogAdmin, sourceLogRuntime)
+                .oracleTablespaces(TablespaceRoles.of(o.sourceTablespaces), TablespaceRoles.of(o.tablespaces))
+                .oracleRemaps(o.remapSchemas.stream().map(Remap::parse).toList(),
+                        o.remapTablespaces.stream().map(Remap::parse).toList())
+                .oracleLocations(o.serverInstance, o.datafileFolder, sessionUser, o.sessionTablespace)
+                .oracleTemporaryTablespace(o.temporaryTablespace);
+        o.applicationSchemas.forEach(schema -> builder.oracleApplicationSchema(sourceToTarget(schema)));
+        o.applicationTablespaces.forEach(t -> builder.oracleApplicationTablespace(sourceToTarget(t)));
+        DataPumpSettings d = DataPumpSettings.defaults();
+        builder.oracleDataPump(new DataPumpSettings(first(o.directory, d.directory()),
+                first(o.dumpFile, d.dumpFile()), d.exportLogFile(), d.importLogFile(),
+                o.parallel == null ? d.parallel() : o.parallel));
+        return builder;
     }
 
     private Set<OptionalPart> parseParts() {

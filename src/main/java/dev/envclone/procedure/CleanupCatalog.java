@@ -189,11 +189,6 @@ public final class CleanupCatalog {
     }
 
     private static List<CleanupItem> samlStatements(CleanupContext context) {
-        // Each part of the document spells its tables its own way, and only the SQL Server part clears User_Modified.
-        boolean sqlServer = switch (context.dialect().dbms()) {
-            case SQLSERVER -> true;
-            case ORACLE -> false;
-        };
         // Children before parents: ConfigFileBinary references ConfigFile, so a DELETE (unlike the document's
         // TRUNCATE, which fails on a referenced table) succeeds in this order.
         // The document looks the entities up by name in every module; envclone also requires that they are the
@@ -208,8 +203,13 @@ public final class CleanupCatalog {
                         + "d.physical_table_name",
                 "delete from ", "", null, ExpectedEntities.named("SAML configuration table", SAML_ENTITY_NAMES),
                 null);
-        return List.of(tables, loginReset("ossys_Site_Property", sqlServer),
-                loginReset(sqlServer ? "ossys_Site_Property_Shared" : "ossys_Site_Property_shared", sqlServer));
+        // Each part of the document spells its tables its own way, and only the SQL Server part clears User_Modified.
+        return switch (context.dialect().dbms()) {
+            case SQLSERVER -> List.of(tables, loginReset("ossys_Site_Property", true),
+                    loginReset("ossys_Site_Property_Shared", true));
+            case ORACLE -> List.of(tables, loginReset("ossys_Site_Property", false),
+                    loginReset("ossys_Site_Property_shared", false));
+        };
     }
 
     /**
@@ -231,17 +231,16 @@ public final class CleanupCatalog {
     }
 
     private static List<CleanupItem> managedByLifetimeStatements(CleanupContext context) {
-        // Each part of the document spells its tables its own way.
-        boolean sqlServer = switch (context.dialect().dbms()) {
-            case SQLSERVER -> true;
-            case ORACLE -> false;
+        // Each part of the document spells its tables its own way: the platform services' and the cloud services'
+        // observer tables.
+        List<String> observers = switch (context.dialect().dbms()) {
+            case SQLSERVER -> List.of("ossys_PlatformSvcs_Observer", "ossys_cloudservices_observer");
+            case ORACLE -> List.of("OSSYS_PLATFORMSVCS_OBSERVER", "OSSYS_CLOUDSERVICES_OBSERVER");
         };
         String blank = context.dialect().blankText();
         return List.of(
-                delete(sqlServer ? "ossys_PlatformSvcs_Observer" : "OSSYS_PLATFORMSVCS_OBSERVER", null)
-                        .whenTableExists(),
-                delete(sqlServer ? "ossys_cloudservices_observer" : "OSSYS_CLOUDSERVICES_OBSERVER", null)
-                        .whenTableExists(),
+                delete(observers.get(0), null).whenTableExists(),
+                delete(observers.get(1), null).whenTableExists(),
                 update("ossys_Site_Property_Shared", "property_value=" + blank,
                         "site_property_definition_id in (\n"
                                 + "    select site_property_definition_id\n"

@@ -1,5 +1,6 @@
 package dev.envclone.procedure;
 
+import dev.envclone.sql.Dbms;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,20 +15,16 @@ final class InstallSteps {
     static List<Step> forPlan(MigrationPlan plan) {
         List<Step> steps = new ArrayList<>();
         boolean fresh = plan.installPath() == InstallPath.FRESH;
-        boolean sqlServer = switch (plan.dbms()) {
-            case SQLSERVER -> true;
-            case ORACLE -> false;
-        };
+        Wording wording = Wording.of(plan.dbms(), fresh);
         if (fresh) {
             steps.add(manual(plan, "install-prerequisites", "Install the pre-requirements",
                     "Install the platform server's pre-requirements as the OutSystems installation guide "
                             + "describes."));
             steps.add(manual(plan, "install-platform-server",
-                    sqlServer ? "Install OutSystems Platform Server" : "Install the OutSystems platform",
+                    wording.installTitle(),
                     "Run the Platform Server installer on the new single-node server."));
         } else {
-            steps.add(manual(plan, "stop-services", sqlServer ? "Stop the OutSystems Services"
-                            : "Stop the OutSystems services",
+            steps.add(manual(plan, "stop-services", wording.stopServicesTitle(),
                     "In the Services console of the Administrative Tools, stop these OutSystems services:",
                     "OutSystems Scheduler", "OutSystems SMS Connector", "OutSystems Deployment",
                     "OutSystems Deployment Controller", "OutSystems Log"));
@@ -36,16 +33,14 @@ final class InstallSteps {
                     "Delete all contents of the share and BAR folders in the Platform Server installation "
                             + "folder."));
         }
-        // The document's Oracle fresh-installation part names the button Create/Upgrade; the others Create/Update.
-        String createButton = !sqlServer && fresh ? "Create/Upgrade Database" : "Create/Update Database";
         steps.add(configTool(plan, "config-tool-platform", "Configure the platform database",
-                "In the Configuration Tool's " + (sqlServer && fresh ? "Database" : "Platform")
-                        + " tab, point the platform at the restored " + (sqlServer ? "catalog:" : "schemas:"),
-                ConfigToolSheet.platform(plan), databaseActions(sqlServer, createButton)));
+                "In the Configuration Tool's " + wording.platformTab()
+                        + " tab, point the platform at the restored " + wording.restored() + ":",
+                ConfigToolSheet.platform(plan), databaseActions(wording)));
         steps.add(configTool(plan, "config-tool-log", "Configure the log database",
                 "In the Log tab of the Configuration Tool, point the log at the restored "
-                        + (sqlServer ? "catalog:" : "schemas:"),
-                ConfigToolSheet.log(plan), databaseActions(sqlServer, createButton)));
+                        + wording.restored() + ":",
+                ConfigToolSheet.log(plan), databaseActions(wording)));
         List<String> sessionActions = new ArrayList<>(List.of(
                 "Press Configure Session Database. An existing session database loses all its sessions."));
         sessionActions.add(fresh ? "Press Apply and Exit to apply all changes and exit."
@@ -78,7 +73,7 @@ final class InstallSteps {
                 "Left mapped, the next step fails with an integrity error on OSSYS_EXTENSION_DBCONNECTION.")
                 .forPart(OptionalPart.EXTENSION_DB_CONNECTIONS));
         steps.add(cleanup(CleanupCatalog.DATABASE_CONNECTIONS, plan));
-        if (fresh && sqlServer) {
+        if (wording.developmentEnvironment()) {
             steps.add(manual(plan, "install-development-environment",
                     "Install Service Studio and Integration Studio",
                     "Run the Development Environment installer and follow the instructions on the screen."));
@@ -106,14 +101,14 @@ final class InstallSteps {
                 definition.part(), definition, List.of());
     }
 
-    private static List<String> databaseActions(boolean sqlServer, String createButton) {
+    private static List<String> databaseActions(Wording wording) {
         List<String> actions = new ArrayList<>();
-        if (sqlServer) {
+        if (wording.grantPermissions()) {
             actions.add("Press Grant Permissions and log in with the SQL Server administrative login (typically "
                     + "sa).");
         }
         actions.add("Press Test Connection for each login: each must succeed; otherwise review the credentials.");
-        actions.add("Press " + createButton + ". Don't close the Configuration Tool yet.");
+        actions.add("Press " + wording.createButton() + ". Don't close the Configuration Tool yet.");
         return actions;
     }
 
@@ -127,5 +122,23 @@ final class InstallSteps {
         return new Step(id, title, StepKind.CONFIGURATION_TOOL,
                 DocRef.of(plan.dbms(), plan.installPath().documentSection(), title), instruction, actions, null,
                 null, fields);
+    }
+
+    /**
+     * How each part of the document words the install steps, and what only the SQL Server part has (Grant
+     * Permissions, the development environment's installer). The Oracle fresh-installation part names the button
+     * Create/Upgrade; the others Create/Update.
+     */
+    private record Wording(String installTitle, String stopServicesTitle, String platformTab, String restored,
+                           String createButton, boolean grantPermissions, boolean developmentEnvironment) {
+        static Wording of(Dbms dbms, boolean fresh) {
+            return switch (dbms) {
+                case SQLSERVER -> new Wording("Install OutSystems Platform Server", "Stop the OutSystems Services",
+                        fresh ? "Database" : "Platform", "catalog", "Create/Update Database", true, fresh);
+                case ORACLE -> new Wording("Install the OutSystems platform", "Stop the OutSystems services",
+                        "Platform", "schemas", fresh ? "Create/Upgrade Database" : "Create/Update Database", false,
+                        false);
+            };
+        }
     }
 }

@@ -54,17 +54,14 @@ public final class PlanValidator {
         if (users == null) {
             problems.add("the plan names no platform users");
         }
-        SqlServerSettings sqlServer = null;
-        OracleSettings oracle = null;
-        boolean onSqlServer = switch (plan.dbms()) {
-            case SQLSERVER -> true;
-            case ORACLE -> false;
+        SqlServerSettings sqlServer = switch (plan.dbms()) {
+            case SQLSERVER -> plan.sqlServer() == null ? missing("SQL Server settings") : checkSqlServer(plan.sqlServer());
+            case ORACLE -> null;
         };
-        if (onSqlServer) {
-            sqlServer = plan.sqlServer() == null ? missing("SQL Server settings") : checkSqlServer(plan.sqlServer());
-        } else {
-            oracle = plan.oracle() == null ? missing("Oracle settings") : checkOracle(plan.oracle(), users);
-        }
+        OracleSettings oracle = switch (plan.dbms()) {
+            case SQLSERVER -> null;
+            case ORACLE -> plan.oracle() == null ? missing("Oracle settings") : checkOracle(plan.oracle(), users);
+        };
         String fingerprint = plan.sourceFingerprint();
         if (fingerprint != null && (fingerprint.isBlank() || fingerprint.length() > 500
                 || fingerprint.chars().anyMatch(Character::isISOControl))) {

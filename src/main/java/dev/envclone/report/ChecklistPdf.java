@@ -88,32 +88,37 @@ public final class ChecklistPdf {
         rows.add(List.of("Install path", plan.installPath().documentSection()));
         rows.add(List.of("Target database", plan.targetDatabase()));
         rows.add(List.of("Platform users", String.join(", ", plan.users().distinct())));
-        boolean sqlServer = switch (plan.dbms()) {
-            case SQLSERVER -> true;
-            case ORACLE -> false;
-        };
-        if (sqlServer) {
-            var s = plan.sqlServer();
-            rows.add(List.of("Restored source users (dropped)", String.join(", ", s.sourceUsers().distinct())));
-            rows.add(List.of("SQL Server", s.server() == null ? "(not given)" : s.server()));
-            rows.add(List.of("Platform catalog", s.platform().sourceCatalog() + " → " + s.platform().catalog()));
-            if (s.log() != null) {
-                rows.add(List.of("Log catalog", s.log().sourceCatalog() + " → " + s.log().catalog()));
-            }
-            rows.add(List.of("Backup, data, log folders", s.backupFolder() + ", " + s.dataFolder() + ", "
-                    + s.logFolder()));
-        } else {
-            var o = plan.oracle();
-            rows.add(List.of("Server instance", o.serverInstance() == null ? "(not given)" : o.serverInstance()));
-            rows.add(List.of("Exported schemas", String.join(", ", o.exportedSchemas())));
-            rows.add(List.of("Schema remaps", remaps(o.schemaRemaps())));
-            rows.add(List.of("Tablespaces", String.join(", ", o.tablespaces().all())));
-            rows.add(List.of("Tablespace remaps", remaps(o.tablespaceRemaps())));
-        }
+        rows.addAll(switch (plan.dbms()) {
+            case SQLSERVER -> sqlServerRows(plan.sqlServer());
+            case ORACLE -> oracleRows(plan.oracle());
+        });
         rows.add(List.of("Optional parts included", describe(plan.parts())));
         Set<OptionalPart> excluded = EnumSet.allOf(OptionalPart.class);
         excluded.removeAll(plan.parts());
         rows.add(List.of("Optional parts excluded", describe(excluded)));
+        return rows;
+    }
+
+    private static List<List<String>> sqlServerRows(dev.envclone.procedure.SqlServerSettings s) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Restored source users (dropped)", String.join(", ", s.sourceUsers().distinct())));
+        rows.add(List.of("SQL Server", s.server() == null ? "(not given)" : s.server()));
+        rows.add(List.of("Platform catalog", s.platform().sourceCatalog() + " → " + s.platform().catalog()));
+        if (s.log() != null) {
+            rows.add(List.of("Log catalog", s.log().sourceCatalog() + " → " + s.log().catalog()));
+        }
+        rows.add(List.of("Backup, data, log folders", s.backupFolder() + ", " + s.dataFolder() + ", "
+                + s.logFolder()));
+        return rows;
+    }
+
+    private static List<List<String>> oracleRows(dev.envclone.procedure.OracleSettings o) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Server instance", o.serverInstance() == null ? "(not given)" : o.serverInstance()));
+        rows.add(List.of("Exported schemas", String.join(", ", o.exportedSchemas())));
+        rows.add(List.of("Schema remaps", remaps(o.schemaRemaps())));
+        rows.add(List.of("Tablespaces", String.join(", ", o.tablespaces().all())));
+        rows.add(List.of("Tablespace remaps", remaps(o.tablespaceRemaps())));
         return rows;
     }
 

@@ -42,12 +42,11 @@ public final class SheetField {
     /** The rule a name in this field must follow, by what the field names; null when no rule fits. */
     static NameRule ruleFor(String label, Dbms dbms) {
         String lower = label.toLowerCase(Locale.ROOT);
-        boolean sqlServer = switch (dbms) {
-            case SQLSERVER -> true;
-            case ORACLE -> false;
-        };
         if (lower.startsWith("server")) {
-            return sqlServer ? NameRule.SQLSERVER_SERVER : NameRule.ORACLE_SERVICE;
+            return switch (dbms) {
+                case SQLSERVER -> NameRule.SQLSERVER_SERVER;
+                case ORACLE -> NameRule.ORACLE_SERVICE;
+            };
         }
         if (lower.contains("catalog")) {
             return NameRule.SQLSERVER_IDENTIFIER;
@@ -56,7 +55,10 @@ public final class SheetField {
             return NameRule.ORACLE_IDENTIFIER;
         }
         if (lower.contains("user")) {
-            return sqlServer ? NameRule.LOGIN : NameRule.ORACLE_IDENTIFIER;
+            return switch (dbms) {
+                case SQLSERVER -> NameRule.LOGIN;
+                case ORACLE -> NameRule.ORACLE_IDENTIFIER;
+            };
         }
         return null;
     }
