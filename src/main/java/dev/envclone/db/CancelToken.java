@@ -14,9 +14,13 @@ public final class CancelToken {
 
     private volatile boolean cancelled;
     private volatile Statement running;
+    private final java.util.List<Runnable> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public void cancel() {
         cancelled = true;
+        for (Runnable action : actions) {
+            action.run();
+        }
         Statement statement = running;
         if (statement != null) {
             try {
@@ -40,8 +44,27 @@ public final class CancelToken {
         }
     }
 
+    /**
+     * Work that is not a statement (a remote process, a file copy) registers how to stop it while it runs; the
+     * registration ends when the returned handle is closed. Registered after a cancel, it runs at once.
+     */
+    public Registration onCancel(Runnable action) {
+        actions.add(action);
+        if (cancelled) {
+            action.run();
+        }
+        return () -> actions.remove(action);
+    }
+
+    /** Ends an {@link #onCancel} registration. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The statement now running, so that {@link #cancel()} reaches it; null when none. */
-    void running(Statement statement) {
+    public void running(Statement statement) {
         running = statement;
         if (statement != null && cancelled) {
             cancel();
