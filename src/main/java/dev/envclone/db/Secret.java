@@ -37,6 +37,14 @@ public final class Secret {
         return new String(chars);
     }
 
+    /**
+     * A copy of the characters, for a consumer outside this package that takes characters and no String: JSch's
+     * password and passphrase, a remote tool's prompt on its standard input. The caller wipes the copy after use.
+     */
+    public char[] toCharArray() {
+        return chars.clone();
+    }
+
     /** Whether a text contains this password; used to keep it out of error messages. */
     boolean occursIn(String text) {
         return !isEmpty() && text != null && text.contains(reveal());
