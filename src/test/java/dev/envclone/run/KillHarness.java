@@ -58,12 +58,22 @@ public final class KillHarness {
     }
 
     private final Path root;
+    private final Path templates;
     private final Random random;
     private H2ServerProcess server;
     private int rounds;
 
     KillHarness(Path root, long seed) {
+        this(root, root, seed);
+    }
+
+    /**
+     * @param templates where the sandboxes copied into each round are made, once per DBMS and size: a folder that
+     *     several harnesses may share (a large sandbox takes many seconds to make, a copy of its file does not)
+     */
+    KillHarness(Path root, Path templates, long seed) {
         this.root = root;
+        this.templates = templates;
         this.random = new Random(seed);
     }
 
@@ -231,7 +241,7 @@ public final class KillHarness {
      * once per DBMS and size, then copied (a large sandbox takes long to make, a file copy does not).
      */
     private void prepareSandbox(Dbms dbms, Path db, SandboxSize size) throws Exception {
-        Path template = root.resolve("template-" + dbms.cliName() + "-" + size.name().toLowerCase());
+        Path template = templates.resolve("template-" + dbms.cliName() + "-" + size.name().toLowerCase());
         Path file = Path.of(template + ".mv.db");
         if (!Files.exists(file)) {
             String url = Sandbox.create(dbms, template, size);
