@@ -41,16 +41,21 @@ final class ServerChecks {
     static void backupRights(TargetSession session, String catalog, String login) throws CloneFailedException {
         try (Statement statement = session.connection().createStatement();
                 ResultSet rows = statement.executeQuery(SqlServerCloneQueries.backupRights(catalog))) {
-            ResultColumns c = ResultColumns.require(rows, "IS_ROLEMEMBER", "is_sysadmin", "is_db_owner",
-                    "is_db_backupoperator", "has_backup_database");
-            if (c.next() && (yes(c.number("is_sysadmin")) || yes(c.number("is_db_owner"))
-                    || yes(c.number("is_db_backupoperator")) || yes(c.number("has_backup_database")))) {
-                return;
-            }
+            backupRights(rows, catalog, login);
         } catch (SQLException e) {
             throw new CloneFailedException("Login " + login + " cannot open " + catalog + " on the source server ("
                     + ServerErrors.messages(e) + "): it needs a user there in db_owner or db_backupoperator, or "
                     + "the sysadmin server role.", LEFT, false, e);
+        }
+    }
+
+    /** The decision on the row of {@link SqlServerCloneQueries#backupRights}. */
+    static void backupRights(ResultSet rows, String catalog, String login) throws SQLException, CloneFailedException {
+        ResultColumns c = ResultColumns.require(rows, "IS_ROLEMEMBER", "is_sysadmin", "is_db_owner",
+                "is_db_backupoperator", "has_backup_database");
+        if (c.next() && (yes(c.number("is_sysadmin")) || yes(c.number("is_db_owner"))
+                || yes(c.number("is_db_backupoperator")) || yes(c.number("has_backup_database")))) {
+            return;
         }
         throw new CloneFailedException("Login " + login + " may not back up " + catalog + ": it is not in the "
                 + "sysadmin server role, nor in db_owner or db_backupoperator of " + catalog + ", and has no BACKUP "
@@ -63,30 +68,37 @@ final class ServerChecks {
         try (PreparedStatement query = session.connection().prepareStatement(SqlServerCloneQueries.RESTORE_RIGHTS)) {
             query.setString(1, owner);
             try (ResultSet rows = query.executeQuery()) {
-                ResultColumns c = ResultColumns.require(rows, "IS_SRVROLEMEMBER", "is_sysadmin", "is_dbcreator",
-                        "has_create_any_database", "can_impersonate_owner");
-                c.next();
-                boolean sysadmin = yes(c.number("is_sysadmin"));
-                if (!sysadmin && !yes(c.number("is_dbcreator")) && !yes(c.number("has_create_any_database"))) {
-                    throw new CloneFailedException("Login " + login + " may not create databases on the target "
-                            + "server: a RESTORE into a new catalog needs the sysadmin or dbcreator server role, "
-                            + "or CREATE ANY DATABASE. Ask a DBA to add it to dbcreator.", LEFT);
-                }
-                Long impersonate = c.number("can_impersonate_owner");
-                if (impersonate == null) {
-                    throw new CloneFailedException("The plan's owner " + owner + " is no login on the target "
-                            + "server: make the plan again with --owner set to one that is (sa by default).", LEFT);
-                }
-                if (!sysadmin && impersonate != 1) {
-                    throw new CloneFailedException("Login " + login + " may not make " + owner + " the clone's "
-                            + "owner: ALTER AUTHORIZATION to another login needs IMPERSONATE on it, or sysadmin. "
-                            + "Ask a DBA for GRANT IMPERSONATE ON LOGIN::[" + owner + "] TO [" + login + "], or "
-                            + "make the plan again with --owner " + login + ".", LEFT);
-                }
+                restoreRights(rows, login, owner);
             }
         } catch (SQLException e) {
             throw new CloneFailedException("The target server did not say what login " + login + " may do ("
                     + ServerErrors.messages(e) + ").", LEFT, false, e);
+        }
+    }
+
+    /** The decision on the row of {@link SqlServerCloneQueries#RESTORE_RIGHTS}. */
+    static void restoreRights(ResultSet rows, String login, String owner) throws SQLException, CloneFailedException {
+        ResultColumns c = ResultColumns.require(rows, "IS_SRVROLEMEMBER", "is_sysadmin", "is_dbcreator",
+                "has_create_any_database", "can_impersonate_owner");
+        if (!c.next()) {
+            throw new CloneFailedException("The target server did not say what login " + login + " may do.", LEFT);
+        }
+        boolean sysadmin = yes(c.number("is_sysadmin"));
+        if (!sysadmin && !yes(c.number("is_dbcreator")) && !yes(c.number("has_create_any_database"))) {
+            throw new CloneFailedException("Login " + login + " may not create databases on the target server: a "
+                    + "RESTORE into a new catalog needs the sysadmin or dbcreator server role, or CREATE ANY "
+                    + "DATABASE. Ask a DBA to add it to dbcreator.", LEFT);
+        }
+        Long impersonate = c.number("can_impersonate_owner");
+        if (impersonate == null) {
+            throw new CloneFailedException("The plan's owner " + owner + " is no login on the target server: make "
+                    + "the plan again with --owner set to one that is (sa by default).", LEFT);
+        }
+        if (!sysadmin && impersonate != 1) {
+            throw new CloneFailedException("Login " + login + " may not make " + owner + " the clone's owner: ALTER "
+                    + "AUTHORIZATION to another login needs IMPERSONATE on it, or sysadmin. Ask a DBA for GRANT "
+                    + "IMPERSONATE ON LOGIN::[" + owner + "] TO [" + login + "], or make the plan again with --owner "
+                    + login + ".", LEFT);
         }
     }
 

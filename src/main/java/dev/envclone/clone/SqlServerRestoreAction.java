@@ -107,6 +107,7 @@ final class SqlServerRestoreAction implements CloneAction {
             LOG.info("Target defaults: data {}, log {}; the plan restores into {} and {}", facts.defaultDataPath(),
                     facts.defaultLogPath(), s.dataFolder(), s.logFolder());
             started.started(SqlServerRecovery.startFacts(s, facts));
+            List<String> restored = new java.util.ArrayList<>();
             for (CatalogClone clone : SqlServerBackupFiles.clones(s)) {
                 String what = "Restore of " + clone.catalog();
                 try {
@@ -124,8 +125,9 @@ final class SqlServerRestoreAction implements CloneAction {
                                 + "catalog is not online.", CatalogState.left(clone.catalog(), state));
                     }
                     result.put(clone.catalog() + ".state", state.state());
+                    restored.add(clone.catalog());
                 } catch (SQLException | CancelToken.CancelledException e) {
-                    throw failed(session, clone, facts, account, cancel, e);
+                    throw failed(session, clone, facts, account, cancel, e, restored);
                 }
             }
         } catch (SQLException e) {
@@ -148,7 +150,7 @@ final class SqlServerRestoreAction implements CloneAction {
     }
 
     private CloneFailedException failed(TargetSession session, CatalogClone clone, ServerFacts facts, String account,
-            CancelToken cancel, Exception e) {
+            CancelToken cancel, Exception e, List<String> restored) {
         boolean cancelled = cancel.isCancelled();
         String left;
         try {
@@ -156,6 +158,10 @@ final class SqlServerRestoreAction implements CloneAction {
         } catch (SQLException | CloneFailedException reading) {
             left = "unknown: the catalog's state could not be read (" + reading.getMessage() + "); look at "
                     + "sys.databases before running again; a catalog that is not ONLINE is no clone";
+        }
+        if (!restored.isEmpty()) {
+            left = "catalog " + String.join(", ", restored) + " was restored by this step and is ONLINE, but the "
+                    + "step is not done: drop it too before running again; " + left;
         }
         String why = null;
         if (e instanceof SQLException sql) {
