@@ -94,7 +94,8 @@ final class ServerChecks {
             throw new CloneFailedException("The plan's owner " + owner + " is no login on the target server: make "
                     + "the plan again with --owner set to one that is (sa by default).", LEFT);
         }
-        if (!sysadmin && impersonate != 1) {
+        // Giving the clone to oneself needs no IMPERSONATE: the restoring login owns it already.
+        if (!sysadmin && impersonate != 1 && !owner.equalsIgnoreCase(login)) {
             throw new CloneFailedException("Login " + login + " may not make " + owner + " the clone's owner: ALTER "
                     + "AUTHORIZATION to another login needs IMPERSONATE on it, or sysadmin. Ask a DBA for GRANT "
                     + "IMPERSONATE ON LOGIN::[" + owner + "] TO [" + login + "], or make the plan again with --owner "

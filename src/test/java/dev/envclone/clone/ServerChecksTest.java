@@ -61,6 +61,10 @@ class ServerChecksTest {
         assertTrue(assertThrows(CloneFailedException.class, () -> restore("(0, 1, 0, 0)")).getMessage()
                 .contains("GRANT IMPERSONATE ON LOGIN::[sa] TO [envclone], or make the plan again with --owner "
                         + "envclone"));
+        H2Rows.query(H2Rows.values(RESTORE_COLUMNS, "(0, 1, 0, 0)"), rows -> {
+            ServerChecks.restoreRights(rows, "envclone", "ENVCLONE");
+            return null;
+        });
         assertTrue(assertThrows(CloneFailedException.class, () -> restore("(NULL, 1, 1, 0)")).getMessage()
                 .contains("The plan's owner sa is no login on the target server"));
     }
