@@ -78,6 +78,7 @@ final class SqlServerBackupAction implements CloneAction {
             String account = checks(session, facts, cancel);
             started.started(SqlServerRecovery.startFacts(s, facts));
             result.put("compression", facts.compresses() ? "yes" : "no (edition " + facts.edition() + ")");
+            List<String> written = new java.util.ArrayList<>();
             for (CatalogClone clone : SqlServerBackupFiles.clones(s)) {
                 String what = "Backup of " + clone.sourceCatalog();
                 String file = SqlServerBackupFiles.backupFile(s, clone);
@@ -94,8 +95,9 @@ final class SqlServerBackupAction implements CloneAction {
                     new LongStatement("Verify of " + file, listener).run(session,
                             SqlServerCloneSql.verify(s, clone), cancel);
                     result.put(clone.sourceCatalog() + ".verified", "RESTORE VERIFYONLY WITH CHECKSUM: valid");
+                    written.add(file);
                 } catch (SQLException | CancelToken.CancelledException e) {
-                    throw failed(session, clone, file, account, cancel, e);
+                    throw failed(session, clone, file, account, cancel, e, written);
                 }
             }
         } catch (SQLException e) {
@@ -108,9 +110,10 @@ final class SqlServerBackupAction implements CloneAction {
     }
 
     private CloneFailedException failed(TargetSession session, CatalogClone clone, String file, String account,
-            CancelToken cancel, Exception e) {
+            CancelToken cancel, Exception e, List<String> written) {
         boolean cancelled = cancel.isCancelled();
-        String left = "the source " + clone.sourceCatalog() + " is unchanged (a copy-only backup changes nothing in "
+        String left = (written.isEmpty() ? "" : "this step wrote " + String.join(" and ", written) + ", which a "
+                + "new run refuses as existing: delete it too before running again; ") + "the source " + clone.sourceCatalog() + " is unchanged (a copy-only backup changes nothing in "
                 + "it); " + (ServerChecks.fileExists(session, SqlServerCloneSql.labelOnly(s, clone))
                 ? file + " holds an unfinished backup: delete it on the source server before running again"
                 : "no backup file was left");
