@@ -63,8 +63,7 @@ final class RestoreHeaderCheck {
         out.add("IF CONVERT(int, SERVERPROPERTY('ProductMajorVersion')) >= 16");
         out.add("    ALTER TABLE " + TABLE + " ADD " + ADDED_IN_2022 + ";");
         out.add("BEGIN TRY");
-        out.add("    INSERT INTO " + TABLE + " EXEC (" + SQL.literal("RESTORE HEADERONLY FROM DISK = "
-                + SQL.literal(file) + ";") + ");");
+        out.add("    INSERT INTO " + TABLE + " EXEC (" + SQL.literal(SqlServerCloneSql.header(s, clone) + ";") + ");");
         out.add("END TRY");
         out.add("BEGIN CATCH");
         out.add("    DECLARE @envclone_header_error nvarchar(2048) = CONCAT(" + SQL.literal("Cannot read the header "

@@ -42,7 +42,6 @@ public final class SqlServerBackupScript {
 
     private static void section(List<String> out, String what, CatalogClone clone, SqlServerSettings s) {
         String file = SqlServerBackupFiles.backupFile(s, clone);
-        String backup = SQL.literal(file);
         out.add("");
         out.add(SqlcmdFrame.ruler());
         out.add("-- The " + what + " database: " + clone.sourceCatalog() + " (restored as " + clone.catalog()
@@ -61,7 +60,7 @@ public final class SqlServerBackupScript {
         out.add("-- FORMAT, never written here, overwrites one).");
         out.add("DECLARE @envclone_file_exists bit = 1;");
         out.add("BEGIN TRY");
-        out.add("    RESTORE LABELONLY FROM DISK = " + backup + ";");
+        out.add("    " + SqlServerCloneSql.labelOnly(s, clone) + ";");
         out.add("END TRY");
         out.add("BEGIN CATCH");
         out.add("    SET @envclone_file_exists = 0;");
@@ -69,11 +68,9 @@ public final class SqlServerBackupScript {
         out.add("IF @envclone_file_exists = 1");
         out.add("    THROW 50000, " + SQL.literal("Backup file " + file + " already exists: move it away, or make a "
                 + "new plan (it gets a new backup name). Nothing was backed up.") + ", 1;");
-        out.add("BACKUP DATABASE " + SQL.quote(clone.sourceCatalog()) + " TO DISK = " + backup);
-        out.add("    WITH COPY_ONLY, CHECKSUM, NOFORMAT, NOINIT,");
-        out.add("    NAME = " + SQL.literal(SqlServerBackupFiles.backupSetName(s, clone)) + ",");
-        out.add("    STATS = 5;");
-        out.add("RESTORE VERIFYONLY FROM DISK = " + backup + " WITH FILE = 1, CHECKSUM;");
+        // No COMPRESSION here: the script does not know the edition (the engine asks the server).
+        out.addAll(SqlServerCloneSql.scriptLines(SqlServerCloneSql.backup(s, clone, false)));
+        out.add(SqlServerCloneSql.verify(s, clone) + ";");
         out.add("GO");
     }
 }

@@ -45,14 +45,12 @@ public final class SqlServerRestoreScript {
 
     private static void section(List<String> out, String what, CatalogClone clone, SqlServerSettings s) {
         RestoreSettings r = s.restore();
-        String backup = SQL.literal(SqlServerBackupFiles.backupFile(s, clone));
-        String target = SQL.quote(clone.catalog());
         out.add("");
         out.add(SqlcmdFrame.ruler());
         out.add("-- The " + what + " database: " + clone.sourceCatalog() + " -> " + clone.catalog());
         out.add(SqlcmdFrame.ruler());
         out.add("-- For the record: the logical files, which must be those named in the MOVE clauses below.");
-        out.add("RESTORE FILELISTONLY FROM DISK = " + backup + " WITH FILE = 1;");
+        out.add(SqlServerCloneSql.fileList(s, clone) + ";");
         out.add("GO");
         out.add("-- One batch from here to GO: each THROW ends it before RESTORE, and nothing after RESTORE runs "
                 + "unless");
@@ -62,14 +60,7 @@ public final class SqlServerRestoreScript {
         out.add("    THROW 50000, " + SQL.literal("Database " + clone.catalog() + " already exists: envclone "
                 + "restores only into a new catalog. Nothing was restored.") + ", 1;");
         RestoreHeaderCheck.write(out, clone, s);
-        out.add("RESTORE DATABASE " + target + " FROM DISK = " + backup);
-        out.add("    WITH FILE = 1, CHECKSUM,");
-        List<String> physical = SqlServerBackupFiles.physicalFiles(s, clone);
-        for (int i = 0; i < clone.files().size(); i++) {
-            out.add("    MOVE " + SQL.literal(clone.files().get(i).logicalName()) + " TO "
-                    + SQL.literal(physical.get(i)) + ",");
-        }
-        out.add("    RECOVERY, STATS = 5;");
+        out.addAll(SqlServerCloneSql.scriptLines(SqlServerCloneSql.restore(s, clone)));
         out.add("IF @@ERROR <> 0 OR DATABASEPROPERTYEX(" + SQL.literal(clone.catalog()) + ", 'Status') IS NULL");
         out.add("        OR CONVERT(nvarchar(60), DATABASEPROPERTYEX(" + SQL.literal(clone.catalog())
                 + ", 'Status')) <> N'ONLINE'");
@@ -77,14 +68,13 @@ public final class SqlServerRestoreScript {
                 + "messages above. Nothing was changed after it.") + ", 1;");
         out.add("-- Fixed growth increments instead of percentages (the document's recommended file growth).");
         for (DatabaseFile file : clone.files()) {
-            out.add("ALTER DATABASE " + target + " MODIFY FILE (NAME = " + SQL.literal(file.logicalName())
-                    + ", FILEGROWTH = " + (file.log() ? r.logFileGrowth() : r.dataFileGrowth()) + ");");
+            out.add(SqlServerCloneSql.fileGrowth(r, clone, file) + ";");
         }
         out.add("-- The clone keeps the source's recovery model; under FULL with no log backups its log grows "
                 + "without end.");
-        out.add("ALTER DATABASE " + target + " SET RECOVERY " + r.recoveryModel().sql() + ";");
+        out.add(SqlServerCloneSql.recoveryModel(r, clone) + ";");
         out.add("-- Otherwise the login that ran this script owns the clone.");
-        out.add("ALTER AUTHORIZATION ON DATABASE::" + target + " TO " + SQL.quote(r.owner()) + ";");
+        out.add(SqlServerCloneSql.owner(r, clone) + ";");
         out.add("DROP TABLE " + RestoreHeaderCheck.TABLE + ";");
         out.add("GO");
     }

@@ -47,11 +47,12 @@ public final class TargetSession implements AutoCloseable {
         }
     }
 
-    private TargetSession(Connection connection, Dialect dialect, String adminSchema) throws SQLException {
+    private TargetSession(Connection connection, Dialect dialect, String adminSchema, boolean autoCommit)
+            throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.autoCommitFound = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(autoCommit);
         this.setup = prepare(connection, dialect, adminSchema);
     }
 
@@ -71,12 +72,37 @@ public final class TargetSession implements AutoCloseable {
     }
 
     /**
+     * A session for server-level work on SQL Server, which cannot run inside a transaction (BACKUP, RESTORE, ALTER
+     * DATABASE): the server the URL names, in its {@code master} database (the catalog the URL names may not exist
+     * yet: the restore creates it), with autocommit on. mssql-jdbc takes the last of two equal properties, so
+     * {@code ;databaseName=master} is appended to the URL as given. An H2 URL (the rehearsal and the tests) is
+     * used as it is. Oracle has no such session: its clone runs as PL/SQL jobs in an ordinary session.
+     *
+     * @throws IllegalArgumentException for an Oracle URL, or a URL that breaks the rules of {@link TargetUrl}
+     */
+    public static TargetSession openServer(String url, String user, char[] password) throws SQLException {
+        TargetUrl target = TargetUrl.parse("server URL", url, "give the password on its own, never in the URL");
+        String serverUrl = switch (target.driver()) {
+            case SQLSERVER -> url.replaceFirst(";+$", "") + ";databaseName=master";
+            case H2 -> url;
+            case ORACLE -> throw new IllegalArgumentException("server URL: a server-level session is for SQL "
+                    + "Server; an Oracle clone runs in an ordinary session.");
+        };
+        return on(JdbcUrlTarget.connect(serverUrl, user, password), Dialect.of(Dbms.SQLSERVER), null, true);
+    }
+
+    /**
      * Takes over a connection opened elsewhere (a test's fixture) and prepares it as {@link #open} does; closing
      * the session closes it.
      */
     public static TargetSession on(Connection connection, Dialect dialect, String adminSchema) throws SQLException {
+        return on(connection, dialect, adminSchema, false);
+    }
+
+    private static TargetSession on(Connection connection, Dialect dialect, String adminSchema, boolean autoCommit)
+            throws SQLException {
         try {
-            return new TargetSession(connection, dialect, adminSchema);
+            return new TargetSession(connection, dialect, adminSchema, autoCommit);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.close();
@@ -113,7 +139,10 @@ public final class TargetSession implements AutoCloseable {
         return new Setup(connection.getSchema(), ran, leftOut);
     }
 
-    /** Only the engine works on the connection itself; its autocommit is off and stays so until {@link #close}. */
+    /**
+     * Only the engine works on the connection itself; its autocommit is off and stays so until {@link #close}
+     * (on from {@link #openServer}, for the statements that cannot run in a transaction).
+     */
     public Connection connection() {
         return connection;
     }
@@ -157,7 +186,9 @@ public final class TargetSession implements AutoCloseable {
         SQLException failure = null;
         try {
             if (!connection.isClosed()) {
-                connection.rollback();
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
                 if (readOnlyFound != null) {
                     connection.setReadOnly(readOnlyFound);
                 }
