@@ -66,7 +66,7 @@ final class DataPumpJobStep implements CloneAction {
         try {
             DataPumpPrivileges.check(connection(), cancel, need(), where(), settings().directory());
             if (job == DataPumpJobSql.Job.EXPORT && jobState().isEmpty()) {
-                long size = dumpFileSize();
+                long size = dumpFileSizeIfKnown();
                 if (size >= 0) {
                     throw new CloneFailedException("The dump file " + DataPumpJobSql.firstDumpFile(settings())
                             + " already exists in DIRECTORY " + settings().directory() + " on the source (" + size
@@ -74,7 +74,7 @@ final class DataPumpJobStep implements CloneAction {
                             + "another dump file name. Nothing was changed.", "nothing was changed");
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             throw new CloneFailedException("Could not check the " + where() + " database before " + stepId() + ": "
                     + e.getMessage(), "nothing was changed", false, e);
         }
@@ -100,7 +100,7 @@ final class DataPumpJobStep implements CloneAction {
             } else {
                 handle = start(facts, listener);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             throw new CloneFailedException("The Data Pump job " + jobName + " could not be started on the "
                     + where() + " database: " + e.getMessage(), "nothing was changed: a job that fails while it is "
                     + "being defined is removed", false, e);
@@ -133,30 +133,44 @@ final class DataPumpJobStep implements CloneAction {
     @Override
     public Recovery recover(Map<String, String> started) throws CloneFailedException, IOException {
         String name = started.getOrDefault("job", jobName);
+        Optional<DataPumpStatus.State> state;
         try {
-            Optional<DataPumpStatus.State> state = jobState();
-            if (state.isPresent()) {
-                return new Recovery(false, "The Data Pump job " + name + " is " + state.get().spelled() + " on the "
-                        + where() + " database: when the step runs again, envclone re-attaches to it (restarting "
-                        + "it if it stopped) and follows it to its end.");
-            }
-            DataPumpLog log = new DataPumpLog();
-            readLog().lines().forEach(log::accept);
-            String refusal = log.refusal(null);
-            if (refusal == null) {
-                return new Recovery(true, "The Data Pump job " + name + " completed while envclone was away: it "
-                        + "is gone from USER_DATAPUMP_JOBS and its log file " + job.logFile(settings())
-                        + " says it completed" + (log.expectedErrors().isEmpty() ? "" : " (with "
-                        + log.expectedErrors().size() + " expected ORA-31684)") + ".");
-            }
-            return new Recovery(false, "The Data Pump job " + name + " is gone from USER_DATAPUMP_JOBS and its log "
-                    + "file says: " + refusal + ". " + leftAfterFailure());
+            state = jobState();
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new CloneFailedException("Could not read the Data Pump job " + name + " from USER_DATAPUMP_JOBS "
+                    + "on the " + where() + " database: " + e.getMessage(), "unknown: look at the job in "
+                    + "USER_DATAPUMP_JOBS and at its log file " + job.logFile(settings()), false, e);
+        }
+        if (state.isPresent()) {
+            return new Recovery(false, "The Data Pump job " + name + " is " + state.get().spelled() + " on the "
+                    + where() + " database: when the step runs again, envclone re-attaches to it (restarting it if "
+                    + "it stopped) and follows it to its end.");
+        }
+        String text;
+        try {
+            text = readLog();
         } catch (SQLException e) {
-            return new Recovery(false, "The Data Pump job " + name + " is not in USER_DATAPUMP_JOBS and its log "
-                    + "file " + job.logFile(settings()) + " in DIRECTORY " + settings().directory()
+            return new Recovery(false, "The Data Pump job " + name + " is not in USER_DATAPUMP_JOBS (it ended) and "
+                    + "its log file " + job.logFile(settings()) + " in DIRECTORY " + settings().directory()
                     + " could not be read (" + e.getMessage() + "): read it on the " + where() + " database's "
                     + "server before running the step again. " + leftAfterFailure());
         }
+        return fromLog(name, text);
+    }
+
+    /** The recovery's verdict from the job's log file, read when the job is gone (its master table dropped). */
+    Recovery fromLog(String name, String text) {
+        DataPumpLog log = new DataPumpLog();
+        text.lines().forEach(log::accept);
+        String refusal = log.refusal(null);
+        if (refusal == null) {
+            return new Recovery(true, "The Data Pump job " + name + " completed while envclone was away: it is "
+                    + "gone from USER_DATAPUMP_JOBS and its log file " + job.logFile(settings()) + " says it "
+                    + "completed" + (log.expectedErrors().isEmpty() ? "" : " (with " + log.expectedErrors().size()
+                    + " expected ORA-31684)") + ".");
+        }
+        return new Recovery(false, "The Data Pump job " + name + " is gone from USER_DATAPUMP_JOBS and its log file "
+                + "says: " + refusal + ". " + leftAfterFailure());
     }
 
     private long start(Map<String, String> facts, CloneListener listener) throws SQLException {
@@ -211,16 +225,8 @@ final class DataPumpJobStep implements CloneAction {
     }
 
     /** The import reads the dump file set from the target's DIRECTORY: say so before a job is made. */
-    private void requireDumpFile() throws SQLException, CloneFailedException {
-        long size;
-        try {
-            size = dumpFileSize();
-        } catch (SQLException e) {
-            // UTL_FILE may be revoked from PUBLIC; the import itself then says whether the file is there.
-            LOG.warn("Could not look for the dump file before the import ({}); the import job will", e.getMessage());
-            return;
-        }
-        if (size < 0) {
+    private void requireDumpFile() throws CloneFailedException {
+        if (dumpFileSizeIfKnown() == -1) {
             DataPumpSettings d = settings();
             throw new CloneFailedException("The dump file " + DataPumpJobSql.firstDumpFile(d) + " is not in "
                     + "DIRECTORY " + d.directory() + " on the target database. The import reads the export's dump "
@@ -236,6 +242,20 @@ final class DataPumpJobStep implements CloneAction {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(DataPumpStatus.State.parse(rows.getString(1))) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The first dump file's size, -1 when it does not exist, -2 when that cannot be told: UTL_FILE may be revoked
+     * from PUBLIC, and the Data Pump job itself then says whether the file is there.
+     */
+    private long dumpFileSizeIfKnown() {
+        try {
+            return dumpFileSize();
+        } catch (SQLException e) {
+            LOG.warn("Could not look for the dump file {} in DIRECTORY {} ({}); the Data Pump job will",
+                    DataPumpJobSql.firstDumpFile(settings()), settings().directory(), e.getMessage());
+            return -2;
         }
     }
 
