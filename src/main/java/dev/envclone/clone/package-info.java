@@ -1,5 +1,6 @@
 /**
  * Getting the source database onto the target: the SQL Server backup/restore script and the Oracle Data Pump
- * parameter files with the users, tablespaces and grants the import needs.
+ * parameter files with the users, tablespaces and grants the import needs, and the routes that carry the clone
+ * out (the Oracle one through DBMS_DATAPUMP over JDBC: {@link dev.envclone.clone.DataPumpOverJdbc}).
  */
 package dev.envclone.clone;
