@@ -89,8 +89,9 @@ final class DataPumpJobStep implements CloneAction {
         facts.put("dumpFile", settings().dumpFile());
         facts.put("logFile", job.logFile(settings()));
         long handle;
+        Optional<DataPumpStatus.State> found = Optional.empty();
         try {
-            Optional<DataPumpStatus.State> found = jobState();
+            found = jobState();
             if (found.isEmpty() && job == DataPumpJobSql.Job.IMPORT) {
                 requireDumpFile();
             }
@@ -101,14 +102,22 @@ final class DataPumpJobStep implements CloneAction {
                 handle = start(facts, listener);
             }
         } catch (SQLException | IllegalArgumentException e) {
-            throw new CloneFailedException("The Data Pump job " + jobName + " could not be started on the "
-                    + where() + " database: " + e.getMessage(), "nothing was changed: a job that fails while it is "
-                    + "being defined is removed", false, e);
+            throw new CloneFailedException("The Data Pump job " + jobName + " could not be "
+                    + (found.isPresent() ? "re-attached to" : "started") + " on the " + where() + " database: "
+                    + e.getMessage(), found.isPresent() ? "the job " + jobName + " is still in USER_DATAPUMP_JOBS ("
+                    + found.get().spelled() + ")" : "nothing was changed: a job that fails while it is being "
+                    + "defined is removed", false, e);
         }
         DataPumpJobFollower.Outcome outcome;
         try (CallableStatement poll = connection().prepareCall(DataPumpJobSql.status())) {
             outcome = DataPumpJobFollower.follow(new Follow(poll, handle, cancel), title(), listener, cancel);
         } catch (SQLException | IllegalArgumentException e) {
+            if (cancel.isCancelled()) {
+                throw new CloneFailedException("Cancelled, but the Data Pump job " + jobName + " could not be "
+                        + "stopped: " + e.getMessage() + ". A DBA stops it: attach with expdp/impdp ATTACH="
+                        + jobName + " and KILL_JOB, or DBMS_DATAPUMP.ATTACH and STOP_JOB.", "the job " + jobName
+                        + " may still be running", true, e);
+            }
             throw new CloneFailedException("envclone lost track of the Data Pump job " + jobName + ": "
                     + e.getMessage() + ". The job may still run on the " + where() + " database: run the step "
                     + "again to re-attach to it, or look at it in USER_DATAPUMP_JOBS.", "the job " + jobName
