@@ -152,7 +152,7 @@ final class CreateUsersStep implements CloneAction {
      * @throws CloneFailedException naming the user, never showing the password
      */
     static String quotedPassword(String user, Secret password) throws CloneFailedException {
-        char[] chars = password.toCharArray();
+        char[] chars = password == null ? new char[0] : password.toCharArray();
         try {
             if (chars.length == 0) {
                 throw new CloneFailedException("No password was given for Oracle user " + user + ": set "
