@@ -31,11 +31,90 @@ public final class OracleCreationScript {
     private OracleCreationScript() {
     }
 
+    /** The script for SQL*Plus: its commands, comments and the statements below, each with its terminator. */
     public static String render(MigrationPlan plan) {
+        List<String> out = new ArrayList<>();
+        for (Part part : parts(plan)) {
+            out.add(switch (part.kind()) {
+                case LINE -> part.text();
+                case SQL -> part.text() + ";";
+                case BLOCK -> part.text() + "\n/";
+            });
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * The same statements as {@link #render}, in the same order and with the same text, for a JDBC session: no
+     * SQL*Plus command (WHENEVER, SET, ACCEPT, UNDEFINE), no comment, no terminator. A {@code CREATE USER} still
+     * holds the SQL*Plus substitution variable ({@link CreationStatement#placeholder()}) where the password goes:
+     * the caller puts the password in only when it sends the statement, so the text can be logged and pinned.
+     */
+    public static List<CreationStatement> statements(MigrationPlan plan) {
+        List<String> users = plan.users().distinct();
+        List<CreationStatement> out = new ArrayList<>();
+        for (Part part : parts(plan)) {
+            if (part.kind() != Part.Kind.LINE) {
+                String text = part.text();
+                String user = null;
+                for (String candidate : users) {
+                    if (text.startsWith("CREATE USER " + ORACLE.quote(candidate) + " ")) {
+                        user = candidate;
+                    }
+                }
+                out.add(new CreationStatement(text, user, user == null ? null : password(users, user)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * One statement of the script.
+     *
+     * @param text the statement as the file has it, without its terminator
+     * @param user the user a {@code CREATE USER} creates; null for every other statement
+     * @param placeholder where that user's password goes in {@code text} ({@code "&pw1"}); null when none
+     */
+    public record CreationStatement(String text, String user, String placeholder) {
+
+        /** The text to send: the password, already quoted as an Oracle quoted identifier, in the placeholder. */
+        public String withPassword(String quotedPassword) {
+            return placeholder == null ? text : text.replace(placeholder, quotedPassword);
+        }
+    }
+
+    /** A line of the file: a SQL*Plus command, a comment or a blank line, a SQL statement or a PL/SQL block. */
+    private record Part(String text, Kind kind) {
+        enum Kind { LINE, SQL, BLOCK }
+
+        static Part line(String text) {
+            return new Part(text, Kind.LINE);
+        }
+
+        static List<Part> lines(String... texts) {
+            return java.util.Arrays.stream(texts).map(Part::line).toList();
+        }
+
+        /** Ends with ';' in the file; sent to JDBC without. */
+        static Part sql(String text) {
+            return new Part(text, Kind.SQL);
+        }
+
+        /** Followed by '/' in the file; sent to JDBC whole, its own END; included. */
+        static Part block(String text) {
+            return new Part(text, Kind.BLOCK);
+        }
+    }
+
+    private static String password(List<String> users, String user) {
+        return "\"&pw" + (users.indexOf(user) + 1) + "\"";
+    }
+
+    private static List<Part> parts(MigrationPlan plan) {
         OracleSettings o = plan.oracle();
         PlatformUsers u = plan.users();
         Tablespaces t = o.tablespaces();
-        List<String> out = new ArrayList<>(List.of(
+        List<Part> out = new ArrayList<>(Part.lines(
                 "-- envclone: tablespaces, users and grants for the import into " + plan.targetEnvironment()
                         + " (Oracle)",
                 "-- The platform's dB\\runtime_oracle_creation.sql and dB\\logging_creation_oracle.sql, customized "
@@ -49,31 +128,34 @@ public final class OracleCreationScript {
         applicationSchemasCheck(out, o, u);
         List<String> users = u.distinct();
         for (int i = 0; i < users.size(); i++) {
-            out.add("ACCEPT pw" + (i + 1) + " CHAR PROMPT " + ORACLE.literal("Password for " + users.get(i) + ": ")
-                    + " HIDE");
+            out.add(Part.line("ACCEPT pw" + (i + 1) + " CHAR PROMPT "
+                    + ORACLE.literal("Password for " + users.get(i) + ": ")
+                    + " HIDE"));
         }
-        out.add("");
-        out.add("-- Tablespaces" + (o.datafileFolder() == null
-                ? " (Oracle-managed files: DB_CREATE_FILE_DEST must be set)" : ""));
+        out.add(Part.line(""));
+        out.add(Part.line("-- Tablespaces" + (o.datafileFolder() == null
+                ? " (Oracle-managed files: DB_CREATE_FILE_DEST must be set)" : "")));
         for (String tablespace : new LinkedHashSet<>(t.all())) {
-            out.add("CREATE TABLESPACE " + ORACLE.quote(tablespace) + " DATAFILE " + datafile(o, tablespace)
-                    + "SIZE 512M AUTOEXTEND ON NEXT 128M MAXSIZE UNLIMITED;");
+            out.add(Part.sql("CREATE TABLESPACE " + ORACLE.quote(tablespace) + " DATAFILE "
+                    + datafile(o, tablespace)
+                    + "SIZE 512M AUTOEXTEND ON NEXT 128M MAXSIZE UNLIMITED"));
         }
-        out.add("");
-        out.add("-- Platform database users");
+        out.add(Part.line(""));
+        out.add(Part.line("-- Platform database users"));
         admin(out, o, u.admin(), users, t.system(), t.index(), t.user());
         runtime(out, o, u.runtime(), users, t.user());
-        out.add("");
-        out.add("-- Log database users");
+        out.add(Part.line(""));
+        out.add(Part.line("-- Log database users"));
         admin(out, o, u.logAdmin(), users, t.logSystem(), t.logIndex(), t.logUser());
         runtime(out, o, u.logRuntime(), users, t.logUser());
-        out.add("");
-        out.add("-- After impdp, on the instance the export came from: " + CloneFiles.REVOKE + " (when the plan "
-                + "writes one).");
+        out.add(Part.line(""));
+        out.add(Part.line("-- After impdp, on the instance the export came from: " + CloneFiles.REVOKE
+                + " (when the plan "
+                + "writes one)."));
         for (int i = 0; i < users.size(); i++) {
-            out.add("UNDEFINE pw" + (i + 1));
+            out.add(Part.line("UNDEFINE pw" + (i + 1)));
         }
-        return String.join("\n", out) + "\n";
+        return out;
     }
 
     private static String datafile(OracleSettings o, String tablespace) {
@@ -85,24 +167,24 @@ public final class OracleCreationScript {
         return ORACLE.literal(folder + tablespace.toLowerCase(java.util.Locale.ROOT) + "01.dbf") + " ";
     }
 
-    private static void admin(List<String> out, OracleSettings o, String user, List<String> users, String system,
+    private static void admin(List<Part> out, OracleSettings o, String user, List<String> users, String system,
                               String index, String data) {
         Set<String> quota = new LinkedHashSet<>(List.of(system, index, data));
         StringBuilder create = new StringBuilder(createUser(o, user, users, system));
         quota.forEach(q -> create.append(" QUOTA UNLIMITED ON ").append(ORACLE.quote(q)));
-        out.add(create + ";");
-        out.add("GRANT " + ADMIN_GRANTS + " TO " + ORACLE.quote(user) + ";");
+        out.add(Part.sql(create.toString()));
+        out.add(Part.sql("GRANT " + ADMIN_GRANTS + " TO " + ORACLE.quote(user)));
     }
 
-    private static void runtime(List<String> out, OracleSettings o, String user, List<String> users, String data) {
-        out.add(createUser(o, user, users, data) + " QUOTA UNLIMITED ON " + ORACLE.quote(data) + ";");
-        out.add("GRANT CREATE SESSION TO " + ORACLE.quote(user) + ";");
+    private static void runtime(List<Part> out, OracleSettings o, String user, List<String> users, String data) {
+        out.add(Part.sql(createUser(o, user, users, data) + " QUOTA UNLIMITED ON " + ORACLE.quote(data)));
+        out.add(Part.sql("GRANT CREATE SESSION TO " + ORACLE.quote(user)));
     }
 
     /** Without TEMPORARY TABLESPACE, Oracle gives the user the database's default temporary tablespace. */
     private static String createUser(OracleSettings o, String user, List<String> users, String defaultTablespace) {
-        return "CREATE USER " + ORACLE.quote(user) + " IDENTIFIED BY \"&pw" + (users.indexOf(user) + 1)
-                + "\" DEFAULT TABLESPACE " + ORACLE.quote(defaultTablespace)
+        return "CREATE USER " + ORACLE.quote(user) + " IDENTIFIED BY " + password(users, user)
+                + " DEFAULT TABLESPACE " + ORACLE.quote(defaultTablespace)
                 + (o.temporaryTablespace() == null ? "" : " TEMPORARY TABLESPACE "
                 + ORACLE.quote(o.temporaryTablespace()));
     }
@@ -111,7 +193,7 @@ public final class OracleCreationScript {
      * Stops before anything is created unless the application schemas and the tablespaces only they use exist:
      * Service Center's creation script makes them.
      */
-    private static void applicationSchemasCheck(List<String> out, OracleSettings o, PlatformUsers u) {
+    private static void applicationSchemasCheck(List<Part> out, OracleSettings o, PlatformUsers u) {
         List<String> schemas = new ArrayList<>();
         for (String exported : o.exportedSchemas()) {
             String imported = o.importedName(exported);
@@ -131,29 +213,29 @@ public final class OracleCreationScript {
         }
         String advice = ": run the creation script from Service Center (Administration > Database Schemas > "
                 + "Download Creation Script) on this database first, then this script. Nothing was created.";
-        out.add("");
-        out.add("-- Application schemas (multiple schemas): Service Center's creation script makes their users, "
-                + "tablespaces");
-        out.add("-- and grants, not this script. Stop here, before anything is created, unless it has run.");
-        out.add("DECLARE");
-        out.add("    found NUMBER;");
-        out.add("BEGIN");
+        out.add(Part.line(""));
+        out.add(Part.line("-- Application schemas (multiple schemas): Service Center's creation script makes their "
+                + "users, "
+                + "tablespaces"));
+        out.add(Part.line("-- and grants, not this script. Stop here, before anything is created, unless it has run."));
+        List<String> block = new ArrayList<>(List.of("DECLARE", "    found NUMBER;", "BEGIN"));
         for (String schema : schemas) {
-            out.add("    SELECT COUNT(*) INTO found FROM dba_users WHERE username = " + ORACLE.literal(schema) + ";");
-            out.add("    IF found = 0 THEN");
-            out.add("        RAISE_APPLICATION_ERROR(-20001, " + ORACLE.literal("User " + schema
+            block.add("    SELECT COUNT(*) INTO found FROM dba_users WHERE username = " + ORACLE.literal(schema)
+                    + ";");
+            block.add("    IF found = 0 THEN");
+            block.add("        RAISE_APPLICATION_ERROR(-20001, " + ORACLE.literal("User " + schema
                     + " does not exist" + advice) + ");");
-            out.add("    END IF;");
+            block.add("    END IF;");
         }
         for (String tablespace : tablespaces) {
-            out.add("    SELECT COUNT(*) INTO found FROM dba_tablespaces WHERE tablespace_name = "
+            block.add("    SELECT COUNT(*) INTO found FROM dba_tablespaces WHERE tablespace_name = "
                     + ORACLE.literal(tablespace) + ";");
-            out.add("    IF found = 0 THEN");
-            out.add("        RAISE_APPLICATION_ERROR(-20001, " + ORACLE.literal("Tablespace " + tablespace
+            block.add("    IF found = 0 THEN");
+            block.add("        RAISE_APPLICATION_ERROR(-20001, " + ORACLE.literal("Tablespace " + tablespace
                     + " does not exist" + advice) + ");");
-            out.add("    END IF;");
+            block.add("    END IF;");
         }
-        out.add("END;");
-        out.add("/");
+        block.add("END;");
+        out.add(Part.block(String.join("\n", block)));
     }
 }

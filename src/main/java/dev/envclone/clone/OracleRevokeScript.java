@@ -27,10 +27,6 @@ public final class OracleRevokeScript {
     }
 
     public static String render(MigrationPlan plan) {
-        OracleSettings o = plan.oracle();
-        List<String> originals = o.remappedSchemas();
-        List<String> imported = o.exportedSchemas().stream().map(o::importedName).distinct().toList();
-        String where = "WHERE grantee IN (" + literals(imported) + ")\n  AND owner IN (" + literals(originals) + ")";
         List<String> out = new ArrayList<>(List.of(
                 "-- envclone: the imported users' privileges on the original schemas, revoked (Oracle)",
                 "-- Only when impdp imported into the instance the export came from. Run in SQL*Plus AFTER impdp "
@@ -41,13 +37,36 @@ public final class OracleRevokeScript {
                 "SET SERVEROUTPUT ON",
                 "",
                 "-- What is revoked below.",
-                "SELECT grantee, owner, table_name, type, privilege FROM dba_tab_privs",
-                where,
-                "ORDER BY grantee, owner, table_name, privilege;",
+                listing(plan) + ";",
                 "",
+                revoking(plan),
+                "/",
+                "",
+                "-- None may be left.",
+                remainingCheck(plan),
+                "/"));
+        return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * The script's three statements as a JDBC session sends them, with the file's text: the listing query (its
+     * rows are what is revoked), the revoking block and the check that none is left.
+     */
+    public static List<String> statements(MigrationPlan plan) {
+        return List.of(listing(plan), revoking(plan), remainingCheck(plan));
+    }
+
+    /** Columns: GRANTEE, OWNER, TABLE_NAME, TYPE, PRIVILEGE. */
+    private static String listing(MigrationPlan plan) {
+        return "SELECT grantee, owner, table_name, type, privilege FROM dba_tab_privs\n" + where(plan)
+                + "\nORDER BY grantee, owner, table_name, privilege";
+    }
+
+    private static String revoking(MigrationPlan plan) {
+        return String.join("\n", List.of(
                 "BEGIN",
                 "    FOR p IN (SELECT grantee, owner, table_name, type, privilege FROM dba_tab_privs",
-                "              " + where.replace("\n", "\n              ") + ") LOOP",
+                "              " + where(plan).replace("\n", "\n              ") + ") LOOP",
                 "        -- A privilege on a user (INHERIT PRIVILEGES) is revoked ON USER; every other ON owner.object.",
                 "        EXECUTE IMMEDIATE 'REVOKE ' || p.privilege || ' ON '",
                 "            || CASE p.type WHEN 'USER' THEN 'USER \"' || p.table_name || '\"'",
@@ -56,22 +75,28 @@ public final class OracleRevokeScript {
                 "        DBMS_OUTPUT.PUT_LINE('Revoked ' || p.privilege || ' on ' || p.owner || '.' || p.table_name",
                 "            || ' from ' || p.grantee);",
                 "    END LOOP;",
-                "END;",
-                "/",
-                "",
-                "-- None may be left.",
+                "END;"));
+    }
+
+    private static String remainingCheck(MigrationPlan plan) {
+        return String.join("\n", List.of(
                 "DECLARE",
                 "    remaining NUMBER;",
                 "BEGIN",
                 "    SELECT COUNT(*) INTO remaining FROM dba_tab_privs",
-                "    " + where.replace("\n", "\n    ") + ";",
+                "    " + where(plan).replace("\n", "\n    ") + ";",
                 "    IF remaining > 0 THEN",
                 "        RAISE_APPLICATION_ERROR(-20002, remaining || ' privileges of the imported users on the "
                         + "original schemas are left: revoke them as their grantor.');",
                 "    END IF;",
-                "END;",
-                "/"));
-        return String.join("\n", out) + "\n";
+                "END;"));
+    }
+
+    private static String where(MigrationPlan plan) {
+        OracleSettings o = plan.oracle();
+        List<String> imported = o.exportedSchemas().stream().map(o::importedName).distinct().toList();
+        return "WHERE grantee IN (" + literals(imported) + ")\n  AND owner IN (" + literals(o.remappedSchemas())
+                + ")";
     }
 
     private static String literals(List<String> names) {
