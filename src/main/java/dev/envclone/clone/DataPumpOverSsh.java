@@ -1,0 +1,107 @@
+package dev.envclone.clone;
+
+import dev.envclone.procedure.MigrationPlan;
+import dev.envclone.procedure.SshSettings;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Oracle Data Pump over SSH, the fallback for sites that mandate the client tools: {@code expdp} and {@code impdp}
+ * run on the database host with envclone's parameter files, through one SSH session ({@link SshConnection}). The
+ * steps {@code export-schemas} and {@code import-schemas} are carried out; {@code create-users} between them stays
+ * manual here (create-users.sql in SQL*Plus, done by DBA), and so does moving the dump file when the two databases
+ * do not share the DIRECTORY's folder: Data Pump writes and reads dump files on the database server, never through
+ * SSH. See docs/decisions/0016-data-pump-over-ssh.md for what is verified how.
+ */
+public final class DataPumpOverSsh implements CloneRoute {
+    private final MigrationPlan plan;
+    private final Settings settings;
+    private final Passwords passwords;
+    private final String sourceFingerprint;
+    private SshConnection connection;
+    private int exportedTables;
+
+    /**
+     * @param ssh the database host
+     * @param acceptedFingerprint the host key fingerprint the operator accepted after envclone showed it (the
+     *     wizard's or the command line's answer to a refusal), or null
+     * @param exportLogin who runs expdp, on the source database
+     * @param importLogin who runs impdp, on the target database
+     * @param run a name unique to the run (1 to 16 letters, digits, _): the host folder {@code .envclone/<run>}
+     *     and the jobs {@code ENVCLONE_EXP_<run>} and {@code ENVCLONE_IMP_<run>}
+     * @param expectedTables how many tables the export moves (counted on the source), for the progress; 0 when not
+     *     known
+     */
+    public record Settings(SshSettings ssh, String acceptedFingerprint, DataPumpLogin exportLogin,
+                           DataPumpLogin importLogin, String run, int expectedTables) {
+        public Settings {
+            Objects.requireNonNull(ssh, "ssh");
+            Objects.requireNonNull(exportLogin, "exportLogin");
+            Objects.requireNonNull(importLogin, "importLogin");
+            new RemoteDataPumpCommands(run, "expdp");
+        }
+    }
+
+    /**
+     * @param sourceFingerprint the source's fingerprint, read by the caller from its source connection
+     */
+    public DataPumpOverSsh(MigrationPlan plan, Settings settings, Passwords passwords, String sourceFingerprint) {
+        this.plan = plan;
+        this.settings = settings;
+        this.passwords = passwords;
+        this.sourceFingerprint = sourceFingerprint;
+    }
+
+    @Override
+    public String name() {
+        return "Oracle Data Pump over SSH (expdp/impdp on " + settings.ssh().host() + ")";
+    }
+
+    @Override
+    public String sourceFingerprint() {
+        return sourceFingerprint;
+    }
+
+    @Override
+    public List<CloneAction> actions() {
+        return List.of(new DataPumpOverSshAction(this, DataPumpOverSshAction.Tool.EXPORT),
+                new DataPumpOverSshAction(this, DataPumpOverSshAction.Tool.IMPORT));
+    }
+
+    MigrationPlan plan() {
+        return plan;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Passwords passwords() {
+        return passwords;
+    }
+
+    /** The one SSH session of the run, opened (and its host key checked) when first needed. */
+    synchronized SshConnection connection() throws CloneFailedException {
+        if (connection == null || !connection.isOpen()) {
+            connection = SshConnection.open(settings.ssh(), passwords, settings.acceptedFingerprint());
+        }
+        return connection;
+    }
+
+    /** Tables the import expects: the plan's count when given, else what this run's export counted. */
+    synchronized int expectedTables() {
+        return settings.expectedTables() > 0 ? settings.expectedTables() : exportedTables;
+    }
+
+    synchronized void exported(int tables) {
+        exportedTables = tables;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}
