@@ -23,6 +23,7 @@ final class DataPumpOutput {
     private final char[] secret;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private int tables;
+    private long bytes;
 
     /**
      * @param verb {@code exported} or {@code imported}
@@ -40,6 +41,7 @@ final class DataPumpOutput {
 
     /** Bytes as they came from the channel; every complete line is handed on at once. */
     void accept(byte[] bytes, int length) {
+        this.bytes += length;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == '\n') {
                 line();
@@ -54,6 +56,11 @@ final class DataPumpOutput {
         if (partial.size() > 0) {
             line();
         }
+    }
+
+    /** Bytes taken so far: where the rest of the tool's output file starts. */
+    long bytes() {
+        return bytes;
     }
 
     int tables() {

@@ -147,10 +147,18 @@ final class DataPumpOverSshAction implements CloneAction {
             DataPumpLog log = new DataPumpLog();
             int expected = tool == Tool.EXPORT ? route.settings().expectedTables() : route.expectedTables();
             DataPumpOutput output = new DataPumpOutput(listener, log, tool.verb, expected, password);
-            int exit = stream(ssh, answers, output, cancel);
+            DataPumpOutput notices = new DataPumpOutput(listener, log, tool.verb, 0, password);
+            int exit = stream(ssh, answers, output, notices, cancel);
             if (cancel.isCancelled()) {
                 throw new CloneFailedException(tool.command + " was cancelled: envclone ended the " + tool.command
                         + " client on " + ssh.where() + ".", left(true), true, null);
+            }
+            if (exit < 0) {
+                // JSch reports -1 when the channel closed without an exit status: the connection ended, not the tool.
+                throw new CloneFailedException("The SSH connection to " + ssh.where() + " ended before "
+                        + tool.command + " did. The tool does not depend on it: it runs on, on the host, and keeps its "
+                        + "output and exit code in " + commands.folder() + ". Resume the run: envclone then reads "
+                        + "its result there (or waits while it still runs).", left(false));
             }
             String refusal = log.refusal(exit);
             if (refusal != null) {
@@ -196,8 +204,8 @@ final class DataPumpOverSshAction implements CloneAction {
     }
 
     /** Runs the tool to its end (or to the end of a cancel) and returns its exit code. */
-    private int stream(SshConnection ssh, byte[] answers, DataPumpOutput output, CancelToken cancel)
-            throws IOException {
+    private int stream(SshConnection ssh, byte[] answers, DataPumpOutput output, DataPumpOutput notices,
+                       CancelToken cancel) throws IOException {
         ChannelExec channel = ssh.start(commands.run());
         Thread worker = Thread.currentThread();
         try (CancelToken.Registration wake = cancel.onCancel(() -> LockSupport.unpark(worker))) {
@@ -213,7 +221,7 @@ final class DataPumpOverSshAction implements CloneAction {
             while (true) {
                 // Closed is read before the streams: what arrived before the close is then read to its end.
                 boolean closed = channel.isClosed();
-                boolean read = pump(out, output, buffer) | pump(err, output, buffer);
+                boolean read = pump(out, output, buffer) | pump(err, notices, buffer);
                 if (!read && closed) {
                     break;
                 }
@@ -229,12 +237,31 @@ final class DataPumpOverSshAction implements CloneAction {
                     LockSupport.parkNanos(POLL_NANOS);
                 }
             }
+            notices.finish();
+            if (killedAt == 0 || channel.isClosed()) {
+                rest(ssh, output);
+            }
             output.finish();
             return channel.getExitStatus();
         } catch (JSchException e) {
             throw new IOException("the SSH channel to " + ssh.where() + " failed: " + e.getMessage(), e);
         } finally {
             channel.disconnect();
+        }
+    }
+
+    /** What {@code tail -f} had not sent when the wrapper ended it, read from the output file by offset. */
+    private void rest(SshConnection ssh, DataPumpOutput output) {
+        try {
+            SshConnection.Result rest = ssh.run(commands.rest(output.bytes()), new byte[0]);
+            byte[] bytes = rest.bytes();
+            if (rest.exitCode() == 0 && bytes.length > 0) {
+                LOG.debug("{} bytes of {}'s output read after tail -f ended", bytes.length, tool.command);
+                output.accept(bytes, bytes.length);
+            }
+        } catch (IOException e) {
+            // The verdict then rests on what arrived; a missing final line refuses the step, never passes it.
+            LOG.warn("Could not read the end of {}'s output on {}: {}", tool.command, ssh.where(), e.getMessage());
         }
     }
 

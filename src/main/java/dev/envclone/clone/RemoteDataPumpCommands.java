@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * code. The client runs in the background of a small wrapper so that its process id is known (cancel sends it
  * TERM from a second channel: an SSH server need not honour a {@code signal} request, and closing a channel without
  * a terminal does not end the process) and its standard input is the channel's (a background job's input is
- * {@code /dev/null} unless redirected, POSIX "Asynchronous Lists": hence {@code 3<&0} and {@code <&3}).
+ * {@code /dev/null} unless redirected, POSIX "Asynchronous Lists": hence {@code 3<&0} and {@code <&3}). The
+ * commands use only POSIX utilities ({@code tail -f}, {@code tail -c +N}, {@code kill -0}).
  */
 final class RemoteDataPumpCommands {
     private static final Pattern RUN = Pattern.compile("[A-Za-z0-9_]{1,16}");
@@ -52,12 +53,24 @@ final class RemoteDataPumpCommands {
         return "umask 077 && cat > '" + folder + "/" + tool + ".par' && chmod 600 '" + folder + "/" + tool + ".par'";
     }
 
-    /** Runs the tool with its parameter file; its output streams back and is kept in the folder. */
+    /**
+     * Runs the tool with its parameter file. The tool writes its output to a file, never to the channel: if the
+     * SSH connection ends (envclone or the network failed), the tool and the wrapper, which waits for it and then
+     * writes its exit code, run on; only {@code tail -f}, which streams the file back, ends with the channel. The
+     * process id notice goes to standard error so that standard output is exactly the file's bytes (see
+     * {@link #rest}).
+     */
     String run() {
-        return "cd '" + folder + "' && umask 077 && rm -f " + tool + ".exit " + tool + ".pid && exec 3<&0 && { "
-                + tool + " PARFILE=" + tool + ".par <&3 3<&- 2>&1 & echo $! > " + tool + ".pid; echo \"envclone: "
-                + tool + " runs as process $!\"; wait $!; echo $? > " + tool + ".exit; } | tee " + tool + ".out; "
-                + "exit \"$(cat " + tool + ".exit 2>/dev/null || echo 1)\"";
+        return "cd '" + folder + "' || exit 1; umask 077; rm -f " + tool + ".exit " + tool + ".pid; : > " + tool
+                + ".out || exit 1; exec 3<&0; " + tool + " PARFILE=" + tool + ".par <&3 3<&- >> " + tool + ".out 2>&1 & pid=$!; "
+                + "exec 3<&-; echo $pid > " + tool + ".pid; echo \"envclone: " + tool + " runs as process $pid\" >&2; "
+                + "tail -n +1 -f " + tool + ".out & tailer=$!; wait $pid; code=$?; echo $code > " + tool + ".exit; "
+                + "kill $tailer 2>/dev/null; exit $code";
+    }
+
+    /** The tool's output from byte {@code received} on: what {@code tail -f} had not sent when it was ended. */
+    String rest(long received) {
+        return "tail -c +" + (received + 1) + " '" + folder + "/" + tool + ".out'";
     }
 
     /** Ends the client (TERM); exits non-zero while it has not written its process id yet or is gone. */

@@ -71,6 +71,10 @@ final class SshConnection implements AutoCloseable {
             Session session = jsch.getSession(ssh.user(), ssh.host(), ssh.port());
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("HashKnownHosts", "no");
+            // An export can print nothing for minutes (one large table); keep-alives stop a firewall from dropping
+            // the idle connection, and end a dead one within two minutes.
+            session.setServerAliveInterval(30_000);
+            session.setServerAliveCountMax(4);
             if (ssh.keyFile() != null) {
                 secret = identity(jsch, ssh, where, passwords);
                 session.setConfig("PreferredAuthentications", "publickey");
@@ -185,7 +189,7 @@ final class SshConnection implements AutoCloseable {
                     Thread.sleep(10);
                 }
             }
-            return new Result(channel.getExitStatus(), text.toString(StandardCharsets.UTF_8));
+            return new Result(channel.getExitStatus(), text.toByteArray());
         } catch (JSchException e) {
             throw new IOException("the SSH channel to " + where + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -232,7 +236,10 @@ final class SshConnection implements AutoCloseable {
         LOG.info("SSH session to {} closed", where);
     }
 
-    /** A short command's end. */
-    record Result(int exitCode, String output) {
+    /** A short command's end: its exit code and what it printed, standard output and error together. */
+    record Result(int exitCode, byte[] bytes) {
+        String output() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 }

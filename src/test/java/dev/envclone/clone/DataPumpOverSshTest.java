@@ -377,6 +377,36 @@ class DataPumpOverSshTest {
     }
 
     @Test
+    void theToolRunsOnWhenTheConnectionEndsAndAResumeReadsItsResultOnTheHost() throws Exception {
+        scenario("T14", "gated");
+        DataPumpOverSsh route = route("T14", false);
+        Recorder recorder = new Recorder();
+        recorder.onProgress = done -> {
+            // envclone's side goes away (a crash, the network) while the tool runs; then the tool may go on.
+            route.close();
+            try {
+                Files.writeString(folder("T14").resolve("gate"), "open");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        CloneFailedException lost = assertThrows(CloneFailedException.class,
+                () -> route.actions().get(0).run(facts -> { }, recorder, new CancelToken()));
+        assertTrue(lost.getMessage().contains("ended before expdp did. The tool does not depend on it"),
+                lost.getMessage());
+        Path exit = folder("T14").resolve("expdp.exit");
+        for (int i = 0; i < 100 && !Files.exists(exit); i++) {
+            Thread.sleep(50);
+        }
+        try (DataPumpOverSsh resumed = route("T14", true)) {
+            CloneAction.Recovery recovery = resumed.actions().get(0).recover(Map.of());
+            assertTrue(recovery.done(), recovery.state());
+            assertTrue(recovery.state().contains("ended with exit code 0 and its log shows the job completed"),
+                    recovery.state());
+        }
+    }
+
+    @Test
     void noPasswordIsOnAnyRemoteCommandLineNorInAnyFileHereOrThere() throws Exception {
         scenario("T12", "31684");
         try (DataPumpOverSsh route = route("T12", false)) {

@@ -39,6 +39,7 @@ class RemoteDataPumpCommandsTest {
             for (List<String> command : List.of(List.of("check", commands.findTool()),
                     List.of("folder", commands.makeFolder()), List.of("upload (stdin: " + tool + ".par)",
                             commands.upload()), List.of("run (stdin: user, password)", commands.run()),
+                    List.of("the output tail -f had not sent (from byte 4097)", commands.rest(4096)),
                     List.of("cancel", commands.kill()), List.of("recover", commands.status()))) {
                 text.append("# ").append(command.get(0)).append("\n").append(command.get(1)).append("\n\n");
             }
