@@ -42,6 +42,7 @@ final class DataPumpOverSshAction implements CloneAction {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How long a client that was sent TERM may take to end before envclone stops waiting for it. */
     private static final long KILL_WAIT_MS = 15_000;
+    private static final int CHANNEL_TIMEOUT_MS = 20_000;
 
     /** The two Data Pump steps. */
     enum Tool {
@@ -144,12 +145,20 @@ final class DataPumpOverSshAction implements CloneAction {
             facts.put("job", login.owner() + "." + job);
             facts.put("started", Instant.now().toString());
             started.started(facts);
+            if (cancel.isCancelled()) {
+                throw new CloneFailedException("Cancelled before " + tool.command + " started.", "the database is "
+                        + "unchanged: only the parameter file was written, in " + commands.folder(), true, null);
+            }
             DataPumpLog log = new DataPumpLog();
             int expected = tool == Tool.EXPORT ? route.settings().expectedTables() : route.expectedTables();
             DataPumpOutput output = new DataPumpOutput(listener, log, tool.verb, expected, password);
             DataPumpOutput notices = new DataPumpOutput(listener, log, tool.verb, 0, password);
             int exit = stream(ssh, answers, output, notices, cancel);
-            if (cancel.isCancelled()) {
+            String refusal = log.refusal(exit);
+            if (cancel.isCancelled() && refusal == null) {
+                LOG.info("{} on {} finished before the cancel reached it; the step is done", tool.command,
+                        ssh.where());
+            } else if (cancel.isCancelled()) {
                 throw new CloneFailedException(tool.command + " was cancelled: envclone ended the " + tool.command
                         + " client on " + ssh.where() + ".", left(true), true, null);
             }
@@ -160,7 +169,6 @@ final class DataPumpOverSshAction implements CloneAction {
                         + "output and exit code in " + commands.folder() + ". Resume the run: envclone then reads "
                         + "its result there (or waits while it still runs).", left(false));
             }
-            String refusal = log.refusal(exit);
             if (refusal != null) {
                 throw new CloneFailedException(refusal + " (" + tool.command + " on " + ssh.where() + " ended with "
                         + "exit code " + exit + "; its output is kept in " + commands.folder() + "/" + tool.command
@@ -211,7 +219,7 @@ final class DataPumpOverSshAction implements CloneAction {
         try (CancelToken.Registration wake = cancel.onCancel(() -> LockSupport.unpark(worker))) {
             InputStream out = channel.getInputStream();
             InputStream err = channel.getErrStream();
-            channel.connect();
+            channel.connect(CHANNEL_TIMEOUT_MS);
             try (OutputStream in = channel.getOutputStream()) {
                 in.write(answers);
             }
@@ -309,6 +317,11 @@ final class DataPumpOverSshAction implements CloneAction {
 
     @Override
     public Recovery recover(Map<String, String> started) throws CloneFailedException, IOException {
+        String folder = started.get("folder");
+        if (folder != null && !folder.equals(commands.folder())) {
+            throw new CloneFailedException("The step was started in " + folder + " on the host, but this run is set "
+                    + "up for " + commands.folder() + ": resume with the same run name.", "unknown: not read");
+        }
         SshConnection ssh = route.connection();
         SshConnection.Result status = ssh.run(commands.status(), new byte[0]);
         DataPumpLog log = new DataPumpLog();

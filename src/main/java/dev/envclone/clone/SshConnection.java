@@ -70,6 +70,8 @@ final class SshConnection implements AutoCloseable {
         try {
             Session session = jsch.getSession(ssh.user(), ssh.host(), ssh.port());
             session.setConfig("StrictHostKeyChecking", "yes");
+            // A route that is never closed must not keep the JVM alive.
+            session.setDaemonThread(true);
             session.setConfig("HashKnownHosts", "no");
             // An export can print nothing for minutes (one large table); keep-alives stop a firewall from dropping
             // the idle connection, and end a dead one within two minutes.

@@ -351,6 +351,20 @@ class DataPumpOverSshTest {
     }
 
     @Test
+    void aCancelBeforeTheToolStartsRunsNothing() throws Exception {
+        CancelToken cancel = new CancelToken();
+        cancel.cancel();
+        int before = server.commands().size();
+        try (DataPumpOverSsh route = route("T15", false)) {
+            CloneFailedException cancelled = assertThrows(CloneFailedException.class,
+                    () -> route.actions().get(0).run(facts -> { }, CloneListener.NONE, cancel));
+            assertTrue(cancelled.cancelled());
+            assertEquals("nothing was changed", cancelled.left());
+        }
+        assertEquals(before, server.commands().size());
+    }
+
+    @Test
     void aRecoveryReadsTheOutputKeptOnTheHost() throws Exception {
         scenario("T10", "31684");
         try (DataPumpOverSsh route = route("T10", false)) {
