@@ -38,7 +38,7 @@ public final class DataPumpOverSsh implements CloneRoute {
             Objects.requireNonNull(ssh, "ssh");
             Objects.requireNonNull(exportLogin, "exportLogin");
             Objects.requireNonNull(importLogin, "importLogin");
-            new RemoteDataPumpCommands(run, "expdp");
+            new RemoteToolCommands(run, "expdp");
         }
     }
 

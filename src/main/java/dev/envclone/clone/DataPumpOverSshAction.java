@@ -1,19 +1,14 @@
 package dev.envclone.clone;
 
-import com.jcraft.jsch.ChannelExec;
-import com.jcraft.jsch.JSchException;
 import dev.envclone.db.CancelToken;
 import dev.envclone.procedure.MigrationPlan;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 final class DataPumpOverSshAction implements CloneAction {
     private static final Logger LOG = LoggerFactory.getLogger(DataPumpOverSshAction.class);
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    /** How long a client that was sent TERM may take to end before envclone stops waiting for it. */
-    private static final long KILL_WAIT_MS = 15_000;
-    private static final int CHANNEL_TIMEOUT_MS = 20_000;
 
     /** The two Data Pump steps. */
     enum Tool {
-        EXPORT("export-schemas", "expdp", "exported", "EXP", "Export", "KILL_JOB"),
-        IMPORT("import-schemas", "impdp", "imported", "IMP", "Import", "STOP_JOB=IMMEDIATE");
+        EXPORT("export-schemas", "expdp", "exported", "EXP", "Export", "KILL_JOB", "ENVCLONE_EXPORT_PASSWORD"),
+        IMPORT("import-schemas", "impdp", "imported", "IMP", "Import", "STOP_JOB=IMMEDIATE",
+                "ENVCLONE_IMPORT_PASSWORD");
 
         final String step;
         final String command;
@@ -55,27 +47,30 @@ final class DataPumpOverSshAction implements CloneAction {
         final String jobPrefix;
         final String prompt;
         final String stop;
+        final String passwordVariable;
 
-        Tool(String step, String command, String verb, String jobPrefix, String prompt, String stop) {
+        Tool(String step, String command, String verb, String jobPrefix, String prompt, String stop,
+             String passwordVariable) {
             this.step = step;
             this.command = command;
             this.verb = verb;
             this.jobPrefix = jobPrefix;
             this.prompt = prompt;
             this.stop = stop;
+            this.passwordVariable = passwordVariable;
         }
     }
 
     private final DataPumpOverSsh route;
     private final Tool tool;
-    private final RemoteDataPumpCommands commands;
+    private final RemoteToolCommands commands;
     private final DataPumpLogin login;
     private final String job;
 
     DataPumpOverSshAction(DataPumpOverSsh route, Tool tool) {
         this.route = route;
         this.tool = tool;
-        this.commands = new RemoteDataPumpCommands(route.settings().run(), tool.command);
+        this.commands = new RemoteToolCommands(route.settings().run(), tool.command);
         this.login = tool == Tool.EXPORT ? route.settings().exportLogin() : route.settings().importLogin();
         this.job = "ENVCLONE_" + tool.jobPrefix + "_" + route.settings().run().toUpperCase(java.util.Locale.ROOT);
     }
@@ -131,13 +126,14 @@ final class DataPumpOverSshAction implements CloneAction {
         }
         SshConnection ssh = route.connection();
         char[] password = route.passwords().password("Oracle user " + login + " (" + tool.command + " on "
-                + route.settings().ssh().host() + ")", "ENVCLONE_DATAPUMP_PASSWORD").toCharArray();
+                + route.settings().ssh().host() + ")", tool.passwordVariable).toCharArray();
         byte[] answers = null;
         try {
-            answers = answers(password);
-            shortCommand(ssh, commands.makeFolder(), new byte[0], "create the folder " + commands.folder());
-            shortCommand(ssh, commands.upload(), parameterFile().getBytes(StandardCharsets.UTF_8),
-                    "upload " + tool.command + ".par");
+            answers = RemoteToolRun.answers(List.of(login.promptAnswer().toCharArray(), password), tool.command);
+            String untouched = "nothing of " + tool.command + " has run: the database is unchanged";
+            ssh.mustRun(commands.makeFolder(), new byte[0], "create the folder " + commands.folder(), untouched);
+            ssh.mustRun(commands.upload(), parameterFile().getBytes(StandardCharsets.UTF_8),
+                    "upload " + commands.input(), untouched);
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("route", "ssh");
             facts.put("host", ssh.where());
@@ -151,9 +147,10 @@ final class DataPumpOverSshAction implements CloneAction {
             }
             DataPumpLog log = new DataPumpLog();
             int expected = tool == Tool.EXPORT ? route.settings().expectedTables() : route.expectedTables();
-            DataPumpOutput output = new DataPumpOutput(listener, log, tool.verb, expected, password);
-            DataPumpOutput notices = new DataPumpOutput(listener, log, tool.verb, 0, password);
-            int exit = stream(ssh, answers, output, notices, cancel);
+            DataPumpProgress progress = new DataPumpProgress(listener, log, tool.verb, expected);
+            ToolOutput output = new ToolOutput(progress, List.of(password));
+            ToolOutput notices = new ToolOutput(listener::logLine, List.of(password));
+            int exit = new RemoteToolRun(ssh, commands, tool.command).run(answers, output, notices, cancel);
             String refusal = log.refusal(exit);
             if (cancel.isCancelled() && refusal == null) {
                 LOG.info("{} on {} finished before the cancel reached it; the step is done", tool.command,
@@ -175,126 +172,20 @@ final class DataPumpOverSshAction implements CloneAction {
                         + ".out)", left(false));
             }
             if (tool == Tool.EXPORT) {
-                route.exported(output.tables());
+                route.exported(progress.tables());
             }
             Map<String, String> result = new LinkedHashMap<>(facts);
             result.put("exitCode", Integer.toString(exit));
-            result.put("tables", Integer.toString(output.tables()));
+            result.put("tables", Integer.toString(progress.tables()));
             result.put("expectedErrors", Integer.toString(log.expectedErrors().size()));
             LOG.info("{} on {} done: exit code {}, {} tables {}, {} expected error(s)", tool.command, ssh.where(), exit,
-                    output.tables(), tool.verb, log.expectedErrors().size());
+                    progress.tables(), tool.verb, log.expectedErrors().size());
             return result;
         } finally {
             Arrays.fill(password, '\0');
             if (answers != null) {
                 Arrays.fill(answers, (byte) 0);
             }
-        }
-    }
-
-    /** The two lines the tool reads: its {@code Username:} answer and its {@code Password:} answer. */
-    private byte[] answers(char[] password) throws CloneFailedException {
-        for (char c : password) {
-            if (c == '\n' || c == '\r') {
-                throw new CloneFailedException("The password of " + login + " contains a line break, which "
-                        + tool.command + "'s prompt would cut: change it, or run this step by hand.",
-                        "nothing was changed");
-            }
-        }
-        byte[] user = (login.promptAnswer() + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] secret = SshConnection.bytes(password);
-        byte[] out = new byte[user.length + secret.length + 1];
-        System.arraycopy(user, 0, out, 0, user.length);
-        System.arraycopy(secret, 0, out, user.length, secret.length);
-        out[out.length - 1] = '\n';
-        Arrays.fill(secret, (byte) 0);
-        return out;
-    }
-
-    /** Runs the tool to its end (or to the end of a cancel) and returns its exit code. */
-    private int stream(SshConnection ssh, byte[] answers, DataPumpOutput output, DataPumpOutput notices,
-                       CancelToken cancel) throws IOException {
-        ChannelExec channel = ssh.start(commands.run());
-        Thread worker = Thread.currentThread();
-        try (CancelToken.Registration wake = cancel.onCancel(() -> LockSupport.unpark(worker))) {
-            InputStream out = channel.getInputStream();
-            InputStream err = channel.getErrStream();
-            channel.connect(CHANNEL_TIMEOUT_MS);
-            try (OutputStream in = channel.getOutputStream()) {
-                in.write(answers);
-            }
-            LOG.info("{} started on {} in {}", tool.command, ssh.where(), commands.folder());
-            byte[] buffer = new byte[8192];
-            long killedAt = 0;
-            while (true) {
-                // Closed is read before the streams: what arrived before the close is then read to its end.
-                boolean closed = channel.isClosed();
-                boolean read = pump(out, output, buffer) | pump(err, notices, buffer);
-                if (!read && closed) {
-                    break;
-                }
-                if (cancel.isCancelled() && killedAt == 0 && kill(ssh)) {
-                    killedAt = System.currentTimeMillis();
-                }
-                if (killedAt != 0 && System.currentTimeMillis() - killedAt > KILL_WAIT_MS) {
-                    LOG.warn("{} on {} did not end within {} s of TERM; envclone stops waiting", tool.command,
-                            ssh.where(), KILL_WAIT_MS / 1000);
-                    break;
-                }
-                if (!read) {
-                    LockSupport.parkNanos(POLL_NANOS);
-                }
-            }
-            notices.finish();
-            if (killedAt == 0 || channel.isClosed()) {
-                rest(ssh, output);
-            }
-            output.finish();
-            return channel.getExitStatus();
-        } catch (JSchException e) {
-            throw new IOException("the SSH channel to " + ssh.where() + " failed: " + e.getMessage(), e);
-        } finally {
-            channel.disconnect();
-        }
-    }
-
-    /** What {@code tail -f} had not sent when the wrapper ended it, read from the output file by offset. */
-    private void rest(SshConnection ssh, DataPumpOutput output) {
-        try {
-            SshConnection.Result rest = ssh.run(commands.rest(output.bytes()), new byte[0]);
-            byte[] bytes = rest.bytes();
-            if (rest.exitCode() == 0 && bytes.length > 0) {
-                LOG.debug("{} bytes of {}'s output read after tail -f ended", bytes.length, tool.command);
-                output.accept(bytes, bytes.length);
-            }
-        } catch (IOException e) {
-            // The verdict then rests on what arrived; a missing final line refuses the step, never passes it.
-            LOG.warn("Could not read the end of {}'s output on {}: {}", tool.command, ssh.where(), e.getMessage());
-        }
-    }
-
-    private static boolean pump(InputStream in, DataPumpOutput output, byte[] buffer) throws IOException {
-        boolean read = false;
-        while (in.available() > 0) {
-            int n = in.read(buffer, 0, Math.min(buffer.length, in.available()));
-            if (n <= 0) {
-                break;
-            }
-            output.accept(buffer, n);
-            read = true;
-        }
-        return read;
-    }
-
-    /** TERM to the client; false while it has not written its process id yet (then the next poll tries again). */
-    private boolean kill(SshConnection ssh) {
-        try {
-            SshConnection.Result result = ssh.run(commands.kill(), new byte[0]);
-            LOG.info("Cancel: TERM to {} on {} (exit code {})", tool.command, ssh.where(), result.exitCode());
-            return result.exitCode() == 0;
-        } catch (IOException e) {
-            LOG.warn("Cancel: could not send TERM to {} on {}: {}", tool.command, ssh.where(), e.getMessage());
-            return false;
         }
     }
 
@@ -364,23 +255,6 @@ final class DataPumpOverSshAction implements CloneAction {
             return Integer.valueOf(code);
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    /** A short command that must succeed; its output is shown when it does not. */
-    private SshConnection.Result shortCommand(SshConnection ssh, String command, byte[] input, String what)
-            throws CloneFailedException {
-        try {
-            SshConnection.Result result = ssh.run(command, input);
-            if (result.exitCode() != 0) {
-                throw new CloneFailedException("Could not " + what + " on " + ssh.where() + " (exit code "
-                        + result.exitCode() + "): " + result.output().strip(), "nothing of " + tool.command
-                        + " has run: the database is unchanged");
-            }
-            return result;
-        } catch (IOException e) {
-            throw new CloneFailedException("Could not " + what + " on " + ssh.where() + ": " + e.getMessage(),
-                    "nothing of " + tool.command + " has run: the database is unchanged", false, e);
         }
     }
 }

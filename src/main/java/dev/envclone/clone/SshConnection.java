@@ -215,6 +215,27 @@ final class SshConnection implements AutoCloseable {
         return read;
     }
 
+    /**
+     * A short command that must succeed.
+     *
+     * @param what what it does, for the message: "create the folder .envclone/R1"
+     * @param left the state the target is in when it fails
+     * @throws CloneFailedException when it fails or exits non-zero, with its output
+     */
+    Result mustRun(String command, byte[] input, String what, String left) throws CloneFailedException {
+        try {
+            Result result = run(command, input);
+            if (result.exitCode() != 0) {
+                throw new CloneFailedException("Could not " + what + " on " + where + " (exit code "
+                        + result.exitCode() + "): " + result.output().strip(), left);
+            }
+            return result;
+        } catch (IOException e) {
+            throw new CloneFailedException("Could not " + what + " on " + where + ": " + e.getMessage(), left, false,
+                    e);
+        }
+    }
+
     /** An exec channel for {@code command}, not yet connected, so that the caller takes its streams first. */
     ChannelExec start(String command) throws IOException {
         try {

@@ -104,7 +104,7 @@ class DataPumpOverSshTest {
         return switch (variable) {
             case "ENVCLONE_SSH_PASSWORD" -> SSH_PASSWORD;
             case "ENVCLONE_SSH_PASSPHRASE" -> PASSPHRASE;
-            case "ENVCLONE_DATAPUMP_PASSWORD" -> ORACLE_PASSWORD;
+            case "ENVCLONE_EXPORT_PASSWORD", "ENVCLONE_IMPORT_PASSWORD" -> ORACLE_PASSWORD;
             default -> throw new CloneFailedException("unexpected password " + variable, "nothing");
         };
     }
@@ -257,7 +257,7 @@ class DataPumpOverSshTest {
     @Test
     void aWrongOraclePasswordReachesTheToolOnItsInputAndFails() throws Exception {
         scenario("T6", "ok");
-        Passwords wrong = (forWhat, variable) -> variable.equals("ENVCLONE_DATAPUMP_PASSWORD")
+        Passwords wrong = (forWhat, variable) -> variable.equals("ENVCLONE_EXPORT_PASSWORD")
                 ? Secret.of("not-it".toCharArray()) : PASSWORDS.password(forWhat, variable);
         try (DataPumpOverSsh route = route("T6", false, knownHosts(hostKey), null, wrong)) {
             CloneFailedException failed = assertThrows(CloneFailedException.class,

@@ -3,9 +3,9 @@ package dev.envclone.clone;
 import java.util.regex.Pattern;
 
 /**
- * The exact shell commands the SSH route sends to the database host (POSIX {@code sh}; no Windows host). None
- * holds a credential: the user and password go to the tool's standard input only. Pinned in
- * {@code golden/ssh-datapump/}.
+ * The exact shell commands the SSH route sends to the database host to run one tool (expdp, impdp or SQL*Plus;
+ * POSIX {@code sh}; no Windows host). None holds a credential: users and passwords go to the tool's standard input
+ * only. Pinned in {@code golden/ssh-datapump/}.
  *
  * <p>Everything envclone leaves on the host is in one folder of the account's home, {@code .envclone/<run>},
  * owner-only from its creation ({@code umask 077}: folders 700, files 600): the parameter file, the client's
@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * {@code /dev/null} unless redirected, POSIX "Asynchronous Lists": hence {@code 3<&0} and {@code <&3}). The
  * commands use only POSIX utilities ({@code tail -f}, {@code tail -c +N}, {@code kill -0}).
  */
-final class RemoteDataPumpCommands {
+final class RemoteToolCommands {
+    /** SQL*Plus, logging in once ({@code -L}: no second prompt after a refused login) and silently. */
+    static final String SQLPLUS = "sqlplus";
     private static final Pattern RUN = Pattern.compile("[A-Za-z0-9_]{1,16}");
 
     private final String folder;
@@ -24,9 +26,9 @@ final class RemoteDataPumpCommands {
 
     /**
      * @param run the run's name, letters, digits and _ only (it is part of a folder and a job name)
-     * @param tool {@code expdp} or {@code impdp}
+     * @param tool {@code expdp}, {@code impdp} or {@link #SQLPLUS}
      */
-    RemoteDataPumpCommands(String run, String tool) {
+    RemoteToolCommands(String run, String tool) {
         if (!RUN.matcher(run).matches()) {
             throw new IllegalArgumentException("The run name '" + run + "' is not 1 to 16 letters, digits or _");
         }
@@ -48,9 +50,19 @@ final class RemoteDataPumpCommands {
         return "umask 077 && mkdir -p '" + folder + "' && chmod 700 .envclone '" + folder + "'";
     }
 
-    /** Writes the parameter file from standard input, owner-only. */
+    /** The file the tool runs: its parameter file, or for SQL*Plus the script. */
+    String input() {
+        return tool.equals(SQLPLUS) ? dev.envclone.procedure.CloneFiles.CREATE_USERS : tool + ".par";
+    }
+
+    /** Writes {@link #input()} from standard input, owner-only. */
     String upload() {
-        return "umask 077 && cat > '" + folder + "/" + tool + ".par' && chmod 600 '" + folder + "/" + tool + ".par'";
+        return "umask 077 && cat > '" + folder + "/" + input() + "' && chmod 600 '" + folder + "/" + input() + "'";
+    }
+
+    /** The tool's command line: only the file it reads, never a user or a password. */
+    private String invocation() {
+        return tool.equals(SQLPLUS) ? "sqlplus -L -S" : tool + " PARFILE=" + input();
     }
 
     /**
@@ -62,7 +74,7 @@ final class RemoteDataPumpCommands {
      */
     String run() {
         return "cd '" + folder + "' || exit 1; umask 077; rm -f " + tool + ".exit " + tool + ".pid; : > " + tool
-                + ".out || exit 1; exec 3<&0; " + tool + " PARFILE=" + tool + ".par <&3 3<&- >> " + tool + ".out 2>&1 & pid=$!; "
+                + ".out || exit 1; exec 3<&0; " + invocation() + " <&3 3<&- >> " + tool + ".out 2>&1 & pid=$!; "
                 + "exec 3<&-; echo $pid > " + tool + ".pid; echo \"envclone: " + tool + " runs as process $pid\" >&2; "
                 + "tail -n +1 -f " + tool + ".out & tailer=$!; wait $pid; code=$?; echo $code > " + tool + ".exit; "
                 + "kill $tailer 2>/dev/null; exit $code";

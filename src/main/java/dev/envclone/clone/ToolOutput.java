@@ -2,51 +2,36 @@ package dev.envclone.clone;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The output of a remote expdp or impdp as it arrives, cut into lines: each line goes, masked, to the operator
- * ({@link CloneListener#logLine}) and to the verdict ({@link DataPumpLog}); each {@code . . exported} or
- * {@code . . imported} line (one per table, Oracle's log format) moves the progress on, against the tables
- * expected when that number is known (a total of 0 means it is not).
- *
- * <p>The password is masked in every line should the tool or a wrapper ever print it: it is compared character by
- * character, never made into a String.
+ * The output of a remote tool as it arrives, cut into lines, each handed on at once with every password it was
+ * given masked, should the tool or a wrapper ever print one. The passwords are compared character by character,
+ * never made into Strings.
  */
-final class DataPumpOutput {
+final class ToolOutput {
     private static final String MASK = "********";
 
-    private final CloneListener listener;
-    private final DataPumpLog log;
-    private final String marker;
-    private final String verb;
-    private final int expected;
-    private final char[] secret;
+    private final Consumer<String> lines;
+    private final List<char[]> secrets;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    private int tables;
     private long bytes;
 
-    /**
-     * @param verb {@code exported} or {@code imported}
-     * @param expected the tables the job moves, or 0 when not known
-     * @param secret the password to mask; the caller wipes it after the run
-     */
-    DataPumpOutput(CloneListener listener, DataPumpLog log, String verb, int expected, char[] secret) {
-        this.listener = listener;
-        this.log = log;
-        this.marker = ". . " + verb + " ";
-        this.verb = verb;
-        this.expected = expected;
-        this.secret = secret;
+    /** @param secrets the passwords to mask; the caller wipes them after the run */
+    ToolOutput(Consumer<String> lines, List<char[]> secrets) {
+        this.lines = lines;
+        this.secrets = List.copyOf(secrets);
     }
 
     /** Bytes as they came from the channel; every complete line is handed on at once. */
-    void accept(byte[] bytes, int length) {
-        this.bytes += length;
+    void accept(byte[] chunk, int length) {
+        bytes += length;
         for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
+            if (chunk[i] == '\n') {
                 line();
             } else {
-                partial.write(bytes[i]);
+                partial.write(chunk[i]);
             }
         }
     }
@@ -63,27 +48,16 @@ final class DataPumpOutput {
         return bytes;
     }
 
-    int tables() {
-        return tables;
-    }
-
     private void line() {
         String text = partial.toString(StandardCharsets.UTF_8);
         partial.reset();
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        text = mask(text, secret);
-        log.accept(text);
-        listener.logLine(text);
-        int at = text.indexOf(marker);
-        if (at >= 0) {
-            tables++;
-            String table = text.substring(at + marker.length()).strip().split("\\s+")[0];
-            int total = expected > 0 ? Math.max(expected, tables) : 0;
-            listener.progress(Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " " + tables
-                    + (total > 0 ? " of " + total : "") + " tables: " + table, tables, total);
+        for (char[] secret : secrets) {
+            text = mask(text, secret);
         }
+        lines.accept(text);
     }
 
     /** {@code line} with every occurrence of {@code secret} replaced by asterisks. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code 3<&0}; {@code wait} returns the job's exit status) and Oracle's Data Pump parameters (PARFILE, JOB_NAME,
  * ATTACH). After a deliberate change: {@code -Dgolden.update=true}.
  */
-class RemoteDataPumpCommandsTest {
+class RemoteToolCommandsTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "ssh-datapump");
 
     @Test
@@ -34,7 +34,7 @@ class RemoteDataPumpCommandsTest {
         for (CloneAction action : route.actions()) {
             DataPumpOverSshAction remote = (DataPumpOverSshAction) action;
             String tool = action.stepId().equals("export-schemas") ? "expdp" : "impdp";
-            RemoteDataPumpCommands commands = new RemoteDataPumpCommands("R20261202", tool);
+            RemoteToolCommands commands = new RemoteToolCommands("R20261202", tool);
             text.append("## ").append(action.stepId()).append(": ").append(action.describe()).append("\n\n");
             for (List<String> command : List.of(List.of("check", commands.findTool()),
                     List.of("folder", commands.makeFolder()), List.of("upload (stdin: " + tool + ".par)",
@@ -56,7 +56,7 @@ class RemoteDataPumpCommandsTest {
     @Test
     void aRunNameThatIsNotPlainIsRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new RemoteDataPumpCommands("x'; rm -rf ~", "expdp"));
+                () -> new RemoteToolCommands("x'; rm -rf ~", "expdp"));
         assertTrue(refused.getMessage().contains("not 1 to 16 letters, digits or _"), refused.getMessage());
     }
 
@@ -72,9 +72,9 @@ class RemoteDataPumpCommandsTest {
     @Test
     void thePasswordIsMaskedWhereverALineHoldsIt() {
         char[] secret = "pw!42".toCharArray();
-        assertEquals("a ******** b ********", DataPumpOutput.mask("a pw!42 b pw!42", secret));
-        assertEquals("nothing here", DataPumpOutput.mask("nothing here", secret));
-        assertEquals("pw!4", DataPumpOutput.mask("pw!4", secret));
+        assertEquals("a ******** b ********", ToolOutput.mask("a pw!42 b pw!42", secret));
+        assertEquals("nothing here", ToolOutput.mask("nothing here", secret));
+        assertEquals("pw!4", ToolOutput.mask("pw!4", secret));
     }
 
     @Test
