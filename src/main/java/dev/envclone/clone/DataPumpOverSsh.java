@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * Oracle Data Pump over SSH, the fallback for sites that mandate the client tools: {@code expdp} and {@code impdp}
  * run on the database host with envclone's parameter files, through one SSH session ({@link SshConnection}). The
- * steps {@code export-schemas} and {@code import-schemas} are carried out; {@code create-users} between them stays
- * manual here (create-users.sql in SQL*Plus, done by DBA), and so does moving the dump file when the two databases
- * do not share the DIRECTORY's folder: Data Pump writes and reads dump files on the database server, never through
- * SSH. See docs/decisions/0016-data-pump-over-ssh.md for what is verified how.
+ * steps {@code export-schemas}, {@code create-users} (create-users.sql in SQL*Plus on the same host, as the
+ * import's login) and {@code import-schemas} are carried out. Moving the dump file stays manual when the two
+ * databases do not share the DIRECTORY's folder: Data Pump writes and reads dump files on the database server, never
+ * through SSH. See docs/decisions/0016-data-pump-over-ssh.md for what is verified how.
  */
 public final class DataPumpOverSsh implements CloneRoute {
     private final MigrationPlan plan;
@@ -26,7 +26,7 @@ public final class DataPumpOverSsh implements CloneRoute {
      * @param acceptedFingerprint the host key fingerprint the operator accepted after envclone showed it (the
      *     wizard's or the command line's answer to a refusal), or null
      * @param exportLogin who runs expdp, on the source database
-     * @param importLogin who runs impdp, on the target database
+     * @param importLogin who runs create-users.sql and impdp, on the target database
      * @param run a name unique to the run (1 to 16 letters, digits, _): the host folder {@code .envclone/<run>}
      *     and the jobs {@code ENVCLONE_EXP_<run>} and {@code ENVCLONE_IMP_<run>}
      * @param expectedTables how many tables the export moves (counted on the source), for the progress; 0 when not
@@ -65,6 +65,7 @@ public final class DataPumpOverSsh implements CloneRoute {
     @Override
     public List<CloneAction> actions() {
         return List.of(new DataPumpOverSshAction(this, DataPumpOverSshAction.Tool.EXPORT),
+                new CreateUsersOverSshAction(this),
                 new DataPumpOverSshAction(this, DataPumpOverSshAction.Tool.IMPORT));
     }
 

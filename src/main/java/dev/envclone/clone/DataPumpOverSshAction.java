@@ -245,8 +245,8 @@ final class DataPumpOverSshAction implements CloneAction {
                     + "recorded)" : "with exit code " + exit) + " and its log shows the job completed with no "
                     + "unexpected error (" + seen + "): the step is done.");
         }
-        return new Recovery(false, where + (exit == null ? " ended with envclone's connection, before its exit code "
-                + "was recorded; " : " ended with exit code " + exit + "; ") + refusal + " (" + seen + "). "
+        return new Recovery(false, where + (exit == null ? " ended without recording its exit code (its wrapper was "
+                + "ended too: the host restarted, or someone killed it); " : " ended with exit code " + exit + "; ") + refusal + " (" + seen + "). "
                 + left(exit == null) + ". The step runs again after that.");
     }
 

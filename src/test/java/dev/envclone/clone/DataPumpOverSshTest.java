@@ -68,12 +68,13 @@ class DataPumpOverSshTest {
         home = Files.createDirectories(root.resolve("remote-home"));
         Path bin = Files.createDirectories(root.resolve("bin"));
         local = Files.createDirectories(root.resolve("local"));
-        try (InputStream script = DataPumpOverSshTest.class.getResourceAsStream("/standin/datapump-standin.sh")) {
-            byte[] text = script.readAllBytes();
-            for (String tool : List.of("expdp", "impdp")) {
-                Files.write(bin.resolve(tool), text);
-                Files.setPosixFilePermissions(bin.resolve(tool), PosixFilePermissions.fromString("rwx------"));
+        for (List<String> tool : List.of(List.of("expdp", "datapump"), List.of("impdp", "datapump"),
+                List.of("sqlplus", "sqlplus"))) {
+            try (InputStream script = DataPumpOverSshTest.class.getResourceAsStream("/standin/" + tool.get(1)
+                    + "-standin.sh")) {
+                Files.write(bin.resolve(tool.get(0)), script.readAllBytes());
             }
+            Files.setPosixFilePermissions(bin.resolve(tool.get(0)), PosixFilePermissions.fromString("rwx------"));
         }
         Files.writeString(home.resolve("oracle-password.sha256"), HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(ORACLE_PASSWORD.getBytes(StandardCharsets.UTF_8))));
@@ -105,8 +106,20 @@ class DataPumpOverSshTest {
             case "ENVCLONE_SSH_PASSWORD" -> SSH_PASSWORD;
             case "ENVCLONE_SSH_PASSPHRASE" -> PASSPHRASE;
             case "ENVCLONE_EXPORT_PASSWORD", "ENVCLONE_IMPORT_PASSWORD" -> ORACLE_PASSWORD;
+            case "ENVCLONE_PASSWORD_OSADMIN", "ENVCLONE_PASSWORD_OSRUNTIME", "ENVCLONE_PASSWORD_OSADMIN_LOG",
+                 "ENVCLONE_PASSWORD_OSRUNTIME_LOG" -> userPassword(variable.substring("ENVCLONE_PASSWORD_".length()));
             default -> throw new CloneFailedException("unexpected password " + variable, "nothing");
         };
+    }
+
+    /** The password the test gives a user create-users.sql creates. */
+    private static String userPassword(String user) {
+        return "new-" + user.toLowerCase(java.util.Locale.ROOT) + "-Pw-61";
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A known_hosts file that holds {@code key} for the server (or nothing, for null), in OpenSSH's form. */
@@ -217,7 +230,7 @@ class DataPumpOverSshTest {
         Recorder recorder = new Recorder();
         Map<String, String> result;
         try (DataPumpOverSsh route = route("T3", false)) {
-            CloneAction importing = route.actions().get(1);
+            CloneAction importing = route.actions().get(2);
             assertEquals("import-schemas", importing.stepId());
             result = importing.run(facts -> { }, recorder, new CancelToken());
         }
@@ -233,7 +246,7 @@ class DataPumpOverSshTest {
         scenario("T4", "39083");
         try (DataPumpOverSsh route = route("T4", true)) {
             CloneFailedException refused = assertThrows(CloneFailedException.class,
-                    () -> route.actions().get(1).run(facts -> { }, CloneListener.NONE, new CancelToken()));
+                    () -> route.actions().get(2).run(facts -> { }, CloneListener.NONE, new CancelToken()));
             assertTrue(refused.getMessage().startsWith("Data Pump reported an error the procedure does not expect: "
                     + "ORA-39083: Object type OBJECT_GRANT failed to create with error: (and 1 more in the log)"),
                     refused.getMessage());
@@ -365,17 +378,61 @@ class DataPumpOverSshTest {
     }
 
     @Test
+    void createUsersRunsTheScriptWithEachNewUsersPasswordOnTheStandardInputInTheScriptsOrder() throws Exception {
+        scenario("T16", "ok");
+        Recorder recorder = new Recorder();
+        Map<String, String> result;
+        try (DataPumpOverSsh route = route("T16", true)) {
+            CloneAction createUsers = route.actions().get(1);
+            assertEquals("create-users", createUsers.stepId());
+            createUsers.check(new CancelToken());
+            result = createUsers.run(facts -> { }, recorder, new CancelToken());
+            assertTrue(createUsers.recover(Map.of()).done());
+        }
+        List<String> expected = new ArrayList<>();
+        for (String user : List.of("OSADMIN", "OSRUNTIME", "OSADMIN_LOG", "OSRUNTIME_LOG")) {
+            expected.add(user + " " + sha256(userPassword(user)));
+        }
+        assertEquals(expected, Files.readAllLines(folder("T16").resolve("users.sha256")));
+        assertEquals(OracleCreationScript.render(PLAN), Files.readString(folder("T16").resolve("create-users.sql")));
+        assertEquals("14", result.get("statements"));
+        assertEquals("create-users.sql: Grant succeeded. (14 of 14) (14/14)",
+                recorder.progress.get(recorder.progress.size() - 1));
+        assertTrue(server.commands().contains("cd '.envclone/T16' || exit 1; umask 077; rm -f sqlplus.exit "
+                + "sqlplus.pid; : > sqlplus.out || exit 1; exec 3<&0; sqlplus -L -S <&3 3<&- >> sqlplus.out 2>&1 & "
+                + "pid=$!; exec 3<&-; echo $pid > sqlplus.pid; echo \"envclone: sqlplus runs as process $pid\" >&2; "
+                + "tail -n +1 -f sqlplus.out & tailer=$!; wait $pid; code=$?; echo $code > sqlplus.exit; kill $tailer "
+                + "2>/dev/null; exit $code"), server.commands().toString());
+    }
+
+    @Test
+    void createUsersStopsAtItsFirstErrorAndSaysWhatStays() throws Exception {
+        scenario("T17", "fail");
+        try (DataPumpOverSsh route = route("T17", false)) {
+            CloneFailedException failed = assertThrows(CloneFailedException.class,
+                    () -> route.actions().get(1).run(facts -> { }, CloneListener.NONE, new CancelToken()));
+            assertTrue(failed.getMessage().startsWith("create-users.sql stopped at an error: ORA-01543: tablespace "
+                    + "'OSIDX' already exists"), failed.getMessage());
+            assertTrue(failed.left().startsWith("what create-users.sql created before it stopped stays"),
+                    failed.left());
+            CloneAction.Recovery recovery = route.actions().get(1).recover(Map.of());
+            assertFalse(recovery.done());
+            assertTrue(recovery.state().contains("ORA-01543"), recovery.state());
+        }
+    }
+
+    @Test
     void aRecoveryReadsTheOutputKeptOnTheHost() throws Exception {
         scenario("T10", "31684");
         try (DataPumpOverSsh route = route("T10", false)) {
-            CloneAction importing = route.actions().get(1);
+            CloneAction importing = route.actions().get(2);
             CloneAction.Recovery never = importing.recover(Map.of());
             assertFalse(never.done());
             assertTrue(never.state().startsWith("impdp never started on "), never.state());
             importing.run(facts -> { }, CloneListener.NONE, new CancelToken());
         }
         try (DataPumpOverSsh afterCrash = route("T10", false)) {
-            CloneAction.Recovery done = afterCrash.actions().get(1).recover(Map.of());
+            CloneAction.Recovery done = afterCrash.actions().get(2).recover(Map.of());
             assertTrue(done.done(), done.state());
             assertTrue(done.state().contains("ended with exit code 5 and its log shows the job completed with no "
                     + "unexpected error"), done.state());
@@ -383,8 +440,8 @@ class DataPumpOverSshTest {
         scenario("T11", "39083");
         try (DataPumpOverSsh route = route("T11", false)) {
             assertThrows(CloneFailedException.class,
-                    () -> route.actions().get(1).run(facts -> { }, CloneListener.NONE, new CancelToken()));
-            CloneAction.Recovery failed = route.actions().get(1).recover(Map.of());
+                    () -> route.actions().get(2).run(facts -> { }, CloneListener.NONE, new CancelToken()));
+            CloneAction.Recovery failed = route.actions().get(2).recover(Map.of());
             assertFalse(failed.done());
             assertTrue(failed.state().contains("ORA-39083"), failed.state());
         }
@@ -424,8 +481,9 @@ class DataPumpOverSshTest {
     void noPasswordIsOnAnyRemoteCommandLineNorInAnyFileHereOrThere() throws Exception {
         scenario("T12", "31684");
         try (DataPumpOverSsh route = route("T12", false)) {
-            route.actions().get(0).run(facts -> { }, CloneListener.NONE, new CancelToken());
-            route.actions().get(1).run(facts -> { }, CloneListener.NONE, new CancelToken());
+            for (CloneAction action : route.actions()) {
+                action.run(facts -> { }, CloneListener.NONE, new CancelToken());
+            }
         }
         try (DataPumpOverSsh route = route("T13", true)) {
             route.actions().get(0).run(facts -> { }, CloneListener.NONE, new CancelToken());
@@ -433,7 +491,12 @@ class DataPumpOverSshTest {
         List<String> commands = server.commands();
         assertTrue(commands.stream().anyMatch(c -> c.contains("expdp PARFILE=expdp.par")), commands.toString());
         assertTrue(commands.stream().anyMatch(c -> c.contains("impdp PARFILE=impdp.par")), commands.toString());
-        for (String secret : List.of(SSH_PASSWORD, PASSPHRASE, ORACLE_PASSWORD)) {
+        assertTrue(commands.stream().anyMatch(c -> c.contains("sqlplus -L -S")), commands.toString());
+        List<String> secrets = new ArrayList<>(List.of(SSH_PASSWORD, PASSPHRASE, ORACLE_PASSWORD));
+        for (String user : List.of("OSADMIN", "OSRUNTIME", "OSADMIN_LOG", "OSRUNTIME_LOG")) {
+            secrets.add(userPassword(user));
+        }
+        for (String secret : secrets) {
             for (String command : commands) {
                 assertFalse(command.contains(secret), command);
             }

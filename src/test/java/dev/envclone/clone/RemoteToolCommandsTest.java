@@ -32,18 +32,28 @@ class RemoteToolCommandsTest {
                 }, "fingerprint");
         StringBuilder text = new StringBuilder();
         for (CloneAction action : route.actions()) {
-            DataPumpOverSshAction remote = (DataPumpOverSshAction) action;
-            String tool = action.stepId().equals("export-schemas") ? "expdp" : "impdp";
+            String tool = switch (action.stepId()) {
+                case "export-schemas" -> "expdp";
+                case "import-schemas" -> "impdp";
+                default -> RemoteToolCommands.SQLPLUS;
+            };
             RemoteToolCommands commands = new RemoteToolCommands("R20261202", tool);
             text.append("## ").append(action.stepId()).append(": ").append(action.describe()).append("\n\n");
             for (List<String> command : List.of(List.of("check", commands.findTool()),
-                    List.of("folder", commands.makeFolder()), List.of("upload (stdin: " + tool + ".par)",
+                    List.of("folder", commands.makeFolder()), List.of("upload (stdin: " + commands.input() + ")",
                             commands.upload()), List.of("run (stdin: user, password)", commands.run()),
                     List.of("the output tail -f had not sent (from byte 4097)", commands.rest(4096)),
                     List.of("cancel", commands.kill()), List.of("recover", commands.status()))) {
                 text.append("# ").append(command.get(0)).append("\n").append(command.get(1)).append("\n\n");
             }
-            text.append("# ").append(tool).append(".par\n").append(remote.parameterFile()).append("\n");
+            if (action instanceof DataPumpOverSshAction remote) {
+                text.append("# ").append(tool).append(".par\n").append(remote.parameterFile()).append("\n");
+            } else {
+                text.append("# stdin of sqlplus, in order: the user, its password, @create-users.sql, the password "
+                        + "of each user create-users.sql asks for (").append(String.join(", ",
+                        ((CreateUsersOverSshAction) action).users(OracleCreationScript.render(
+                                new PlanBuilder(Dbms.ORACLE).build())))).append("), EXIT\n\n");
+            }
         }
         Path golden = GOLDEN.resolve("commands.txt");
         if (Boolean.getBoolean("golden.update")) {
