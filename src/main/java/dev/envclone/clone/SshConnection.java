@@ -53,6 +53,12 @@ final class SshConnection implements AutoCloseable {
      *     login is refused, or the host cannot be reached; nothing was sent then
      */
     static SshConnection open(SshSettings ssh, Passwords passwords, String accepted) throws CloneFailedException {
+        if (ssh.host() == null || ssh.host().isBlank() || ssh.user() == null || ssh.user().isBlank()
+                || ssh.port() < 1 || ssh.port() > 65535) {
+            throw refused("The SSH settings are incomplete (host '" + ssh.host() + "', port " + ssh.port()
+                    + ", user '" + ssh.user() + "'): give the database host, its SSH port (22 by default) and the "
+                    + "account that runs expdp/impdp.", null);
+        }
         String where = ssh.user() + "@" + ssh.host() + (ssh.port() == 22 ? "" : ":" + ssh.port());
         Path knownHosts = ssh.knownHosts() != null ? Path.of(ssh.knownHosts())
                 : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");

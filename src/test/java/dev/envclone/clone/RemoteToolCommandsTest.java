@@ -80,6 +80,16 @@ class RemoteToolCommandsTest {
     }
 
     @Test
+    void incompleteSshSettingsAreRefusedBeforeAnyConnection() {
+        CloneFailedException refused = assertThrows(CloneFailedException.class, () -> SshConnection.open(
+                new SshSettings("dbhost", 0, "oracle", null, null), (forWhat, variable) -> {
+                    throw new AssertionError("no password may be asked");
+                }, null));
+        assertTrue(refused.getMessage().startsWith("The SSH settings are incomplete (host 'dbhost', port 0"),
+                refused.getMessage());
+    }
+
+    @Test
     void thePasswordIsMaskedWhereverALineHoldsIt() {
         char[] secret = "pw!42".toCharArray();
         assertEquals("a ******** b ********", ToolOutput.mask("a pw!42 b pw!42", secret));
