@@ -100,7 +100,8 @@ final class CreateUsersOverSshAction implements CloneAction {
                     + route.settings().ssh().host() + ")", "ENVCLONE_IMPORT_PASSWORD").toCharArray());
             for (String user : users) {
                 char[] password = route.passwords().password("Oracle user " + user + " (created by "
-                        + "create-users.sql)", "ENVCLONE_PASSWORD_" + user.toUpperCase(Locale.ROOT)).toCharArray();
+                        + "create-users.sql)", "ENVCLONE_PASSWORD_" + user.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_"))
+                        .toCharArray();
                 secrets.add(password);
                 refuseQuote(password, user);
             }
