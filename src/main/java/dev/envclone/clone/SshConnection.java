@@ -120,9 +120,15 @@ final class SshConnection implements AutoCloseable {
             throw refused("The SSH key file " + ssh.keyFile() + " cannot be read: give the private key of the "
                     + "account " + where + ".", null);
         }
-        KeyPair pair = KeyPair.load(jsch, ssh.keyFile());
-        boolean encrypted = pair.isEncrypted();
-        pair.dispose();
+        boolean encrypted;
+        try {
+            KeyPair pair = KeyPair.load(jsch, ssh.keyFile());
+            encrypted = pair.isEncrypted();
+            pair.dispose();
+        } catch (JSchException e) {
+            throw refused("The SSH key file " + ssh.keyFile() + " is not a private key envclone can read ("
+                    + e.getMessage() + "): give the account's private key in OpenSSH, PEM or PuTTY form.", e);
+        }
         byte[] passphrase = encrypted
                 ? bytes(passwords.password("the passphrase of the SSH key " + ssh.keyFile(), "ENVCLONE_SSH_PASSPHRASE"))
                 : null;

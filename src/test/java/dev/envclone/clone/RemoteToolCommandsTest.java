@@ -90,6 +90,19 @@ class RemoteToolCommandsTest {
     }
 
     @Test
+    void aKeyFileThatIsNoKeyIsRefusedBeforeAnyConnection(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws IOException {
+        Path notAKey = Files.writeString(folder.resolve("id_rsa"), "not a key\n");
+        CloneFailedException refused = assertThrows(CloneFailedException.class, () -> SshConnection.open(
+                new SshSettings("127.0.0.1", 1, "oracle", notAKey.toString(), folder.resolve("kh").toString()),
+                (forWhat, variable) -> {
+                    throw new AssertionError("no passphrase may be asked");
+                }, null));
+        assertTrue(refused.getMessage().startsWith("The SSH key file " + notAKey + " is not a private key"),
+                refused.getMessage());
+    }
+
+    @Test
     void thePasswordIsMaskedWhereverALineHoldsIt() {
         char[] secret = "pw!42".toCharArray();
         assertEquals("a ******** b ********", ToolOutput.mask("a pw!42 b pw!42", secret));
