@@ -20,6 +20,7 @@ public final class DataPumpOverSsh implements CloneRoute {
     private final String sourceFingerprint;
     private SshConnection connection;
     private int exportedTables;
+    private volatile String refusedHostKey;
 
     /**
      * @param ssh the database host
@@ -84,9 +85,20 @@ public final class DataPumpOverSsh implements CloneRoute {
     /** The one SSH session of the run, opened (and its host key checked) when first needed. */
     synchronized SshConnection connection() throws CloneFailedException {
         if (connection == null || !connection.isOpen()) {
-            connection = SshConnection.open(settings.ssh(), passwords, settings.acceptedFingerprint());
+            refusedHostKey = null;
+            connection = SshConnection.open(settings.ssh(), passwords, settings.acceptedFingerprint(),
+                    fingerprint -> refusedHostKey = fingerprint);
         }
         return connection;
+    }
+
+    /**
+     * The fingerprint of the host key the last connection refused (not in known_hosts, or changed), which the
+     * wizard or the command line shows next to the refusal and, only if the operator confirms it with the host's
+     * administrator, passes back as {@link Settings#acceptedFingerprint()} for a new route; null when none was.
+     */
+    public String refusedHostKey() {
+        return refusedHostKey;
     }
 
     /** Tables the import expects: the plan's count when given, else what this run's export counted. */

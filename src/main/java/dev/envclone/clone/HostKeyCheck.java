@@ -33,6 +33,7 @@ final class HostKeyCheck implements HostKeyRepository {
     private final String accepted;
     private final Path file;
     private volatile String refusal;
+    private volatile String refusedFingerprint;
 
     /**
      * @param known JSch's repository, read from {@code file}
@@ -48,6 +49,11 @@ final class HostKeyCheck implements HostKeyRepository {
     /** Why the host was refused, with what to do; null when it was not. */
     String refusal() {
         return refusal;
+    }
+
+    /** The fingerprint of the key that was refused, for the operator to confirm; null when none was. */
+    String refusedFingerprint() {
+        return refusedFingerprint;
     }
 
     @Override
@@ -68,6 +74,7 @@ final class HostKeyCheck implements HostKeyRepository {
             }
             return OK;
         }
+        refusedFingerprint = fingerprint;
         refusal = changed
                 ? "The SSH host key of " + host + " has CHANGED since it was recorded in " + file + ": the host now "
                         + "shows a " + type + " key with fingerprint " + fingerprint + ". Someone may be between you "

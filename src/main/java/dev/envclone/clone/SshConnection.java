@@ -53,6 +53,14 @@ final class SshConnection implements AutoCloseable {
      *     login is refused, or the host cannot be reached; nothing was sent then
      */
     static SshConnection open(SshSettings ssh, Passwords passwords, String accepted) throws CloneFailedException {
+        return open(ssh, passwords, accepted, fingerprint -> { });
+    }
+
+    /**
+     * @param refused receives the fingerprint of a host key that was refused, before the exception is thrown
+     */
+    static SshConnection open(SshSettings ssh, Passwords passwords, String accepted,
+                              java.util.function.Consumer<String> refused) throws CloneFailedException {
         if (ssh.host() == null || ssh.host().isBlank() || ssh.user() == null || ssh.user().isBlank()
                 || ssh.port() < 1 || ssh.port() > 65535) {
             throw refused("The SSH settings are incomplete (host '" + ssh.host() + "', port " + ssh.port()
@@ -96,6 +104,7 @@ final class SshConnection implements AutoCloseable {
             return new SshConnection(session, where);
         } catch (JSchException e) {
             if (check.refusal() != null) {
+                refused.accept(check.refusedFingerprint());
                 throw refused(check.refusal(), e);
             }
             String reason = String.valueOf(e.getMessage());

@@ -292,6 +292,7 @@ class DataPumpOverSshTest {
                     + ": the host shows a ecdsa-sha2-nistp256 key with fingerprint " + fingerprint + "."),
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("accept that fingerprint"), refused.getMessage());
+            assertEquals(fingerprint, route.refusedHostKey());
         }
         try (DataPumpOverSsh route = route("T7", true, knownHosts, "SHA256:someOtherKeyEntirely", PASSWORDS)) {
             assertThrows(CloneFailedException.class, () -> route.actions().get(0).check(new CancelToken()));
