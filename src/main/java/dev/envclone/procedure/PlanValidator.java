@@ -189,7 +189,8 @@ public final class PlanValidator {
                 optional("datafile folder", NameRule.SERVER_FOLDER, o.datafileFolder()),
                 optional("session user", id, o.sessionUser()),
                 optional("session tablespace", id, o.sessionTablespace()),
-                optional("temporary tablespace", id, o.temporaryTablespace()));
+                optional("temporary tablespace", id, o.temporaryTablespace()),
+                o.ssh() == null ? null : checkSsh(o.ssh()));
         if (problems.isEmpty() && users != null) {
             requireImported("user", users.distinct(), schemas, checked::importedName,
                     "export the source user and remap it with REMAP_SCHEMA, or name the user the import creates");
@@ -197,6 +198,20 @@ public final class PlanValidator {
                     "remap a source tablespace to it with REMAP_TABLESPACE, or name a tablespace the import fills");
         }
         return checked;
+    }
+
+    /**
+     * The SSH route's host, port, account and files. The files are checked for their form only: the run reads
+     * them, and says then which one it cannot read.
+     */
+    private SshSettings checkSsh(SshSettings s) {
+        if (s.port() < 1 || s.port() > 65535) {
+            problems.add("SSH port " + s.port() + " is out of range: give a port from 1 to 65535 (22 by default)");
+        }
+        return new SshSettings(name("SSH host", NameRule.SSH_HOST, s.host()), s.port(),
+                name("SSH user", NameRule.OS_USER, s.user()),
+                optional("SSH key file", NameRule.LOCAL_FILE, s.keyFile()),
+                optional("SSH known_hosts file", NameRule.LOCAL_FILE, s.knownHosts()));
     }
 
     /** Each target name must be what some exported name becomes after the import. */
