@@ -23,6 +23,18 @@ public final class PlanValidator {
     private PlanValidator() {
     }
 
+    /** The rule for Data Pump's PARALLEL, for a form that checks the field alone: the message, or null. */
+    public static String parallelProblem(int parallel) {
+        return parallel < 1 || parallel > 64 ? "parallel " + parallel + " is out of range: give 1 to 64" : null;
+    }
+
+    /** The rules for the SSH route's settings, for a form that checks them alone: every problem, or none. */
+    public static List<String> sshProblems(SshSettings ssh) {
+        PlanValidator validator = new PlanValidator();
+        validator.checkSsh(ssh);
+        return List.copyOf(validator.problems);
+    }
+
     public static MigrationPlan check(MigrationPlan plan) {
         PlanValidator validator = new PlanValidator();
         MigrationPlan checked = validator.checkPlan(plan);
@@ -177,8 +189,8 @@ public final class PlanValidator {
                 name("dump file", NameRule.DUMP_FILE, d.dumpFile()),
                 name("export log file", NameRule.DUMP_FILE, d.exportLogFile()),
                 name("import log file", NameRule.DUMP_FILE, d.importLogFile()), d.parallel());
-        if (d.parallel() < 1 || d.parallel() > 64) {
-            problems.add("parallel " + d.parallel() + " is out of range: give 1 to 64");
+        if (parallelProblem(d.parallel()) != null) {
+            problems.add(parallelProblem(d.parallel()));
         } else if (d.parallel() > 1 && dataPump.dumpFile() != null && !dataPump.dumpFile().contains("%U")) {
             problems.add("dump file '" + dataPump.dumpFile() + "' has no %U: with parallel " + d.parallel()
                     + " Data Pump needs one file per worker (e.g. envclone_%U.dmp)");

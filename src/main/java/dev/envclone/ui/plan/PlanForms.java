@@ -80,6 +80,37 @@ final class PlanForms {
         return fields;
     }
 
+    /** The clone's own settings of one DBMS: where the files go, which files and schemas, and how. */
+    Form cloneSettings(Dbms dbms) {
+        List<Element> fields = new ArrayList<>(switch (dbms) {
+            case SQLSERVER -> List.of(text(PlanField.BACKUP_FOLDER, FULL), text(PlanField.DATA_FOLDER, HALF),
+                    text(PlanField.LOG_FOLDER, HALF), text(PlanField.FILES, FULL),
+                    text(PlanField.SOURCE_LOG_CATALOG, HALF), text(PlanField.LOG_CATALOG, HALF),
+                    text(PlanField.LOG_FILES, FULL));
+            case ORACLE -> List.of(text(PlanField.EXPORTED_ADMIN_USER, HALF),
+                    text(PlanField.EXPORTED_RUNTIME_USER, HALF), text(PlanField.EXPORTED_LOG_ADMIN_USER, HALF),
+                    text(PlanField.EXPORTED_LOG_RUNTIME_USER, HALF), text(PlanField.APPLICATION_SCHEMAS, FULL),
+                    text(PlanField.APPLICATION_TABLESPACES, FULL), text(PlanField.DIRECTORY, HALF),
+                    text(PlanField.DUMP_FILE, HALF), text(PlanField.PARALLEL, HALF),
+                    text(PlanField.SSH_TARGET, FULL), text(PlanField.SSH_KEY, HALF),
+                    text(PlanField.SSH_KNOWN_HOSTS, HALF));
+        });
+        Label hint = new Label(switch (dbms) {
+            case SQLSERVER -> "The logical files are typed here as RESTORE FILELISTONLY lists them for the source's "
+                    + "backup. The log catalog fields stay empty when the log lives in the platform catalog.";
+            case ORACLE -> "With an SSH target, expdp and impdp run on the database host; without one, the clone "
+                    + "runs through DBMS_DATAPUMP over the database connection, or a DBA runs the generated files. "
+                    + "SSH passwords are asked when needed and never saved.";
+        });
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        fields.add(NodeElement.of(hint));
+        return Form.of(section(switch (dbms) {
+            case SQLSERVER -> "Clone: backup and restore";
+            case ORACLE -> "Clone: Data Pump export and import";
+        }, fields.toArray(new Element[0])));
+    }
+
     Form optionalParts() {
         List<Element> boxes = new ArrayList<>();
         for (OptionalPart part : OptionalPart.values()) {

@@ -1,12 +1,12 @@
 package dev.envclone.ui.plan;
 
 import dev.envclone.db.TargetUrl;
+import dev.envclone.procedure.CatalogClone;
 import dev.envclone.procedure.InstallPath;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.PlanException;
-import dev.envclone.procedure.PlatformUsers;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.sql.Dbms;
@@ -98,6 +98,10 @@ public final class PlanViewModel {
             }
         });
         wizard.targetUserProperty().addListener(new WeakChangeListener<>(userChanged));
+        text(PlanField.SOURCE_CATALOG).addListener((o, before, now) ->
+                followCatalog(PlanField.SOURCE_CATALOG, PlanField.FILES, before, now));
+        text(PlanField.SOURCE_LOG_CATALOG).addListener((o, before, now) ->
+                followCatalog(PlanField.SOURCE_LOG_CATALOG, PlanField.LOG_FILES, before, now));
         dbms.addListener((o, before, now) -> {
             // The names of one DBMS mean nothing on the other: start from the new DBMS's defaults.
             if (now != null && !readOnly.get()) {
@@ -350,36 +354,23 @@ public final class PlanViewModel {
         return chosen == start.dbms() ? start : new PlanBuilder(chosen).build();
     }
 
-    /** Puts the plan's users and its DBMS's own names into the fields. */
+    /** Puts the plan's users and its DBMS's own names and clone settings into the fields. */
     private void fill(MigrationPlan plan) {
-        text(PlanField.ADMIN_USER).set(plan.users().admin());
-        text(PlanField.RUNTIME_USER).set(plan.users().runtime());
-        text(PlanField.LOG_ADMIN_USER).set(plan.users().logAdmin());
-        text(PlanField.LOG_RUNTIME_USER).set(plan.users().logRuntime());
-        Map<PlanField, String> names = switch (plan.dbms()) {
-            case SQLSERVER -> Map.of(PlanField.SOURCE_ADMIN_USER, plan.sqlServer().sourceUsers().admin(),
-                    PlanField.SOURCE_RUNTIME_USER, plan.sqlServer().sourceUsers().runtime(),
-                    PlanField.SOURCE_LOG_ADMIN_USER, plan.sqlServer().sourceUsers().logAdmin(),
-                    PlanField.SOURCE_LOG_RUNTIME_USER, plan.sqlServer().sourceUsers().logRuntime(),
-                    PlanField.SOURCE_CATALOG, plan.sqlServer().platform().sourceCatalog(),
-                    PlanField.CATALOG, plan.sqlServer().platform().catalog(),
-                    PlanField.SERVER, orEmpty(plan.sqlServer().server()));
-            case ORACLE -> oracleNames(plan);
-        };
-        names.forEach((field, value) -> text(field).set(value));
+        PlanAssembly.texts(plan).forEach((field, value) -> text(field).set(value));
     }
 
-    private static Map<PlanField, String> oracleNames(MigrationPlan plan) {
-        Map<PlanField, String> names = new java.util.EnumMap<>(PlanField.class);
-        names.put(PlanField.SERVER_INSTANCE, orEmpty(plan.oracle().serverInstance()));
-        List<String> roles = plan.oracle().tablespaces().all();
-        List<PlanField> fields = List.of(PlanField.SYSTEM_TABLESPACE, PlanField.INDEX_TABLESPACE,
-                PlanField.USER_TABLESPACE, PlanField.LOG_SYSTEM_TABLESPACE, PlanField.LOG_INDEX_TABLESPACE,
-                PlanField.LOG_USER_TABLESPACE);
-        for (int i = 0; i < fields.size(); i++) {
-            names.put(fields.get(i), roles.get(i));
+    /**
+     * A source catalog's logical files follow its name while they are that catalog's defaults ({@code NAME:D,
+     * NAME_log:L}); files the operator typed (or that were read from the backup) stay as they are.
+     */
+    private void followCatalog(PlanField catalog, PlanField files, String before, String now) {
+        String defaults = before == null ? null : FieldValues.join(CatalogClone.defaultFiles(before));
+        String current = text(files).get();
+        boolean untouched = current == null || current.isEmpty() ? catalog == PlanField.SOURCE_CATALOG
+                : current.equals(defaults);
+        if (untouched && now != null && !now.isEmpty() && !readOnly.get()) {
+            text(files).set(FieldValues.join(CatalogClone.defaultFiles(now)));
         }
-        return names;
     }
 
     private void edited(PlanField field) {
