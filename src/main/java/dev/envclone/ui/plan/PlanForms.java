@@ -168,6 +168,37 @@ final class PlanForms {
                 NodeElement.of(hint)));
     }
 
+    /**
+     * The source connection, optional: given, envclone runs the clone steps (reading the source, never changing it);
+     * empty, a DBA runs the generated files. Editable after the run started, like the target's.
+     */
+    Form source() {
+        StringField url = Field.ofStringType("")
+                .label("Source _JDBC URL (optional)")
+                .placeholder("empty: a DBA runs the clone with the generated files")
+                .span(FULL)
+                .validate(engineRule(model::sourceUrlProblem))
+                .valueDescription(message("plan-source-url-message", model.sourceUrlMessageProperty()))
+                .render(new FormControls.Text("plan-source-url"));
+        follow(url, model.sourceUrlProperty());
+        StringField user = Field.ofStringType("")
+                .label("Source user")
+                .span(HALF)
+                .render(new FormControls.Text("plan-source-user"));
+        follow(user, model.sourceUserProperty());
+        PasswordField password = Field.ofPasswordType("")
+                .label("Source password")
+                .span(HALF)
+                .render(new FormControls.Password("plan-source-password"));
+        password.bind(model.sourcePasswordProperty());
+        password.userInputProperty().bindBidirectional(model.sourcePasswordProperty());
+        Label hint = new Label("With a source, envclone runs the clone steps itself: it reads the source and never "
+                + "changes it, and the target may not exist yet (the rehearsal's target is created by its clone).");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        return Form.of(section("Source connection", url, user, password, NodeElement.of(hint)));
+    }
+
     private StringField text(PlanField field, int span) {
         StringField text = Field.ofStringType("")
                 .label(field.label())

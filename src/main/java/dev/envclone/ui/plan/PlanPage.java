@@ -73,7 +73,8 @@ public final class PlanPage implements WizardPage {
 
         // The forms sit close together: each FormsFX section brings its own margin.
         VBox sections = new VBox(new FormRenderer(forms.environments()), databaseNames,
-                new FormRenderer(forms.optionalParts()), new FormRenderer(forms.connection(testRow())));
+                new FormRenderer(forms.optionalParts()), new FormRenderer(forms.connection(testRow())),
+                new FormRenderer(forms.source()));
         view.getChildren().addAll(title, intro, fixed, sections, problems);
         view.setPadding(new Insets(16));
         view.setFillWidth(true);
