@@ -1,0 +1,216 @@
+package dev.envclone.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.envclone.cli.CliProcess;
+import dev.envclone.sandbox.Sandbox;
+import dev.envclone.sql.Dbms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The rehearsal from nothing, through the command line: {@code sandbox create} makes the "production" source,
+ * {@code run --source} clones it into a target file that does not exist yet and cleans that target. The source is
+ * unchanged row for row and byte for byte; the journal holds both fingerprints; a kill during the clone, then the
+ * same command, recovers; the refusals leave nothing behind.
+ */
+class CloneRunTest {
+    @TempDir
+    Path folder;
+
+    /** What the test works with: the source made by the CLI, a plan, and the target's URL (no file yet). */
+    private record Rehearsal(Dbms dbms, String source, Path sourceFile, Path plan, Path runDir, String target,
+                             Path targetFile) {
+        String[] run(String... extra) {
+            List<String> args = new ArrayList<>(List.of("run", "--plan", plan.toString(), "--run-dir",
+                    runDir.toString(), "--source", source, "--source-user", "sa", "--target", target, "--user", "sa",
+                    "--steps", "all", "--yes"));
+            args.addAll(List.of(extra));
+            return args.toArray(String[]::new);
+        }
+    }
+
+    private Rehearsal rehearsal(Dbms dbms) {
+        Path prod = folder.resolve("prod");
+        CliProcess.Result created = CliProcess.inProcess("sandbox", "create", "--dbms", dbms.cliName(), "--db",
+                prod.toString());
+        assertEquals(0, created.code(), created.err());
+        List<String> lines = created.out().strip().lines().toList();
+        String source = lines.get(lines.size() - 1);
+        CliProcess.Result planned = CliProcess.inProcess("plan", "--dbms", dbms.cliName(), "--out",
+                folder.resolve("plan").toString());
+        assertEquals(0, planned.code(), planned.err());
+        return new Rehearsal(dbms, source, folder.resolve("prod.mv.db"), folder.resolve("plan").resolve("plan.json"),
+                folder.resolve("run"), Sandbox.url(dbms, folder.resolve("qa")), folder.resolve("qa.mv.db"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void theCloneMakesTheTargetTheCleanupCleansItAndTheSourceStaysAsItWas(Dbms dbms) throws Exception {
+        Rehearsal r = rehearsal(dbms);
+        Map<String, List<String>> sourceRows = allRows(dbms, r.source());
+        String sourceBytes = sha256(r.sourceFile());
+        assertFalse(Files.exists(r.targetFile()));
+
+        CliProcess.Result first = CliProcess.inProcess(r.run());
+        // As in SandboxRunTest: the cleanup stops at the database connections the extensions still map.
+        assertEquals(3, first.code(), first.out() + first.err());
+        assertTrue(first.err().contains("cleanup-database-connections: blocked"), first.err());
+        assertTrue(first.out().contains(switch (dbms) {
+            case SQLSERVER -> "restore-database: done";
+            case ORACLE -> "import-schemas: done";
+        }), first.out());
+        assertTrue(first.out().contains("100 %"), "progress shown: " + first.out());
+        SandboxRunFixture target = SandboxRunFixture.existing(dbms, r.target());
+        target.assertCleaned();
+
+        target.execute("delete from OSSYS_EXTENSION_DBCONNECTION");
+        CliProcess.Result second = CliProcess.inProcess(r.run());
+        assertEquals(0, second.code(), second.out() + second.err());
+        assertTrue(second.out().contains("done already"), second.out());
+        assertEquals(List.of("$OS_LOG_DB_7e3e8ce0"), target.rows("select NAME from ossys_dbconnection"));
+
+        assertEquals(sourceBytes, sha256(r.sourceFile()), "the source file is byte for byte as it was");
+        assertEquals(sourceRows, allRows(dbms, r.source()), "the source is unchanged row for row");
+
+        RunFolder run = RunFolder.open(r.runDir(), Clock.systemUTC());
+        List<JournalEntry> entries = run.journal().entries();
+        String sourceFingerprint = entries.get(0).get("source.fingerprint");
+        assertTrue(sourceFingerprint.contains(folder.resolve("prod").toString()), sourceFingerprint);
+        String targetFingerprint = entries.stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED)
+                .findFirst().orElseThrow().get("fingerprint");
+        assertTrue(targetFingerprint.contains(folder.resolve("qa").toString()), targetFingerprint);
+        assertNotEquals(sourceFingerprint, targetFingerprint);
+        for (String step : cloneSteps(dbms)) {
+            assertEquals(StepState.DONE, run.state().of(step), step);
+            assertEquals(1, RunState.attempts(entries, step), step + " ran once");
+        }
+        assertTrue(entries.stream().anyMatch(e -> e.event() == JournalEvent.CLONE_PROGRESS
+                && "100".equals(e.get("percent"))), "progress journaled");
+        assertFalse(Files.exists(Path.of(r.targetFile() + ".envclone-part")));
+    }
+
+    @Test
+    void aKillDuringTheCopyThenTheSameCommandRecoversAndFinishes() throws Exception {
+        Rehearsal r = rehearsal(Dbms.SQLSERVER);
+        Map<String, List<String>> sourceRows = allRows(Dbms.SQLSERVER, r.source());
+        String sourceBytes = sha256(r.sourceFile());
+        Process process = CliProcess.start(folder.resolve("logs"), Map.of("envclone.test.pauseAt",
+                "restore-database:progress-50"), Map.of(), r.run());
+        Path paused = r.runDir().resolve(".paused");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(paused) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(paused), "paused mid-copy: " + CliProcess.read(folder.resolve("logs/err.txt")));
+        Path part = Path.of(r.targetFile() + ".envclone-part");
+        assertTrue(Files.exists(part) && !Files.exists(r.targetFile()), "half a copy, under its temporary name");
+        process.destroyForcibly(); // SIGKILL
+        process.waitFor(30, TimeUnit.SECONDS);
+        Files.delete(paused);
+
+        CliProcess.Result resumed = CliProcess.inProcess(r.run());
+        assertTrue(resumed.out().contains("Recovered restore-database: no target file was made; the partial copy"),
+                resumed.out());
+        assertTrue(resumed.out().contains("backup-database: done already"), resumed.out());
+        assertEquals(3, resumed.code(), "then blocked at the mapped connections, as any run: " + resumed.err());
+        SandboxRunFixture.existing(Dbms.SQLSERVER, r.target()).assertCleaned();
+        assertFalse(Files.exists(part));
+        RunFolder run = RunFolder.open(r.runDir(), Clock.systemUTC());
+        assertEquals(2, RunState.attempts(run.journal().entries(), "restore-database"));
+        assertEquals(1, RunState.attempts(run.journal().entries(), "backup-database"));
+        assertEquals(sourceBytes, sha256(r.sourceFile()));
+        assertEquals(sourceRows, allRows(Dbms.SQLSERVER, r.source()));
+    }
+
+    @Test
+    void refusesATargetThatIsTheSourceAnExistingTargetAndAFingerprintThatDisagrees() throws Exception {
+        Rehearsal r = rehearsal(Dbms.ORACLE);
+        String sourceBytes = sha256(r.sourceFile());
+
+        CliProcess.Result same = CliProcess.inProcess("run", "--plan", r.plan().toString(), "--run-dir",
+                r.runDir().toString(), "--source", r.source(), "--source-user", "sa", "--target",
+                "jdbc:h2:file:" + folder.resolve("x").resolve("..").resolve("prod") + ";MODE=Oracle", "--user", "sa",
+                "--yes");
+        assertEquals(3, same.code(), same.out() + same.err());
+        assertTrue(same.err().contains("--target is the source"), same.err());
+
+        CliProcess.Result wrong = CliProcess.inProcess(r.run("--source-fingerprint", "h2:jdbc:h2:file:/elsewhere"));
+        assertEquals(3, wrong.code(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("--source-fingerprint h2:jdbc:h2:file:/elsewhere is not the source's"),
+                wrong.err());
+
+        Files.copy(r.sourceFile(), r.targetFile());
+        byte[] there = Files.readAllBytes(r.targetFile());
+        CliProcess.Result exists = CliProcess.inProcess(r.run());
+        assertEquals(3, exists.code(), exists.out() + exists.err());
+        assertTrue(exists.err().contains("The target file " + r.targetFile() + " already exists"), exists.err());
+        assertTrue(java.util.Arrays.equals(there, Files.readAllBytes(r.targetFile())), "the file there untouched");
+
+        assertFalse(Files.exists(r.runDir()), "no run folder is left by a refused start");
+        assertEquals(sourceBytes, sha256(r.sourceFile()));
+    }
+
+    private static List<String> cloneSteps(Dbms dbms) {
+        return switch (dbms) {
+            case SQLSERVER -> List.of("backup-database", "restore-database");
+            case ORACLE -> List.of("export-schemas", "create-users", "import-schemas");
+        };
+    }
+
+    /** Every table of the source, every row as text, sorted: the source's whole content. */
+    static Map<String, List<String>> allRows(Dbms dbms, String url) throws Exception {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r", "sa", "");
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select TABLE_SCHEMA, TABLE_NAME from "
+                    + "INFORMATION_SCHEMA.TABLES where TABLE_TYPE = 'BASE TABLE' and TABLE_SCHEMA <> "
+                    + "'INFORMATION_SCHEMA' order by 1, 2")) {
+                while (rows.next()) {
+                    tables.add("\"" + rows.getString(1) + "\".\"" + rows.getString(2) + "\"");
+                }
+            }
+            for (String table : tables) {
+                List<String> content = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("select * from " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int c = 1; c <= columns; c++) {
+                            row.append(c > 1 ? "|" : "").append(rows.getString(c));
+                        }
+                        content.add(row.toString());
+                    }
+                }
+                content.sort(null);
+                all.put(table, content);
+            }
+        }
+        assertTrue(all.size() > 20, "the source's tables: " + all.keySet());
+        return all;
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
