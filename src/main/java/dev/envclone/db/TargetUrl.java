@@ -109,6 +109,19 @@ public final class TargetUrl {
         }
     }
 
+    /**
+     * {@link #problem} for the target of a clone (the wizard with a source connection): an H2 file database need
+     * not exist yet, since the sandbox clone creates it.
+     */
+    public static String cloneTargetProblem(String field, String url, String passwordAdvice) {
+        try {
+            parse(field, url, passwordAdvice, true);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     /** The URL as given (it holds no password). */
     public String url() {
         return url;

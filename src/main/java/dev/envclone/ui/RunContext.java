@@ -75,6 +75,15 @@ public final class RunContext implements AutoCloseable {
         return route;
     }
 
+    /** Why the source could not be used for the clone, and what to do; the words the plan and clone pages show. */
+    public static String sourceFailure(Throwable failed) {
+        if (failed instanceof CloneFailedException e) {
+            return "The clone cannot start: " + e.getMessage() + " (" + e.left() + ")";
+        }
+        return "The source could not be read: " + dev.envclone.db.UrlSecrets.mask(String.valueOf(failed.getMessage()))
+                + ". Check the source's URL, user and password, or clear the source URL to have a DBA do the clone.";
+    }
+
     /** The run's clone steps on the route, journaled as the command line journals them. */
     public synchronized CloneSteps cloneSteps() throws CloneFailedException {
         return new CloneSteps(run, cloneRoute(), operator);

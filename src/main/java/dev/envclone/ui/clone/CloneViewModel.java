@@ -143,7 +143,7 @@ public final class CloneViewModel {
                 failed -> {
                     reading.set(false);
                     automatic.set(false);
-                    cloneMessage.set(dev.envclone.ui.plan.PlanViewModel.sourceFailure(failed));
+                    cloneMessage.set(dev.envclone.ui.RunContext.sourceFailure(failed));
                 });
     }
 
@@ -220,6 +220,11 @@ public final class CloneViewModel {
                 current.start(clock.instant());
             }
         }
+    }
+
+    /** For the test of the log's length: a line as the engine would send it. */
+    void appendForTest(String line) {
+        append(line);
     }
 
     private void append(String line) {

@@ -376,17 +376,8 @@ public final class PlanViewModel {
         }, failed -> {
             readingSource.set(false);
             updateValid();
-            problems.set(sourceFailure(failed));
+            problems.set(dev.envclone.ui.RunContext.sourceFailure(failed));
         });
-    }
-
-    /** Why the source could not be used, and what to do; nothing of the run was made. */
-    static String sourceFailure(Throwable failed) {
-        if (failed instanceof dev.envclone.clone.CloneFailedException e) {
-            return "The clone cannot start: " + e.getMessage() + " (" + e.left() + ")";
-        }
-        return "The source could not be read: " + dev.envclone.db.UrlSecrets.mask(String.valueOf(failed.getMessage()))
-                + ". Check the source's URL, user and password, or clear the source URL to have a DBA do the clone.";
     }
 
     /** Connects to the target in a background job and says what it is: see {@link #connectionResultProperty()}. */
