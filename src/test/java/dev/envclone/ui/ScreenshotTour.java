@@ -54,6 +54,12 @@ public final class ScreenshotTour {
         waitUntil(() -> app.mainWindow() != null);
         idle();
         shot(out, "02-plan" + suffix);
+        scrollTo("plan-" + switch (dbms) {
+            case SQLSERVER -> "backup-folder";
+            case ORACLE -> "exported-admin-user";
+        });
+        shot(out, "02b-plan-clone-settings" + suffix);
+        scrollTo("plan-run-folder");
         fire("main-next");
         idle();
         fire("prerequisites-check");
@@ -61,6 +67,7 @@ public final class ScreenshotTour {
         shot(out, "03-prerequisites" + suffix);
         select(item -> item.step() != null && item.step().kind() == StepKind.CLONE);
         shot(out, "04-clone" + suffix);
+        cloneShots(out, dbms, suffix);
         select(item -> item.step() != null && item.step().kind() == StepKind.CLEANUP);
         fire("cleanup-preview");
         idle();
@@ -89,6 +96,57 @@ public final class ScreenshotTour {
         shot(out, "10-final" + suffix);
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * The clone as envclone runs it: refused (a file is in the target's place), under way (held at half of the
+     * last action by the engine's test pause), interrupted there and run again (the step is settled first), done.
+     */
+    private static void cloneShots(Path out, Dbms dbms, String suffix) throws Exception {
+        Path target = Path.of(onFx(() -> app.wizard().targetUrlProperty().get()).replaceFirst("^jdbc:h2:file:", "")
+                .replaceFirst(";.*", "") + ".mv.db");
+        Files.writeString(target, "not a database");
+        fire("clone-run");
+        idle();
+        shot(out, "04b-clone-failed" + suffix);
+        Files.delete(target);
+        String last = switch (dbms) {
+            case SQLSERVER -> "restore-database";
+            case ORACLE -> "import-schemas";
+        };
+        Path runFolder = onFx(() -> app.wizard().runProperty().get().folder());
+        System.setProperty("envclone.test.pauseAt", last + ":progress-50");
+        fire("clone-run");
+        waitUntil(() -> Files.exists(runFolder.resolve(".paused")));
+        Thread.sleep(2_300); // the elapsed time counts on
+        shot(out, "04c-clone-progress" + suffix);
+        System.clearProperty("envclone.test.pauseAt");
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("envclone-worker"))
+                .forEach(Thread::interrupt);
+        idle();
+        Files.deleteIfExists(runFolder.resolve(".paused"));
+        fire("clone-run");
+        idle();
+        shot(out, "04d-clone-done" + suffix);
+    }
+
+    /** Scrolls the page so that the control with this id is at the top. */
+    private static void scrollTo(String id) throws Exception {
+        onFx(() -> {
+            Node node = app.mainWindow().view().getScene().lookup("#" + id);
+            Node parent = node;
+            while (parent != null && !(parent instanceof javafx.scene.control.ScrollPane)) {
+                parent = parent.getParent();
+            }
+            if (parent instanceof javafx.scene.control.ScrollPane scroll) {
+                double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                double room = scroll.getContent().getBoundsInLocal().getHeight()
+                        - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
+            }
+            return true;
+        });
+        settle();
     }
 
     private static void select(Predicate<StepItem> which) throws Exception {
