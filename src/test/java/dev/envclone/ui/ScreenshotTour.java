@@ -18,8 +18,8 @@ import javafx.stage.Window;
 /**
  * Takes a screenshot of every page of the wizard in a real window under X (Xvfb): the start page, the plan, the
  * prerequisites, the clone, a cleanup step after its preview, its confirmation and its result, the Configuration
- * Tool, a manual step and the final page. The whole screen is captured with ImageMagick's import, as an operator's
- * remote desktop shows it.
+ * Tool, a manual step and the final page. Each picture is the whole screen as an operator's remote desktop shows
+ * it: every window of the wizard drawn at its place.
  *
  * <pre>Xvfb :99 -screen 0 1280x800x24 &amp;
  * DISPLAY=:99 ./mvnw -q -Dprism.order=sw test-compile exec:java -Dexec.classpathScope=test \
@@ -32,6 +32,16 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            tour(args);
+        } catch (Exception | Error e) {
+            // The JavaFX thread keeps the process alive: end it, with the cause shown.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         Path out = Path.of(args[0]).toAbsolutePath();
         Dbms dbms = Dbms.valueOf(args[1].toUpperCase(Locale.ROOT));
         int scale = Integer.parseInt(args[2]);
@@ -208,12 +218,37 @@ public final class ScreenshotTour {
         Thread.sleep(700);
     }
 
+    /**
+     * Writes what the screen shows: every window of the wizard drawn into one picture the size of the screen, each
+     * at its place (the main window, and a dialog over it). JavaFX draws each scene as its window shows it; no
+     * screen-capture tool is needed on the machine.
+     */
     private static void shot(Path out, String name) throws Exception {
-        Process process = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
-                .inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + name);
-        }
+        java.awt.image.BufferedImage screen = onFx(() -> {
+            javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getBounds();
+            java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage((int) bounds.getWidth(),
+                    (int) bounds.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (Window window : Window.getWindows()) {
+                if (!window.isShowing() || window.getScene() == null) {
+                    continue;
+                }
+                javafx.scene.image.WritableImage image = window.getScene().snapshot(null);
+                javafx.scene.image.PixelReader pixels = image.getPixelReader();
+                int x0 = (int) Math.round(window.getX() + window.getScene().getX());
+                int y0 = (int) Math.round(window.getY() + window.getScene().getY());
+                for (int y = 0; y < (int) image.getHeight(); y++) {
+                    for (int x = 0; x < (int) image.getWidth(); x++) {
+                        int sx = x0 + x;
+                        int sy = y0 + y;
+                        if (sx >= 0 && sy >= 0 && sx < picture.getWidth() && sy < picture.getHeight()) {
+                            picture.setRGB(sx, sy, pixels.getArgb(x, y));
+                        }
+                    }
+                }
+            }
+            return picture;
+        });
+        javax.imageio.ImageIO.write(screen, "png", out.resolve(name + ".png").toFile());
         System.out.println("wrote " + out.resolve(name + ".png"));
     }
 }

@@ -108,6 +108,15 @@ public final class CloneActionRow {
         status.set(how);
     }
 
+    /** Back to waiting: it never ran (the checks of every action come before the first one runs). */
+    void reset() {
+        stage.set(Stage.WAITING);
+        started = null;
+        percent = -1;
+        status.set("waiting");
+        timing.set("");
+    }
+
     void stop(String how) {
         stage.set(Stage.STOPPED);
         status.set(how);

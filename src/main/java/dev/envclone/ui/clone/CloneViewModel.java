@@ -258,6 +258,12 @@ public final class CloneViewModel {
         };
         CloneActionRow row = result.step() == null ? current : rows.stream()
                 .filter(r -> r.stepId().equals(result.step().id())).findFirst().orElse(current);
+        for (CloneActionRow other : rows) {
+            // A refusal comes from the checks, before any action ran: the one shown as started did not run.
+            if (other != row && other.stage() == CloneActionRow.Stage.RUNNING) {
+                other.reset();
+            }
+        }
         if (row != null) {
             row.stop(how);
             row.tick(clock.instant());

@@ -37,21 +37,21 @@ public enum PlanField {
             false),
     LOG_USER_TABLESPACE("tablespace-log-user", "log user tablespace", "Log user tablespace", Dbms.ORACLE, false),
     // The clone's settings (issue 12): every one a plan field, so nothing a site differs in is fixed.
-    BACKUP_FOLDER("backup-folder", "backup folder", "Bac_kup folder (both servers reach it)", Dbms.SQLSERVER, false),
-    DATA_FOLDER("data-folder", "data folder", "Data folder (w_here the restored data files go)", Dbms.SQLSERVER,
+    BACKUP_FOLDER("backup-folder", "backup folder", "Bac_kup folder", Dbms.SQLSERVER, false),
+    DATA_FOLDER("data-folder", "data folder", "Data folder", Dbms.SQLSERVER,
             false),
-    LOG_FOLDER("log-folder", "log folder", "Log folder (where the restored log files go)", Dbms.SQLSERVER, false),
+    LOG_FOLDER("log-folder", "log folder", "Log folder", Dbms.SQLSERVER, false),
     /**
      * Typed for now; where a source connection is given, RESTORE FILELISTONLY's logical names are read into it
      * (the SQL Server route's reader sets this field's text).
      */
-    FILES("files", "logical file name", "Logical files, typed (NAME:D,NAME:L as FILELISTONL_Y lists them)",
+    FILES("files", "logical file name", "Logical files (t_yped)",
             Dbms.SQLSERVER, false, Kind.FILE_LIST),
-    SOURCE_LOG_CATALOG("source-log-catalog", "source log catalog", "Source log catalog (if separate, optional)",
+    SOURCE_LOG_CATALOG("source-log-catalog", "source log catalog", "Source log catalog",
             Dbms.SQLSERVER, true),
-    LOG_CATALOG("log-catalog", "target log catalog", "Target log catalog (if separate, optional)", Dbms.SQLSERVER,
+    LOG_CATALOG("log-catalog", "target log catalog", "Target log catalog", Dbms.SQLSERVER,
             true),
-    LOG_FILES("log-files", "log logical file name", "Log catalog's logical files (optional)", Dbms.SQLSERVER, true,
+    LOG_FILES("log-files", "log logical file name", "Log catalog's files", Dbms.SQLSERVER, true,
             Kind.FILE_LIST),
     /** The source's schemas, which the export takes and the import remaps to the target users above. */
     EXPORTED_ADMIN_USER("exported-admin-user", "exported admin schema", "E_xported admin schema", Dbms.ORACLE, false),
@@ -62,17 +62,17 @@ public enum PlanField {
     EXPORTED_LOG_RUNTIME_USER("exported-log-runtime-user", "exported log runtime schema",
             "Exported log runtime schema", Dbms.ORACLE, false),
     APPLICATION_SCHEMAS("application-schemas", "application schema",
-            "Application schemas (SOURCE[:TARGET], comma-separated, optional)", Dbms.ORACLE, true, Kind.REMAP_LIST),
+            "Application schemas", Dbms.ORACLE, true, Kind.REMAP_LIST),
     APPLICATION_TABLESPACES("application-tablespaces", "application tablespace",
-            "Application tablespaces (SOURCE[:TARGET], optional)", Dbms.ORACLE, true, Kind.REMAP_LIST),
-    DIRECTORY("directory", "Data Pump directory", "Data Pump dire_ctory (DIRECTORY object)", Dbms.ORACLE, false),
-    DUMP_FILE("dump-file", "dump file", "Dump file (%U numbers the files)", Dbms.ORACLE, false),
-    PARALLEL("parallel", "parallel", "Parallel de_gree (workers, 1 to 64)", Dbms.ORACLE, false, Kind.PARALLEL),
+            "Application tablespaces", Dbms.ORACLE, true, Kind.REMAP_LIST),
+    DIRECTORY("directory", "Data Pump directory", "Data Pump dire_ctory", Dbms.ORACLE, false),
+    DUMP_FILE("dump-file", "dump file", "Dump file", Dbms.ORACLE, false),
+    PARALLEL("parallel", "parallel", "Parallel de_gree", Dbms.ORACLE, false, Kind.PARALLEL),
     /** Empty: the clone runs through DBMS_DATAPUMP over JDBC, or a DBA does it. */
-    SSH_TARGET("ssh", "SSH target", "SS_H to the database host (USER@HOST[:PORT], optional)", Dbms.ORACLE, true,
+    SSH_TARGET("ssh", "SSH target", "SS_H target", Dbms.ORACLE, true,
             Kind.SSH_TARGET),
-    SSH_KEY("ssh-key", "SSH key file", "SSH _key file (optional: else a password)", Dbms.ORACLE, true),
-    SSH_KNOWN_HOSTS("ssh-known-hosts", "SSH known_hosts file", "SSH known__hosts file (optional)", Dbms.ORACLE,
+    SSH_KEY("ssh-key", "SSH key file", "SSH _key file", Dbms.ORACLE, true),
+    SSH_KNOWN_HOSTS("ssh-known-hosts", "SSH known_hosts file", "SSH known__hosts file", Dbms.ORACLE,
             true),
     /** The login envclone connects with; empty for Windows authentication given in the URL. */
     TARGET_USER("target-user", "target user", "Target us_er", null, true);

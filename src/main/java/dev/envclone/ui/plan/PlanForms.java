@@ -96,11 +96,16 @@ final class PlanForms {
                     text(PlanField.SSH_KNOWN_HOSTS, HALF));
         });
         Label hint = new Label(switch (dbms) {
-            case SQLSERVER -> "The logical files are typed here as RESTORE FILELISTONLY lists them for the source's "
-                    + "backup. The log catalog fields stay empty when the log lives in the platform catalog.";
-            case ORACLE -> "With an SSH target, expdp and impdp run on the database host; without one, the clone "
-                    + "runs through DBMS_DATAPUMP over the database connection, or a DBA runs the generated files. "
-                    + "SSH passwords are asked when needed and never saved.";
+            case SQLSERVER -> "Folders on the database servers: the backup folder must be reachable from both. "
+                    + "Logical files: NAME:D for data, NAME:L for the log, comma-separated, typed as RESTORE "
+                    + "FILELISTONLY lists them for the source's backup. The log catalog fields are optional: leave "
+                    + "them empty when the log lives in the platform catalog.";
+            case ORACLE -> "Application schemas and tablespaces (optional): SOURCE or SOURCE:TARGET, "
+                    + "comma-separated. Dump file: %U numbers the files, one per worker when the parallel degree is "
+                    + "above 1 (Enterprise Edition). SSH target (optional): USER@HOST[:PORT]; with it, expdp and impdp "
+                    + "run on the database host, checked against the known_hosts file (default ~/.ssh/known_hosts), "
+                    + "with the key file or a password asked when needed and never saved; without it, the clone runs "
+                    + "through DBMS_DATAPUMP over the database connection, or a DBA runs the generated files.";
         });
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");

@@ -94,6 +94,7 @@ class CloneRunViewModelTest {
                 model.adviceProperty().get());
         assertTrue(model.rows().stream().anyMatch(r -> r.statusProperty().get().equals("refused by its check")),
                 model.rows().stream().map(r -> r.statusProperty().get()).toList().toString());
+        assertEquals("waiting", model.rows().get(0).statusProperty().get(), "the backup never ran: checks come first");
         assertTrue(model.canRunProperty().get(), "Run is offered again");
         assertEquals("someone else's", Files.readString(folder.resolve("target.mv.db")));
     }
