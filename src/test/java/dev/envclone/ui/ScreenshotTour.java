@@ -60,6 +60,13 @@ public final class ScreenshotTour {
         started.await();
         settle();
         shot(out, "01-start" + suffix);
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Dbms> choice = (javafx.scene.control.ComboBox<Dbms>) Window.getWindows()
+                    .get(0).getScene().lookup("#start-dbms");
+            choice.setValue(dbms);
+            return true;
+        });
         fire("start-rehearse");
         waitUntil(() -> app.mainWindow() != null);
         idle();

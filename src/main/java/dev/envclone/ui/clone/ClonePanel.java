@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -27,7 +26,7 @@ import javafx.util.Duration;
 final class ClonePanel {
     private final CloneViewModel model;
     private final VBox view = new VBox(8);
-    private final GridPane actions = new GridPane();
+    private final VBox actions = new VBox(6);
     // The elapsed time is counted here, once a second while a clone runs; the view model computes it.
     private final Timeline clock;
 
@@ -50,8 +49,6 @@ final class ClonePanel {
         Label status = text("clone-status", "", null);
         status.textProperty().bind(model.cloneMessageProperty());
         actions.setId("clone-actions");
-        actions.setHgap(10);
-        actions.setVgap(4);
         model.rows().addListener((ListChangeListener<CloneActionRow>) c -> {
             if (rowsReplaced(c)) {
                 rows();
@@ -120,14 +117,12 @@ final class ClonePanel {
         return false;
     }
 
-    /** One line per action: its step, its bar, what it is doing and its time. */
+    /** One block per action: its step on a line of its own, then its bar, what it is doing and its time. */
     private void rows() {
         actions.getChildren().clear();
-        int line = 0;
         for (CloneActionRow row : model.rows()) {
             Label title = new Label(row.title());
             title.setWrapText(true);
-            title.setMaxWidth(320);
             ProgressBar bar = new ProgressBar();
             bar.setId("clone-progress-" + row.stepId());
             bar.progressProperty().bind(row.progressProperty());
@@ -143,8 +138,10 @@ final class ClonePanel {
             time.textProperty().bind(row.timingProperty());
             time.getStyleClass().add("hint");
             VBox words = new VBox(2, state, time);
-            GridPane.setHgrow(words, Priority.ALWAYS);
-            actions.addRow(line++, title, bar, words);
+            HBox.setHgrow(words, Priority.ALWAYS);
+            HBox line = new HBox(10, bar, words);
+            line.setAlignment(Pos.TOP_LEFT);
+            actions.getChildren().add(new VBox(2, title, line));
         }
     }
 }
