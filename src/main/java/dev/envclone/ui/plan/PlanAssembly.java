@@ -58,14 +58,15 @@ final class PlanAssembly {
         texts.put(PlanField.RUNTIME_USER, plan.users().runtime());
         texts.put(PlanField.LOG_ADMIN_USER, plan.users().logAdmin());
         texts.put(PlanField.LOG_RUNTIME_USER, plan.users().logRuntime());
-        switch (plan.dbms()) {
-            case SQLSERVER -> sqlServerTexts(plan.sqlServer(), texts);
-            case ORACLE -> oracleTexts(plan, texts);
-        }
+        texts.putAll(switch (plan.dbms()) {
+            case SQLSERVER -> sqlServerTexts(plan.sqlServer());
+            case ORACLE -> oracleTexts(plan);
+        });
         return texts;
     }
 
-    private static void sqlServerTexts(SqlServerSettings s, Map<PlanField, String> texts) {
+    private static Map<PlanField, String> sqlServerTexts(SqlServerSettings s) {
+        Map<PlanField, String> texts = new EnumMap<>(PlanField.class);
         texts.put(PlanField.SOURCE_ADMIN_USER, s.sourceUsers().admin());
         texts.put(PlanField.SOURCE_RUNTIME_USER, s.sourceUsers().runtime());
         texts.put(PlanField.SOURCE_LOG_ADMIN_USER, s.sourceUsers().logAdmin());
@@ -80,9 +81,11 @@ final class PlanAssembly {
         texts.put(PlanField.SOURCE_LOG_CATALOG, s.log() == null ? "" : s.log().sourceCatalog());
         texts.put(PlanField.LOG_CATALOG, s.log() == null ? "" : s.log().catalog());
         texts.put(PlanField.LOG_FILES, s.log() == null ? "" : FieldValues.join(s.log().files()));
+        return texts;
     }
 
-    private static void oracleTexts(MigrationPlan plan, Map<PlanField, String> texts) {
+    private static Map<PlanField, String> oracleTexts(MigrationPlan plan) {
+        Map<PlanField, String> texts = new EnumMap<>(PlanField.class);
         OracleSettings o = plan.oracle();
         texts.put(PlanField.SERVER_INSTANCE, orEmpty(o.serverInstance()));
         List<String> roles = o.tablespaces().all();
@@ -112,6 +115,7 @@ final class PlanAssembly {
         texts.put(PlanField.SSH_TARGET, ssh == null ? "" : ssh.target());
         texts.put(PlanField.SSH_KEY, ssh == null ? "" : orEmpty(ssh.keyFile()));
         texts.put(PlanField.SSH_KNOWN_HOSTS, ssh == null ? "" : orEmpty(ssh.knownHosts()));
+        return texts;
     }
 
     private static PlanBuilder sqlServer(PlanBuilder builder, SqlServerSettings s,
