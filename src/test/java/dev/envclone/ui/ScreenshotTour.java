@@ -21,9 +21,11 @@ import javafx.stage.Window;
  * Tool, a manual step and the final page. Each picture is the whole screen as an operator's remote desktop shows
  * it: every window of the wizard drawn at its place.
  *
- * <pre>Xvfb :99 -screen 0 1280x800x24 &amp;
- * DISPLAY=:99 ./mvnw -q -Dprism.order=sw test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>Xvfb :97 -screen 0 1280x800x24 &amp;     (1024x768x24 for the narrow screen)
+ * DISPLAY=:97 ./mvnw -q -Dprism.order=sw test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.envclone.ui.ScreenshotTour -Dexec.args="docs/screenshots sqlserver 100"</pre>
+ * Offline, without the exec plugin: {@code DISPLAY=:97 java -Dprism.order=sw -cp CLASSPATH
+ * dev.envclone.ui.ScreenshotTour OUT oracle 150}, CLASSPATH being the test class path (surefire's report lists it).
  */
 public final class ScreenshotTour {
     private static WizardApp app;
