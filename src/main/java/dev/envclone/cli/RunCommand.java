@@ -282,11 +282,7 @@ final class RunCommand implements Callable<Integer> {
         try (CloneRoute route = CloneRoutes.open(planned, new CloneRoutes.Source(source, sourceUser, sourcePassword),
                 target, runDir, SshOption.parse(ssh, sshKey, sshKnownHosts))) {
             String fingerprint = route.sourceFingerprint();
-            agree("--source-fingerprint", sourceFingerprint, fingerprint);
-            agree("the plan's source fingerprint", planned.sourceFingerprint(), fingerprint);
-            if (resumed != null) {
-                agree("the run's source fingerprint", resumed.sourceFingerprint(), fingerprint);
-            }
+            CloneSteps.checkSourceFingerprint(route, sourceFingerprint, planned, resumed);
             out.println("Source: " + fingerprint + " (" + route.name() + ")");
             RunFolder run = resumed;
             if (run == null) {
@@ -330,14 +326,6 @@ final class RunCommand implements Callable<Integer> {
                     yield new Cloned(run, CANCELLED);
                 }
             };
-        }
-    }
-
-    /** A fingerprint given or recorded must be the source's own. */
-    private static void agree(String what, String given, String read) throws GuardException {
-        if (given != null && !given.equals(read)) {
-            throw new GuardException(what + " " + given + " is not the source's: --source reads " + read + ". Give "
-                    + "the source the fingerprint was taken from, or leave out --source-fingerprint.");
         }
     }
 

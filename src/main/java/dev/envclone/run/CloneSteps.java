@@ -6,6 +6,7 @@ import dev.envclone.clone.CloneListener;
 import dev.envclone.clone.CloneRoute;
 import dev.envclone.db.CancelToken;
 import dev.envclone.files.FileWriteException;
+import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import java.io.IOException;
@@ -80,6 +81,32 @@ public final class CloneSteps {
             throws CloneFailedException, CancelToken.CancelledException {
         for (CloneAction action : route.actions()) {
             action.check(cancel);
+        }
+    }
+
+    /**
+     * The source's fingerprint, as read from the source ({@link CloneRoute#sourceFingerprint}), must be the one the
+     * operator gave, the plan records and (resuming) the run recorded; otherwise the run would clone or clean
+     * against another database than the one checked before the window.
+     *
+     * @param given {@code --source-fingerprint} or the wizard's field, or null
+     * @param resumed the run being resumed, or null for a new one
+     * @throws GuardException naming which fingerprint disagrees and what the source reads
+     */
+    public static void checkSourceFingerprint(CloneRoute route, String given, MigrationPlan plan, RunFolder resumed)
+            throws GuardException {
+        String read = route.sourceFingerprint();
+        agree("--source-fingerprint", given, read);
+        agree("the plan's source fingerprint", plan.sourceFingerprint(), read);
+        if (resumed != null) {
+            agree("the run's source fingerprint", resumed.sourceFingerprint(), read);
+        }
+    }
+
+    private static void agree(String what, String given, String read) throws GuardException {
+        if (given != null && !given.equals(read)) {
+            throw new GuardException(what + " " + given + " is not the source's: --source reads " + read + ". Give "
+                    + "the source the fingerprint was taken from, or leave out the fingerprint given.");
         }
     }
 
