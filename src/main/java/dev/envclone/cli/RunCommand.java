@@ -276,7 +276,6 @@ final class RunCommand implements Callable<Integer> {
      */
     private Cloned clone(MigrationPlan planned, MigrationPlan given, RunFolder resumed, PrintWriter out,
                          PrintWriter err) throws Exception {
-        CloneRoutes.refuseTargetIsSource(source, target);
         CancelToken cancel = new CancelToken();
         char[] sourcePassword = password(sourcePasswordEnv, "--source-password-env");
         try (CloneRoute route = CloneRoutes.open(planned, new CloneRoutes.Source(source, sourceUser, sourcePassword),

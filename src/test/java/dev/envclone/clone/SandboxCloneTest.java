@@ -60,6 +60,11 @@ class SandboxCloneTest {
         assertArrayEquals(before, Files.readAllBytes(target), "the target is the source's copy");
         assertTrue(percents.contains(100) && percents.size() > 5, percents.toString());
         assertFalse(Files.exists(Path.of(target + SandboxRestore.PART)));
+        // Both hold the source's data: owner-only, as everything envclone writes.
+        for (Path made : List.of(target, folder.resolve("run/clone/backup-database.zip"))) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(made)), made.toString());
+        }
     }
 
     @Test
