@@ -10,6 +10,7 @@ import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The plan's clone steps that a {@link CloneRoute} carries out, each a journaled step like a cleanup step:
  * {@code STEP_STARTED} with the facts a recovery needs (before the first change), {@code CLONE_PROGRESS} at every
- * tenth of the way, {@code STEP_EXECUTED} with the result's facts, {@code STEP_FAILED} with the message and the
+ * tenth of the way (at most one a second: {@link #PROGRESS_EVERY}), {@code STEP_EXECUTED} with the result's facts, {@code STEP_FAILED} with the message and the
  * state the target is left in, {@code STEP_RECOVERED} when a step was under way as the process ended. A finished
  * step is not run again; a step left in doubt is settled by its action's {@link CloneAction#recover} first. Before
  * the first action runs, every pending action's {@link CloneAction#check} has passed.
@@ -56,8 +57,21 @@ public final class CloneSteps {
     private final CloneRoute route;
     private final String operator;
     private final List<Step> procedure;
+    private final long progressEvery;
+
+    /**
+     * A progress entry costs three forced writes (the journal, its head, the folder): a step that is over in a
+     * second journals none, a restore of an hour one at each tenth.
+     */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
     public CloneSteps(RunFolder run, CloneRoute route, String operator) {
+        this(run, route, operator, PROGRESS_EVERY);
+    }
+
+    /** @param progressEvery the least time between two progress entries of a step (tests: zero) */
+    CloneSteps(RunFolder run, CloneRoute route, String operator, Duration progressEvery) {
+        this.progressEvery = progressEvery.toNanos();
         this.run = run;
         this.route = route;
         this.operator = FreeText.requireOneLine("operator", operator);
@@ -237,6 +251,7 @@ public final class CloneSteps {
         private final Step step;
         private final CloneListener listener;
         private int tenths;
+        private long journaled = System.nanoTime();
 
         Journaled(Step step, CloneListener listener) {
             this.step = step;
@@ -254,12 +269,16 @@ public final class CloneSteps {
                 return;
             }
             tenths = now;
-            try {
-                run.journal().append(JournalEvent.CLONE_PROGRESS, step.id(), operator, Map.of("percent",
-                        String.valueOf(now * 10), "message", message));
-            } catch (IOException e) {
-                // The journal's own failure shows at the step's end entry; progress is not worth stopping for.
-                LOG.warn("Clone step {}: progress not journaled: {}", step.id(), e.getMessage());
+            LOG.info("Clone step {} {}: {} % ({})", number(step), step.id(), now * 10, message);
+            if (System.nanoTime() - journaled >= progressEvery) {
+                journaled = System.nanoTime();
+                try {
+                    run.journal().append(JournalEvent.CLONE_PROGRESS, step.id(), operator, Map.of("percent",
+                            String.valueOf(now * 10), "message", message));
+                } catch (IOException e) {
+                    // The journal's own failure shows at the step's end entry; progress is not worth stopping for.
+                    LOG.warn("Clone step {}: progress not journaled: {}", step.id(), e.getMessage());
+                }
             }
             FaultPoints.reached(step.id(), "progress-" + now * 10, run.folder());
         }
