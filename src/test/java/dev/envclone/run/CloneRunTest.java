@@ -139,37 +139,62 @@ class CloneRunTest {
         assertTrue(text.contains(sourceFingerprint.substring(0, 20)), text);
     }
 
-    @Test
-    void aKillDuringTheCopyThenTheSameCommandRecoversAndFinishes() throws Exception {
-        Rehearsal r = rehearsal(Dbms.SQLSERVER);
-        Map<String, List<String>> sourceRows = allRows(Dbms.SQLSERVER, r.source());
+    /**
+     * SQL Server: killed with half the target file extracted (under its temporary name); Oracle: killed with the
+     * export journaled as started and nothing of it made yet. Either way the same command settles the step, runs it
+     * again, and the run finishes.
+     */
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aKillDuringTheCloneThenTheSameCommandRecoversAndFinishes(Dbms dbms) throws Exception {
+        Rehearsal r = rehearsal(dbms);
+        Map<String, List<String>> sourceRows = allRows(dbms, r.source());
         String sourceBytes = sha256(r.sourceFile());
-        Process process = CliProcess.start(folder.resolve("logs"), Map.of("envclone.test.pauseAt",
-                "restore-database:progress-50"), Map.of(), r.run());
+        String killedIn = switch (dbms) {
+            case SQLSERVER -> "restore-database";
+            case ORACLE -> "export-schemas";
+        };
+        Process process = CliProcess.start(folder.resolve("logs"), Map.of("envclone.test.pauseAt", killedIn + ":"
+                + switch (dbms) {
+                    case SQLSERVER -> "progress-50";
+                    case ORACLE -> "started";
+                }), Map.of(), r.run());
         Path paused = r.runDir().resolve(".paused");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(paused) && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(Files.exists(paused), "paused mid-copy: " + CliProcess.read(folder.resolve("logs/err.txt")));
+        assertTrue(Files.exists(paused), "paused mid-clone: " + CliProcess.read(folder.resolve("logs/err.txt")));
         Path part = Path.of(r.targetFile() + ".envclone-part");
-        assertTrue(Files.exists(part) && !Files.exists(r.targetFile()), "half a copy, under its temporary name");
+        assertEquals(dbms == Dbms.SQLSERVER, Files.exists(part), "half a copy, under its temporary name");
+        assertFalse(Files.exists(r.targetFile()));
         process.destroyForcibly(); // SIGKILL
         process.waitFor(30, TimeUnit.SECONDS);
         Files.delete(paused);
 
         CliProcess.Result resumed = CliProcess.inProcess(r.run());
-        assertTrue(resumed.out().contains("Recovered restore-database: no target file was made; the partial copy"),
-                resumed.out());
-        assertTrue(resumed.out().contains("backup-database: done already"), resumed.out());
+        assertTrue(resumed.out().contains("Recovered " + killedIn + ": " + switch (dbms) {
+            case SQLSERVER -> "no target file was made; the partial copy";
+            case ORACLE -> "the backup was not finished";
+        }), resumed.out());
+        if (dbms == Dbms.SQLSERVER) {
+            assertTrue(resumed.out().contains("backup-database: done already"), resumed.out());
+        }
         assertEquals(3, resumed.code(), "then blocked at the mapped connections, as any run: " + resumed.err());
-        SandboxRunFixture.existing(Dbms.SQLSERVER, r.target()).assertCleaned();
+        SandboxRunFixture target = SandboxRunFixture.existing(dbms, r.target());
+        target.assertCleaned();
+        target.execute("delete from OSSYS_EXTENSION_DBCONNECTION");
+        CliProcess.Result finished = CliProcess.inProcess(r.run());
+        assertEquals(0, finished.code(), finished.out() + finished.err());
+
         assertFalse(Files.exists(part));
         RunFolder run = RunFolder.open(r.runDir(), Clock.systemUTC());
-        assertEquals(2, RunState.attempts(run.journal().entries(), "restore-database"));
-        assertEquals(1, RunState.attempts(run.journal().entries(), "backup-database"));
+        for (String step : cloneSteps(dbms)) {
+            assertEquals(StepState.DONE, run.state().of(step), step);
+            assertEquals(step.equals(killedIn) ? 2 : 1, RunState.attempts(run.journal().entries(), step), step);
+        }
         assertEquals(sourceBytes, sha256(r.sourceFile()));
-        assertEquals(sourceRows, allRows(Dbms.SQLSERVER, r.source()));
+        assertEquals(sourceRows, allRows(dbms, r.source()));
     }
 
     @Test
