@@ -44,12 +44,11 @@ import picocli.CommandLine.Spec;
                 + "--source the clone steps stay manual (done by DBA).",
             "Exit codes: 0 done, 2 bad input, 3 refused by a guard (the target is the source, the target file "
                 + "exists, a fingerprint disagrees, a clone check), 4 a step failed (a cleanup step was rolled back; "
-                + "a clone step says what it left), 5 cancelled (Ctrl-C during the clone: its partial files are "
-                + "removed)."})
+                + "a clone step failed or was cancelled and says what it left). Ctrl-C during the clone cancels it: "
+                + "its partial file is removed before envclone ends."})
 final class RunCommand implements Callable<Integer> {
     static final int REFUSED = Cli.REFUSED;
     static final int STEP_FAILED = 4;
-    static final int CANCELLED = 5;
     /** How a second process names this one when it is refused. */
     private static final String COMMAND = "envclone run";
 
@@ -276,17 +275,12 @@ final class RunCommand implements Callable<Integer> {
      */
     private Cloned clone(MigrationPlan planned, MigrationPlan given, RunFolder resumed, PrintWriter out,
                          PrintWriter err) throws Exception {
-        CloneRoutes.refuseTargetIsSource(source, target);
         CancelToken cancel = new CancelToken();
         char[] sourcePassword = password(sourcePasswordEnv, "--source-password-env");
         try (CloneRoute route = CloneRoutes.open(planned, new CloneRoutes.Source(source, sourceUser, sourcePassword),
                 target, runDir, SshOption.parse(ssh, sshKey, sshKnownHosts))) {
             String fingerprint = route.sourceFingerprint();
-            agree("--source-fingerprint", sourceFingerprint, fingerprint);
-            agree("the plan's source fingerprint", planned.sourceFingerprint(), fingerprint);
-            if (resumed != null) {
-                agree("the run's source fingerprint", resumed.sourceFingerprint(), fingerprint);
-            }
+            CloneSteps.checkSourceFingerprint(route, sourceFingerprint, planned, resumed);
             out.println("Source: " + fingerprint + " (" + route.name() + ")");
             RunFolder run = resumed;
             if (run == null) {
@@ -297,12 +291,13 @@ final class RunCommand implements Callable<Integer> {
                         Clock.systemUTC());
             }
             CloneSteps.Result result;
-            Thread worker = Thread.currentThread();
-            // Ctrl-C during the clone: the action stops and removes its partial files before the JVM ends.
+            java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
+            // Ctrl-C during the clone: the action stops and removes its partial files before the JVM ends (it
+            // then ends with the shell's interrupt status; the journal records the cancel).
             Thread onInterrupt = new Thread(() -> {
                 cancel.cancel();
                 try {
-                    worker.join(30_000);
+                    settled.await(30, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -311,6 +306,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 result = new CloneSteps(run, route, operator).run(cancel, new CloneLines(out), out::println);
             } finally {
+                settled.countDown();
                 removeHook(onInterrupt);
             }
             return switch (result.outcome()) {
@@ -319,25 +315,12 @@ final class RunCommand implements Callable<Integer> {
                     err.println("envclone run: refused: " + result.message() + " (" + result.left() + ")");
                     yield new Cloned(run, REFUSED);
                 }
-                case FAILED -> {
+                case FAILED, CANCELLED -> {
                     err.println("envclone run: " + result.message());
                     err.println("  left: " + result.left());
                     yield new Cloned(run, STEP_FAILED);
                 }
-                case CANCELLED -> {
-                    err.println("envclone run: " + result.message());
-                    err.println("  left: " + result.left());
-                    yield new Cloned(run, CANCELLED);
-                }
             };
-        }
-    }
-
-    /** A fingerprint given or recorded must be the source's own. */
-    private static void agree(String what, String given, String read) throws GuardException {
-        if (given != null && !given.equals(read)) {
-            throw new GuardException(what + " " + given + " is not the source's: --source reads " + read + ". Give "
-                    + "the source the fingerprint was taken from, or leave out --source-fingerprint.");
         }
     }
 

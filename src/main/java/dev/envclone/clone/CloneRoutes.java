@@ -36,18 +36,20 @@ public final class CloneRoutes {
     }
 
     /**
-     * Opens the route for a run: reads the source (its fingerprint) and prepares one action per clone step the
-     * route carries out. Changes nothing anywhere.
+     * Opens the route for a run: refuses a target that is the source ({@link #refuseTargetIsSource}), reads the
+     * source (its fingerprint) and prepares one action per clone step the route carries out. Changes nothing
+     * anywhere.
      *
      * @param targetUrl the target's URL; for the sandbox, a file that the clone will create
      * @param runFolder the run folder (it may not exist yet: files go there only when an action runs)
      * @param ssh the database host for Data Pump over SSH, or null for the JDBC routes
      * @throws IllegalArgumentException a URL that breaks its rules (bad input, nothing was done)
-     * @throws CloneFailedException the source cannot be read, or no route exists for it
+     * @throws CloneFailedException the target is the source, the source cannot be read, or no route exists for it
      */
     public static CloneRoute open(MigrationPlan plan, Source source, String targetUrl, Path runFolder,
                                   SshSettings ssh) throws CloneFailedException {
         TargetUrl from = TargetUrl.ofOption("--source", source.url());
+        refuseTargetIsSource(source.url(), targetUrl);
         return switch (from.driver()) {
             case H2 -> {
                 if (ssh != null) {

@@ -6,9 +6,11 @@ import dev.envclone.clone.CloneListener;
 import dev.envclone.clone.CloneRoute;
 import dev.envclone.db.CancelToken;
 import dev.envclone.files.FileWriteException;
+import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The plan's clone steps that a {@link CloneRoute} carries out, each a journaled step like a cleanup step:
  * {@code STEP_STARTED} with the facts a recovery needs (before the first change), {@code CLONE_PROGRESS} at every
- * tenth of the way, {@code STEP_EXECUTED} with the result's facts, {@code STEP_FAILED} with the message and the
+ * tenth of the way (at most one a second: {@link #PROGRESS_EVERY}), {@code STEP_EXECUTED} with the result's facts, {@code STEP_FAILED} with the message and the
  * state the target is left in, {@code STEP_RECOVERED} when a step was under way as the process ended. A finished
  * step is not run again; a step left in doubt is settled by its action's {@link CloneAction#recover} first. Before
  * the first action runs, every pending action's {@link CloneAction#check} has passed.
@@ -55,8 +57,21 @@ public final class CloneSteps {
     private final CloneRoute route;
     private final String operator;
     private final List<Step> procedure;
+    private final long progressEvery;
+
+    /**
+     * A progress entry costs three forced writes (the journal, its head, the folder): a step that is over in a
+     * second journals none, a restore of an hour one at each tenth.
+     */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
     public CloneSteps(RunFolder run, CloneRoute route, String operator) {
+        this(run, route, operator, PROGRESS_EVERY);
+    }
+
+    /** @param progressEvery the least time between two progress entries of a step (tests: zero) */
+    CloneSteps(RunFolder run, CloneRoute route, String operator, Duration progressEvery) {
+        this.progressEvery = progressEvery.toNanos();
         this.run = run;
         this.route = route;
         this.operator = FreeText.requireOneLine("operator", operator);
@@ -80,6 +95,32 @@ public final class CloneSteps {
             throws CloneFailedException, CancelToken.CancelledException {
         for (CloneAction action : route.actions()) {
             action.check(cancel);
+        }
+    }
+
+    /**
+     * The source's fingerprint, as read from the source ({@link CloneRoute#sourceFingerprint}), must be the one the
+     * operator gave, the plan records and (resuming) the run recorded; otherwise the run would clone or clean
+     * against another database than the one checked before the window.
+     *
+     * @param given {@code --source-fingerprint} or the wizard's field, or null
+     * @param resumed the run being resumed, or null for a new one
+     * @throws GuardException naming which fingerprint disagrees and what the source reads
+     */
+    public static void checkSourceFingerprint(CloneRoute route, String given, MigrationPlan plan, RunFolder resumed)
+            throws GuardException {
+        String read = route.sourceFingerprint();
+        agree("--source-fingerprint", given, read);
+        agree("the plan's source fingerprint", plan.sourceFingerprint(), read);
+        if (resumed != null) {
+            agree("the run's source fingerprint", resumed.sourceFingerprint(), read);
+        }
+    }
+
+    private static void agree(String what, String given, String read) throws GuardException {
+        if (given != null && !given.equals(read)) {
+            throw new GuardException(what + " " + given + " is not the source's: --source reads " + read + ". Give "
+                    + "the source the fingerprint was taken from, or leave out the fingerprint given.");
         }
     }
 
@@ -210,6 +251,7 @@ public final class CloneSteps {
         private final Step step;
         private final CloneListener listener;
         private int tenths;
+        private long journaled = System.nanoTime();
 
         Journaled(Step step, CloneListener listener) {
             this.step = step;
@@ -227,12 +269,16 @@ public final class CloneSteps {
                 return;
             }
             tenths = now;
-            try {
-                run.journal().append(JournalEvent.CLONE_PROGRESS, step.id(), operator, Map.of("percent",
-                        String.valueOf(now * 10), "message", message));
-            } catch (IOException e) {
-                // The journal's own failure shows at the step's end entry; progress is not worth stopping for.
-                LOG.warn("Clone step {}: progress not journaled: {}", step.id(), e.getMessage());
+            LOG.info("Clone step {} {}: {} % ({})", number(step), step.id(), now * 10, message);
+            if (System.nanoTime() - journaled >= progressEvery) {
+                journaled = System.nanoTime();
+                try {
+                    run.journal().append(JournalEvent.CLONE_PROGRESS, step.id(), operator, Map.of("percent",
+                            String.valueOf(now * 10), "message", message));
+                } catch (IOException e) {
+                    // The journal's own failure shows at the step's end entry; progress is not worth stopping for.
+                    LOG.warn("Clone step {}: progress not journaled: {}", step.id(), e.getMessage());
+                }
             }
             FaultPoints.reached(step.id(), "progress-" + now * 10, run.folder());
         }

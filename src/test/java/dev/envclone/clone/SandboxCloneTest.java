@@ -1,6 +1,7 @@
 package dev.envclone.clone;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,6 +60,30 @@ class SandboxCloneTest {
         assertArrayEquals(before, Files.readAllBytes(target), "the target is the source's copy");
         assertTrue(percents.contains(100) && percents.size() > 5, percents.toString());
         assertFalse(Files.exists(Path.of(target + SandboxRestore.PART)));
+        // Both hold the source's data: owner-only, as everything envclone writes.
+        for (Path made : List.of(target, folder.resolve("run/clone/backup-database.zip"))) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(made)), made.toString());
+        }
+    }
+
+    @Test
+    void theFactoryRefusesRoutesNotInThisBuildAndTheGuardComparesAddressesBeforeTheTargetExists() throws Exception {
+        MigrationPlan plan = new PlanBuilder(Dbms.SQLSERVER).build();
+        CloneFailedException notHere = assertThrows(CloneFailedException.class, () -> CloneRoutes.open(plan,
+                new CloneRoutes.Source("jdbc:sqlserver://sqlprod01;databaseName=OUTSYSTEMS", "sa", null),
+                "jdbc:sqlserver://sqlqa01;databaseName=OS_QA", folder.resolve("run"), null));
+        assertTrue(notHere.getMessage().contains("the SQL Server route is not in it"), notHere.getMessage());
+        assertEquals("nothing was changed", notHere.left());
+        CloneFailedException same = assertThrows(CloneFailedException.class, () -> CloneRoutes.refuseTargetIsSource(
+                "jdbc:sqlserver://SQLPROD01:1433;databaseName=OUTSYSTEMS",
+                "jdbc:sqlserver://sqlprod01:1433;databaseName=outsystems;encrypt=true"));
+        assertTrue(same.getMessage().contains("--target is the source"), same.getMessage());
+        assertDoesNotThrow(() -> CloneRoutes.refuseTargetIsSource("jdbc:sqlserver://sqlprod01;databaseName=OUTSYSTEMS",
+                "jdbc:sqlserver://sqlprod01;databaseName=OS_QA"));
+        Files.createFile(folder.resolve("prod.mv.db"));
+        assertDoesNotThrow(() -> CloneRoutes.refuseTargetIsSource("jdbc:h2:file:" + folder.resolve("prod"),
+                "jdbc:h2:file:" + folder.resolve("qa")));
     }
 
     @Test
