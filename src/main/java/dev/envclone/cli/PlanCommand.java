@@ -9,6 +9,7 @@ import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.RecoveryModel;
 import dev.envclone.procedure.Remap;
+import dev.envclone.procedure.SshSettings;
 import dev.envclone.run.PlanArtifacts;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.NameRule;
@@ -216,6 +217,20 @@ final class PlanCommand implements Callable<Integer> {
         @Option(names = "--temporary-tablespace", paramLabel = "NAME",
                 description = "Temporary tablespace of the users create-users.sql creates (default: the database's).")
         String temporaryTablespace;
+
+        // Data Pump's SSH route: expdp/impdp run on the database host (issue 12)
+        @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]",
+                description = "The database host for expdp/impdp over SSH (port 22 by default); without it the "
+                        + "clone runs through DBMS_DATAPUMP or is done by a DBA.")
+        String ssh;
+
+        @Option(names = "--ssh-key", paramLabel = "FILE",
+                description = "Private key for --ssh (default: a password, asked when the run needs it).")
+        String sshKey;
+
+        @Option(names = "--ssh-known-hosts", paramLabel = "FILE",
+                description = "known_hosts file holding the host's key for --ssh (default ~/.ssh/known_hosts).")
+        String sshKnownHosts;
     }
 
     @Override
@@ -282,6 +297,17 @@ final class PlanCommand implements Callable<Integer> {
                         o.remapTablespaces.stream().map(Remap::parse).toList())
                 .oracleLocations(o.serverInstance, o.datafileFolder, sessionUser, o.sessionTablespace)
                 .oracleTemporaryTablespace(o.temporaryTablespace);
+        if (o.ssh == null && (o.sshKey != null || o.sshKnownHosts != null)) {
+            throw new ParameterException(spec.commandLine(), "--ssh-key and --ssh-known-hosts belong to --ssh: give "
+                    + "--ssh USER@HOST[:PORT] too");
+        }
+        if (o.ssh != null) {
+            try {
+                builder.oracleSsh(SshSettings.parse(o.ssh, o.sshKey, o.sshKnownHosts));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--ssh: " + e.getMessage());
+            }
+        }
         o.applicationSchemas.forEach(schema -> builder.oracleApplicationSchema(sourceToTarget(schema)));
         o.applicationTablespaces.forEach(t -> builder.oracleApplicationTablespace(sourceToTarget(t)));
         DataPumpSettings d = DataPumpSettings.defaults();

@@ -1,5 +1,9 @@
 package dev.envclone.cli;
 
+import dev.envclone.clone.CloneFailedException;
+import dev.envclone.clone.CloneListener;
+import dev.envclone.clone.CloneRoute;
+import dev.envclone.clone.CloneRoutes;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetDatabaseException;
@@ -8,7 +12,9 @@ import dev.envclone.db.TargetSession;
 import dev.envclone.db.TargetUrl;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
+import dev.envclone.procedure.SshSettings;
 import dev.envclone.procedure.Step;
+import dev.envclone.run.CloneSteps;
 import dev.envclone.run.FreeText;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
@@ -33,7 +39,13 @@ import picocli.CommandLine.Spec;
         description = {"Run the cleanup steps against the restored target, in two stages: prepare (check the "
                 + "target, count what each step changes, record it) and continue (each step: pre-image, then its "
                 + "statements in one transaction). Without --plan it resumes the run in --run-dir.",
-            "Exit codes: 0 done, 2 bad input, 3 refused by a guard, 4 a step failed and was rolled back."})
+            "With --source, the clone steps run first: the source is read (never changed) and copied onto the "
+                + "target, which for the sandbox (an H2 --source) must not exist yet: the clone creates it. Without "
+                + "--source the clone steps stay manual (done by DBA).",
+            "Exit codes: 0 done, 2 bad input, 3 refused by a guard (the target is the source, the target file "
+                + "exists, a fingerprint disagrees, a clone check), 4 a step failed (a cleanup step was rolled back; "
+                + "a clone step failed or was cancelled and says what it left). Ctrl-C during the clone cancels it: "
+                + "its partial file is removed before envclone ends."})
 final class RunCommand implements Callable<Integer> {
     static final int REFUSED = Cli.REFUSED;
     static final int STEP_FAILED = 4;
@@ -62,6 +74,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--source-fingerprint", paramLabel = "FP",
             description = "The source database's fingerprint; the run refuses a target that has it.")
     String sourceFingerprint;
+
+    @Option(names = "--source", paramLabel = "JDBC-URL", description = "The source database: the clone steps "
+            + "run first, reading it and never changing it (sandbox: the URL envclone sandbox create printed).")
+    String source;
+
+    @Option(names = "--source-user", paramLabel = "USER", description = "The source's login (sandbox: sa).")
+    String sourceUser;
+
+    @Option(names = "--source-password-env", paramLabel = "VAR",
+            description = "The environment variable holding the source's password (never on the command line).")
+    String sourcePasswordEnv;
+
+    @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]", description = "Oracle: run Data Pump on the database "
+            + "host over SSH, as this OS account.")
+    String ssh;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE", description = "The private key for --ssh.")
+    Path sshKey;
+
+    @Option(names = "--ssh-known-hosts", paramLabel = "FILE",
+            description = "The known_hosts file holding the host's key (default ~/.ssh/known_hosts).")
+    Path sshKnownHosts;
 
     @Option(names = "--steps", paramLabel = "all|ID,...", split = ",", description = "Steps to run (default all).")
     List<String> steps;
@@ -94,11 +128,28 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "nothing was executed: add --yes to execute the steps, "
                     + "or --prepare-only to check and count without changing anything");
         }
-        TargetUrl.ofOption("--target", target); // a bad URL is exit 2 before any file is written
+        if (source == null) {
+            TargetUrl.ofOption("--target", target); // a bad URL is exit 2 before any file is written
+        }
         // Before anything is connected or written: the engine refuses these too, later.
         FreeText.requireOneLine("--operator", operator);
         FreeText.requireOneLine("--source-fingerprint", sourceFingerprint);
-        char[] password = password();
+        SshSettings sshSettings = SshOption.parse(ssh, sshKey, sshKnownHosts);
+        if (source == null) {
+            if (sourceUser != null || sourcePasswordEnv != null || sshSettings != null) {
+                throw new ParameterException(spec.commandLine(), (sourceUser != null ? "--source-user"
+                        : sourcePasswordEnv != null ? "--source-password-env" : "--ssh") + " needs --source: give "
+                        + "the source database's URL, or leave it out to run the cleanup only");
+            }
+        } else {
+            if (prepareOnly) {
+                throw new ParameterException(spec.commandLine(), "--prepare-only with --source: the clone makes the "
+                        + "target the prepare would count in; run the clone with --yes, or leave out --source");
+            }
+            TargetUrl.ofOption("--source", source);
+            TargetUrl.ofCloneTarget("--target", target);
+        }
+        char[] password = password(passwordEnv, "--password-env");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MigrationPlan given = plan == null ? null : readPlan();
@@ -116,6 +167,26 @@ final class RunCommand implements Callable<Integer> {
         // The plan says how the session is set up (DBMS, admin schema): a resumed run's is in its folder.
         RunFolder resumed = resume ? RunFolder.open(runDir, Clock.systemUTC()) : null;
         MigrationPlan planned = resume ? resumed.plan() : given;
+        if (resume && given != null) {
+            refuseAnotherPlan(resumed, given);
+        }
+        if (source != null) {
+            try {
+                Cloned cloned = clone(planned, given, resumed, out, err);
+                if (cloned.exit() != null) {
+                    return cloned.exit();
+                }
+                resumed = cloned.run();
+                resume = true;
+                sourceFingerprint = cloned.run().sourceFingerprint();
+            } catch (CloneFailedException e) {
+                err.println("envclone run: refused: " + e.getMessage() + " (" + e.left() + ")");
+                return REFUSED;
+            } catch (GuardException e) {
+                err.println("envclone run: refused: " + e.getMessage());
+                return REFUSED;
+            }
+        }
         try (TargetSession session = RunSession.openTarget(planned, target, user, password)) {
             if (!resume) {
                 // The target lock and the guards first: a refused start leaves no run folder behind.
@@ -127,9 +198,6 @@ final class RunCommand implements Callable<Integer> {
                     TargetHold.recordWarning(run, lock, operator);
                     return runLoop(run, lock, session, out, err);
                 }
-            }
-            if (given != null) {
-                refuseAnotherPlan(resumed, given);
             }
             try (TargetLock lock = TargetHold.hold(resumed, session, operator, COMMAND)) {
                 return runLoop(resumed, lock, session, out, err);
@@ -196,6 +264,103 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
+    /** The run folder after the clone steps, or the exit code they ended with. */
+    private record Cloned(RunFolder run, Integer exit) {
+    }
+
+    /**
+     * The clone steps, before the cleanup: the target must not be the source (by its address, before it exists),
+     * the source's fingerprint is read from the source itself and must agree with one given or recorded, every
+     * clone action's check passes before a new run folder is made, then each pending clone step runs, journaled.
+     */
+    private Cloned clone(MigrationPlan planned, MigrationPlan given, RunFolder resumed, PrintWriter out,
+                         PrintWriter err) throws Exception {
+        CancelToken cancel = new CancelToken();
+        char[] sourcePassword = password(sourcePasswordEnv, "--source-password-env");
+        try (CloneRoute route = CloneRoutes.open(planned, new CloneRoutes.Source(source, sourceUser, sourcePassword),
+                target, runDir, SshOption.parse(ssh, sshKey, sshKnownHosts))) {
+            String fingerprint = route.sourceFingerprint();
+            CloneSteps.checkSourceFingerprint(route, sourceFingerprint, planned, resumed);
+            out.println("Source: " + fingerprint + " (" + route.name() + ")");
+            RunFolder run = resumed;
+            if (run == null) {
+                // A refused start leaves nothing behind: every check before the run folder is made.
+                CloneSteps.checkAll(route, cancel);
+                folderLock = RunFolderLock.forNewRun(runDir, COMMAND);
+                run = RunFolder.create(runDir, given, fingerprint, JdbcUrlTarget.withoutSecrets(target), operator,
+                        Clock.systemUTC());
+            }
+            CloneSteps.Result result;
+            java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
+            // Ctrl-C during the clone: the action stops and removes its partial files before the JVM ends (it
+            // then ends with the shell's interrupt status; the journal records the cancel).
+            Thread onInterrupt = new Thread(() -> {
+                cancel.cancel();
+                try {
+                    settled.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "envclone-cancel");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                result = new CloneSteps(run, route, operator).run(cancel, new CloneLines(out), out::println);
+            } finally {
+                settled.countDown();
+                removeHook(onInterrupt);
+            }
+            return switch (result.outcome()) {
+                case DONE -> new Cloned(run, null);
+                case REFUSED -> {
+                    err.println("envclone run: refused: " + result.message() + " (" + result.left() + ")");
+                    yield new Cloned(run, REFUSED);
+                }
+                case FAILED, CANCELLED -> {
+                    err.println("envclone run: " + result.message());
+                    err.println("  left: " + result.left());
+                    yield new Cloned(run, STEP_FAILED);
+                }
+            };
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook runs, and the run stops at the cancel.
+        }
+    }
+
+    /** The clone's progress for the terminal: each tenth of the way, and the server's or tool's log lines. */
+    private static final class CloneLines implements CloneListener {
+        private final PrintWriter out;
+        private int tenths = -1;
+
+        CloneLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void progress(String message, int done, int total) {
+            if (total <= 0) {
+                return;
+            }
+            int now = (int) Math.min(10, (long) done * 10 / total);
+            if (done == 0 || now > tenths) {
+                tenths = done == 0 ? 0 : now;
+                out.println("  " + (long) done * 100 / total + " %  " + message);
+                out.flush();
+            }
+        }
+
+        @Override
+        public synchronized void logLine(String line) {
+            out.println("  | " + line);
+            out.flush();
+        }
+    }
+
     /** The same command again resumes the run; a different plan for the same folder is refused with what differs. */
     private void refuseAnotherPlan(RunFolder run, MigrationPlan given) throws java.io.IOException {
         List<String> differences = run.planDifferences(given);
@@ -223,13 +388,13 @@ final class RunCommand implements Callable<Integer> {
         return steps == null || steps.equals(List.of("all")) ? null : steps;
     }
 
-    private char[] password() {
-        if (passwordEnv == null) {
+    private char[] password(String variable, String option) {
+        if (variable == null) {
             return null;
         }
-        String value = System.getenv(passwordEnv);
+        String value = System.getenv(variable);
         if (value == null) {
-            throw new ParameterException(spec.commandLine(), "--password-env " + passwordEnv
+            throw new ParameterException(spec.commandLine(), option + " " + variable
                     + ": that environment variable is not set");
         }
         return value.toCharArray();

@@ -5,7 +5,8 @@ import dev.envclone.db.ProgressListener;
 /**
  * What a clone action tells while it works: how far it is ({@link ProgressListener}, percent as done of 100 where
  * the server or tool says it) and each line of the server's or tool's own log as it arrives (a {@code STATS}
- * message, a Data Pump log line), which the wizard shows live and the journal keeps.
+ * message, a Data Pump log line), which the wizard shows live and the journal keeps. A progress call with
+ * {@code total} 0 says what is under way when no fraction is known (the sandbox's BACKUP: bytes written so far).
  */
 public interface CloneListener extends ProgressListener {
     CloneListener NONE = new CloneListener() {

@@ -27,6 +27,11 @@ final class H2Url {
     }
 
     static TargetUrl read(String url) {
+        return read(url, false);
+    }
+
+    /** @param mayBeMissing true for a clone's target, which the clone creates (and only the clone) */
+    static TargetUrl read(String url, boolean mayBeMissing) {
         String rest = url.substring(PREFIX.length());
         int semicolon = rest.indexOf(';');
         String database = semicolon < 0 ? rest : rest.substring(0, semicolon);
@@ -44,7 +49,7 @@ final class H2Url {
                     + "the jdbc:h2:file:PATH URL envclone sandbox create prints");
         }
         Path file = file(path);
-        if (!Files.isRegularFile(file)) {
+        if (!mayBeMissing && !Files.isRegularFile(file)) {
             throw new Rule("no H2 database at " + path + " (" + file + " does not exist): make one with envclone "
                     + "sandbox create");
         }

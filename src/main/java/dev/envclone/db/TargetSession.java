@@ -3,7 +3,9 @@ package dev.envclone.db;
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.SessionSetup;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -89,6 +91,29 @@ public final class TargetSession implements AutoCloseable {
                     + "Server; an Oracle clone runs in an ordinary session.");
         };
         return on(JdbcUrlTarget.connect(serverUrl, user, password), Dialect.of(Dbms.SQLSERVER), null, true);
+    }
+
+    /**
+     * The sandbox clone's source: the H2 file database {@code mvDbFile} ({@code NAME.mv.db}), opened read-only
+     * ({@code ACCESS_MODE_DATA=r}: H2 opens the file for reading only, so nothing of the source can change) without a
+     * trace file ({@code TRACE_LEVEL_FILE=0}: nothing is written beside it either), and never created
+     * ({@code IFEXISTS=TRUE}). Prepared for {@code dbms} as {@link #open} prepares a target, so that its fingerprint
+     * reads as a target's would.
+     */
+    public static TargetSession openSandboxSource(Path mvDbFile, String user, char[] password, Dbms dbms,
+                                                  String adminSchema) throws SQLException {
+        Dialect dialect = Dialect.of(Objects.requireNonNull(dbms, "dbms"));
+        String name = mvDbFile.toAbsolutePath().normalize().toString();
+        if (!name.endsWith(".mv.db") || name.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("not an H2 database file: " + name);
+        }
+        String url = "jdbc:h2:file:" + name.substring(0, name.length() - ".mv.db".length())
+                // The mode settings as the sandbox's own URL has them: H2 keeps the first connection's settings for
+                // the database in this process, and a later connection to the same file must see the same names.
+                + ";" + H2Mode.settings(dbms) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        Connection connection = DriverManager.getConnection(url, user == null ? "sa" : user,
+                new String(password == null ? new char[0] : password));
+        return on(connection, dialect, adminSchema);
     }
 
     /**

@@ -51,6 +51,18 @@ public final class TargetUrl {
      * @throws IllegalArgumentException naming the field, the rule and what to do; never the password
      */
     public static TargetUrl parse(String field, String url, String passwordAdvice) {
+        return parse(field, url, passwordAdvice, false);
+    }
+
+    /**
+     * The target of a clone ({@code --target} with {@code --source}): read as {@link #ofOption}, except that an H2
+     * file database need not exist yet, since the sandbox clone creates it ({@link #h2File()} names the file).
+     */
+    public static TargetUrl ofCloneTarget(String option, String url) {
+        return parse(option, url, "give it through --password-env VAR instead", true);
+    }
+
+    private static TargetUrl parse(String field, String url, String passwordAdvice, boolean h2MayBeMissing) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(field + " is empty: " + FORMS + ".");
         }
@@ -74,7 +86,7 @@ public final class TargetUrl {
                 return OracleUrl.read(url);
             }
             if (url.startsWith("jdbc:h2:")) {
-                return H2Url.read(url);
+                return H2Url.read(url, h2MayBeMissing);
             }
             if (url.regionMatches(true, 0, "jdbc:sqlserver:", 0, 15) || url.regionMatches(true, 0, "jdbc:oracle:", 0,
                     12) || url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
@@ -91,6 +103,19 @@ public final class TargetUrl {
     public static String problem(String field, String url, String passwordAdvice) {
         try {
             parse(field, url, passwordAdvice);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * {@link #problem} for the target of a clone (the wizard with a source connection): an H2 file database need
+     * not exist yet, since the sandbox clone creates it.
+     */
+    public static String cloneTargetProblem(String field, String url, String passwordAdvice) {
+        try {
+            parse(field, url, passwordAdvice, true);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();

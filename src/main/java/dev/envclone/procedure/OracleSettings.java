@@ -16,11 +16,13 @@ import java.util.List;
  * @param sessionTablespace the session tablespace; null if not given
  * @param temporaryTablespace the temporary tablespace create-users.sql gives the users; null leaves it to the
  *     database's default temporary tablespace
+ * @param ssh the database host for Data Pump's SSH route (expdp/impdp run on the host); null when the clone runs
+ *     through DBMS_DATAPUMP over JDBC, or is done by a DBA
  */
 public record OracleSettings(String serverInstance, List<String> exportedSchemas, List<String> exportedTablespaces,
                              List<Remap> schemaRemaps, List<Remap> tablespaceRemaps, Tablespaces tablespaces,
                              DataPumpSettings dataPump, String datafileFolder, String sessionUser,
-                             String sessionTablespace, String temporaryTablespace) {
+                             String sessionTablespace, String temporaryTablespace, SshSettings ssh) {
     public OracleSettings {
         exportedSchemas = List.copyOf(exportedSchemas);
         exportedTablespaces = List.copyOf(exportedTablespaces);

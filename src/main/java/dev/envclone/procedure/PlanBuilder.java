@@ -53,6 +53,7 @@ public final class PlanBuilder {
     private String dataFileGrowth;
     private String logFileGrowth;
     private String temporaryTablespace;
+    private SshSettings ssh;
     private Clock clock = Clock.systemUTC();
 
     public PlanBuilder(Dbms dbms) {
@@ -187,6 +188,12 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** The database host for Data Pump's SSH route (null: no SSH route, DBMS_DATAPUMP or a DBA). */
+    public PlanBuilder oracleSsh(SshSettings value) {
+        ssh = value;
+        return this;
+    }
+
     /** The clock the default backup name is read from. */
     PlanBuilder clock(Clock value) {
         clock = value;
@@ -262,7 +269,7 @@ public final class PlanBuilder {
         tablespaceRemaps.addAll(extraTablespaceRemaps);
         return new OracleSettings(serverInstance, List.copyOf(schemas), List.copyOf(exportedTablespaces), schemaRemaps,
                 tablespaceRemaps, tablespaces, dataPump, datafileFolder, oracleSessionUser, sessionTablespace,
-                temporaryTablespace);
+                temporaryTablespace, ssh);
     }
 
     /** Adds {@code from:to} when the names differ and {@code from} is not remapped yet. */

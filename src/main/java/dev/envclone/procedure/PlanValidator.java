@@ -23,6 +23,18 @@ public final class PlanValidator {
     private PlanValidator() {
     }
 
+    /** The rule for Data Pump's PARALLEL, for a form that checks the field alone: the message, or null. */
+    public static String parallelProblem(int parallel) {
+        return parallel < 1 || parallel > 64 ? "parallel " + parallel + " is out of range: give 1 to 64" : null;
+    }
+
+    /** The rules for the SSH route's settings, for a form that checks them alone: every problem, or none. */
+    public static List<String> sshProblems(SshSettings ssh) {
+        PlanValidator validator = new PlanValidator();
+        validator.checkSsh(ssh);
+        return List.copyOf(validator.problems);
+    }
+
     public static MigrationPlan check(MigrationPlan plan) {
         PlanValidator validator = new PlanValidator();
         MigrationPlan checked = validator.checkPlan(plan);
@@ -177,8 +189,8 @@ public final class PlanValidator {
                 name("dump file", NameRule.DUMP_FILE, d.dumpFile()),
                 name("export log file", NameRule.DUMP_FILE, d.exportLogFile()),
                 name("import log file", NameRule.DUMP_FILE, d.importLogFile()), d.parallel());
-        if (d.parallel() < 1 || d.parallel() > 64) {
-            problems.add("parallel " + d.parallel() + " is out of range: give 1 to 64");
+        if (parallelProblem(d.parallel()) != null) {
+            problems.add(parallelProblem(d.parallel()));
         } else if (d.parallel() > 1 && dataPump.dumpFile() != null && !dataPump.dumpFile().contains("%U")) {
             problems.add("dump file '" + dataPump.dumpFile() + "' has no %U: with parallel " + d.parallel()
                     + " Data Pump needs one file per worker (e.g. envclone_%U.dmp)");
@@ -189,7 +201,8 @@ public final class PlanValidator {
                 optional("datafile folder", NameRule.SERVER_FOLDER, o.datafileFolder()),
                 optional("session user", id, o.sessionUser()),
                 optional("session tablespace", id, o.sessionTablespace()),
-                optional("temporary tablespace", id, o.temporaryTablespace()));
+                optional("temporary tablespace", id, o.temporaryTablespace()),
+                o.ssh() == null ? null : checkSsh(o.ssh()));
         if (problems.isEmpty() && users != null) {
             requireImported("user", users.distinct(), schemas, checked::importedName,
                     "export the source user and remap it with REMAP_SCHEMA, or name the user the import creates");
@@ -197,6 +210,20 @@ public final class PlanValidator {
                     "remap a source tablespace to it with REMAP_TABLESPACE, or name a tablespace the import fills");
         }
         return checked;
+    }
+
+    /**
+     * The SSH route's host, port, account and files. The files are checked for their form only: the run reads
+     * them, and says then which one it cannot read.
+     */
+    private SshSettings checkSsh(SshSettings s) {
+        if (s.port() < 1 || s.port() > 65535) {
+            problems.add("SSH port " + s.port() + " is out of range: give a port from 1 to 65535 (22 by default)");
+        }
+        return new SshSettings(name("SSH host", NameRule.SSH_HOST, s.host()), s.port(),
+                name("SSH user", NameRule.OS_USER, s.user()),
+                optional("SSH key file", NameRule.LOCAL_FILE, s.keyFile()),
+                optional("SSH known_hosts file", NameRule.LOCAL_FILE, s.knownHosts()));
     }
 
     /** Each target name must be what some exported name becomes after the import. */

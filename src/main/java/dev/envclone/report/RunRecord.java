@@ -30,7 +30,10 @@ public final class RunRecord {
     public record PreImageFile(String file, long rows, String sha256) {
     }
 
-    /** One start of a cleanup step: its statements and how it ended (executed, failed, recovered, or unknown). */
+    /**
+     * One start of a cleanup step (its statements) or of a clone step (no statements: its start's facts), and how
+     * it ended (executed, failed, recovered, or unknown).
+     */
     public record Attempt(int number, JournalEntry started, List<Statement> statements, JournalEntry outcome) {
     }
 
@@ -48,20 +51,29 @@ public final class RunRecord {
             }
             String when = " by " + decided.operator() + " at " + time(decided.time());
             return switch (decided.event()) {
-                case STEP_EXECUTED -> "executed" + when + ": " + decided.get("total") + " rows changed";
+                case STEP_EXECUTED -> "executed" + when + (decided.get("total") != null ? ": " + decided.get("total")
+                        + " rows changed" : cloned(decided));
                 case CHECKLIST_TICKED -> "ticked" + when + note(decided.get("note"));
                 case DONE_BY_DBA -> "done by DBA " + decided.get("dba") + ", recorded" + when
                         + note(decided.get("note"));
                 case STEP_SKIPPED -> "skipped" + when + ": " + decided.get("reason");
-                case STEP_FAILED -> "failed" + when + ": " + decided.get("message");
+                case STEP_FAILED -> "failed" + when + ": " + decided.get("message")
+                        + (decided.get("left") != null ? " Left: " + decided.get("left") : "");
                 case STEP_BLOCKED -> "blocked" + when + ": " + decided.get("message");
                 case PREVIEWED -> "prepared" + when + ": " + decided.get("total") + " rows to change; not executed";
                 case STEP_STARTED -> "started" + when + " and not finished: open the run to settle it";
-                case STEP_RECOVERED -> "true".equals(decided.get("committed"))
+                case STEP_RECOVERED -> decided.get("state") != null ? "settled after an interruption" + when + ": "
+                        + decided.get("state") : "true".equals(decided.get("committed"))
                         ? "committed before an interruption; settled" + when
                         : "not committed before an interruption" + when + "; to run again";
                 default -> state.label() + when;
             };
+        }
+
+        /** A clone step's result as its action recorded it: what it made, how big, how long. */
+        private static String cloned(JournalEntry executed) {
+            return executed.data().isEmpty() ? "" : ": " + executed.data().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
         }
 
 
@@ -149,8 +161,14 @@ public final class RunRecord {
             if (entry.event() != JournalEvent.STEP_STARTED) {
                 continue;
             }
-            JournalEntry outcome = i + 1 < about.size() ? about.get(i + 1) : null;
-            int count = Integer.parseInt(entry.get("statements"));
+            // A clone step journals its progress between its start and its end.
+            int next = i + 1;
+            while (next < about.size() && about.get(next).event() == JournalEvent.CLONE_PROGRESS) {
+                next++;
+            }
+            JournalEntry outcome = next < about.size() ? about.get(next) : null;
+            // A clone step's start records the action's facts, not statements.
+            int count = entry.get("statements") == null ? 0 : Integer.parseInt(entry.get("statements"));
             List<Statement> statements = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
                 String key = String.format("statement.%02d", n);

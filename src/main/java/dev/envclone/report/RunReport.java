@@ -121,6 +121,11 @@ public final class RunReport {
         if (step.step().kind() == StepKind.CONFIGURATION_TOOL) {
             layout.note("Its fields are in the Configuration Tool sheet below.");
         }
+        if (step.step().kind() == StepKind.CLONE) {
+            for (RunRecord.Attempt attempt : step.attempts()) {
+                cloneAttempt(step, attempt);
+            }
+        }
         if (step.step().kind() != StepKind.CLEANUP) {
             return;
         }
@@ -170,6 +175,39 @@ public final class RunReport {
             layout.paragraph("Statement " + outcome.get("statement") + " failed and the step was rolled back: "
                     + outcome.get("message"));
             layout.code(outcome.get("sql"));
+        }
+    }
+
+    /** A clone step's attempt: what the action did, its progress as journaled, and how it ended. */
+    private void cloneAttempt(RunRecord.StepRecord step, RunRecord.Attempt attempt) throws IOException {
+        JournalEntry started = attempt.started();
+        JournalEntry outcome = attempt.outcome();
+        String ended = outcome == null ? "no end recorded" : switch (outcome.event()) {
+            case STEP_EXECUTED -> "done " + RunRecord.time(outcome.time());
+            case STEP_FAILED -> ("true".equals(outcome.get("cancelled")) ? "cancelled " : "failed ")
+                    + RunRecord.time(outcome.time()) + ": " + outcome.get("message") + " Left: " + outcome.get("left");
+            case STEP_RECOVERED -> "interrupted; settled " + RunRecord.time(outcome.time()) + ": "
+                    + outcome.get("state");
+            default -> outcome.event().toString().toLowerCase().replace('_', ' ');
+        };
+        layout.subheading("Attempt " + attempt.number() + ": started " + RunRecord.time(started.time()) + " by "
+                + started.operator() + "; " + ended);
+        layout.note("Route: " + started.get("route") + ". " + capitalized(String.valueOf(started.get("action")))
+                + ".");
+        List<String> progress = new ArrayList<>();
+        boolean in = false;
+        for (JournalEntry entry : step.entries()) {
+            in = entry == started || (in && entry.event() == JournalEvent.CLONE_PROGRESS);
+            if (in && entry.event() == JournalEvent.CLONE_PROGRESS) {
+                progress.add(entry.get("percent") + " % " + RunRecord.time(entry.time()).replace(" UTC", ""));
+            }
+        }
+        if (!progress.isEmpty()) {
+            layout.note("Progress: " + String.join(", ", progress) + ".");
+        }
+        if (outcome != null && outcome.event() == JournalEvent.STEP_EXECUTED) {
+            layout.table(keyValue(), outcome.data().entrySet().stream().map(e -> List.of(e.getKey(),
+                    e.getValue())).toList());
         }
     }
 

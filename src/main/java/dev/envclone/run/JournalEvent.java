@@ -22,6 +22,11 @@ public enum JournalEvent {
     STEP_BLOCKED,
     /** A step found started but not finished when the run was opened again, and what the database showed. */
     STEP_RECOVERED,
+    /**
+     * A clone step's progress, journaled at each tenth of the way: percent and the action's message. The action's
+     * log lines go to the run's log file.
+     */
+    CLONE_PROGRESS,
     /** The operator skipped a step, with the reason. */
     STEP_SKIPPED,
     /** A DBA did the step by hand: name and note. */

@@ -52,6 +52,19 @@ public enum NameRule {
     /** The part of a SQL Server backup file name unique to a plan, e.g. envclone_20261201T225100Z. */
     BACKUP_NAME(64, Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*"),
             "use letters, digits, '_' or '-', starting with a letter or digit, no folder and no extension"),
+    /** The database host the SSH route connects to: a DNS name or an IPv4 address (no user, no port). */
+    SSH_HOST(253, Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"),
+            "give the host's name or IPv4 address, such as dbhost.example.com or 10.0.0.5"),
+    /** The OS account on the database host that runs expdp/impdp (oracle, svc_oracle, ora.admin). */
+    OS_USER(32, Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*"),
+            "use letters, digits, '.', '_' or '-', starting with a letter or _, as the account is named on the host"),
+    /**
+     * A file on the machine envclone runs on (an SSH key, a known_hosts file): an absolute path, Unix or Windows.
+     * Read by envclone, never spliced into SQL or a command line.
+     */
+    LOCAL_FILE(1024, Pattern.compile("(?:/|[A-Za-z]:\\\\|\\\\\\\\)[^\\p{Cntrl}]*[^/\\\\\\p{Cntrl}]"),
+            "give the file's absolute path on this machine, such as /home/me/.ssh/id_ed25519 or "
+                    + "C:\\Users\\me\\.ssh\\id_ed25519"),
     /** A fixed FILEGROWTH increment: a whole number of MB or GB, never a percentage. */
     FILE_GROWTH(16, Pattern.compile("[1-9][0-9]{0,5}(?:MB|GB)"),
             "give a whole number of MB or GB such as 512MB or 1GB (fixed increments, not a percentage)");

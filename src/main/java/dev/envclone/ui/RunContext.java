@@ -1,7 +1,11 @@
 package dev.envclone.ui;
 
+import dev.envclone.clone.CloneFailedException;
+import dev.envclone.clone.CloneRoute;
+import dev.envclone.clone.CloneRoutes;
 import dev.envclone.db.TargetLock;
 import dev.envclone.db.TargetSession;
+import dev.envclone.run.CloneSteps;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunLoop;
@@ -25,17 +29,64 @@ public final class RunContext implements AutoCloseable {
     private final String user;
     private final char[] password;
     private final String operator;
+    private final CloneRoutes.Source source;
+    private CloneRoute route;
     private TargetSession target;
     private TargetLock targetLock;
     private RunSession session;
     private List<String> recovered = List.of();
 
     public RunContext(RunFolder run, String url, String user, char[] password, String operator) {
+        this(run, url, user, password, operator, null);
+    }
+
+    /** @param source the source connection the clone steps read, or null: they stay manual (done by DBA) */
+    public RunContext(RunFolder run, String url, String user, char[] password, String operator,
+                      CloneRoutes.Source source) {
         this.run = run;
         this.url = url;
         this.user = user;
         this.password = password == null ? new char[0] : password.clone();
         this.operator = operator;
+        this.source = source;
+    }
+
+    /** True when the run has a source connection: the clone steps run here. */
+    public boolean hasSource() {
+        return source != null;
+    }
+
+    /**
+     * The clone's route from the source onto the target, opened on first use (it reads the source, never changes
+     * it): the same route the command line's {@code run --source} takes.
+     *
+     * @throws IllegalStateException without a source connection
+     * @throws CloneFailedException the source cannot be read, or there is no route for it
+     */
+    public synchronized CloneRoute cloneRoute() throws CloneFailedException {
+        if (source == null) {
+            throw new IllegalStateException("no source connection: the clone steps are done by a DBA");
+        }
+        if (route == null) {
+            CloneRoutes.refuseTargetIsSource(source.url(), url);
+            route = CloneRoutes.open(run.plan(), source, url, run.folder(),
+                    run.plan().oracle() == null ? null : run.plan().oracle().ssh());
+        }
+        return route;
+    }
+
+    /** Why the source could not be used for the clone, and what to do; the words the plan and clone pages show. */
+    public static String sourceFailure(Throwable failed) {
+        if (failed instanceof CloneFailedException e) {
+            return "The clone cannot start: " + e.getMessage() + " (" + e.left() + ")";
+        }
+        return "The source could not be read: " + dev.envclone.db.UrlSecrets.mask(String.valueOf(failed.getMessage()))
+                + ". Check the source's URL, user and password, or clear the source URL to have a DBA do the clone.";
+    }
+
+    /** The run's clone steps on the route, journaled as the command line journals them. */
+    public synchronized CloneSteps cloneSteps() throws CloneFailedException {
+        return new CloneSteps(run, cloneRoute(), operator);
     }
 
     public RunFolder run() {
@@ -91,6 +142,18 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (route != null) {
+            try {
+                route.close();
+            } catch (RuntimeException e) {
+                // The source was only read: closing its connection cannot lose anything.
+                LOG.info("Closing the clone's source failed ({}); it was only read", e.getMessage());
+            }
+            route = null;
+        }
+        if (source != null && source.password() != null) {
+            java.util.Arrays.fill(source.password(), '\0');
+        }
         if (target != null) {
             try {
                 target.rollback(); // before the release, which commits

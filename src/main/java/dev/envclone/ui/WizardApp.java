@@ -43,7 +43,10 @@ public final class WizardApp extends Application {
         settings = Settings.load();
         background = new FxBackground();
         wizard = new WizardViewModel(background, settings);
-        Scene scene = new Scene(root, settings.windowWidth(), settings.windowHeight());
+        // Never larger than the screen (a 1024×768 remote desktop): the remembered or default size is clamped.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(settings.windowWidth(), screen.getWidth()),
+                Math.min(settings.windowHeight(), screen.getHeight()));
         scene.getStylesheets().add(WizardApp.class.getResource("/dev/envclone/ui/app.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),
                 () -> scale(+1));

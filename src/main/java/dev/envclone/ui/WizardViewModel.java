@@ -1,5 +1,6 @@
 package dev.envclone.ui;
 
+import dev.envclone.clone.CloneRoutes;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
@@ -45,6 +46,10 @@ public final class WizardViewModel {
     private final StringProperty targetUrl = new SimpleStringProperty("");
     private final StringProperty targetUser = new SimpleStringProperty("");
     private final StringProperty targetPassword = new SimpleStringProperty("");
+    // The source connection: given, the run clones it onto the target; empty, the clone steps stay manual.
+    private final StringProperty sourceUrl = new SimpleStringProperty("");
+    private final StringProperty sourceUser = new SimpleStringProperty("");
+    private final StringProperty sourcePassword = new SimpleStringProperty("");
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final BooleanProperty rehearsal = new SimpleBooleanProperty(false);
     // The extractor makes the list report a step's state change, so the step list redraws that row.
@@ -69,6 +74,9 @@ public final class WizardViewModel {
         targetUrl.addListener((o, a, b) -> closeContext());
         targetUser.addListener((o, a, b) -> closeContext());
         targetPassword.addListener((o, a, b) -> closeContext());
+        sourceUrl.addListener((o, a, b) -> closeContext());
+        sourceUser.addListener((o, a, b) -> closeContext());
+        sourcePassword.addListener((o, a, b) -> closeContext());
         items.setAll(StepItem.plan(), StepItem.finalChecklist());
         textScale.set(settings.textScale());
         textScale.addListener((o, before, now) -> {
@@ -115,6 +123,28 @@ public final class WizardViewModel {
         return targetPassword;
     }
 
+    /**
+     * The source database's JDBC URL: when given (the rehearsal's "production" sandbox, or a migration's source),
+     * envclone runs the clone steps itself, reading the source and never changing it; empty, they stay manual.
+     */
+    public StringProperty sourceUrlProperty() {
+        return sourceUrl;
+    }
+
+    public StringProperty sourceUserProperty() {
+        return sourceUser;
+    }
+
+    /** Typed by the operator for this session; never written anywhere. */
+    public StringProperty sourcePasswordProperty() {
+        return sourcePassword;
+    }
+
+    /** True when a source URL is given: the clone steps run here rather than by a DBA. */
+    public boolean hasSource() {
+        return sourceUrl.get() != null && !sourceUrl.get().isBlank();
+    }
+
     /** Where the run folder will be made when the plan is accepted. */
     public ObjectProperty<Path> runFolderProperty() {
         return runFolder;
@@ -139,10 +169,18 @@ public final class WizardViewModel {
 
     /** Starts the run: writes plan.json and the scripts into the run folder and opens its journal. */
     public void createRun(MigrationPlan accepted) throws IOException, GuardException {
+        createRun(accepted, accepted.sourceFingerprint());
+    }
+
+    /**
+     * Starts the run with the source's fingerprint as read from the source connection (the clone's route), so that
+     * the run refuses a target that is the source.
+     */
+    public void createRun(MigrationPlan accepted, String sourceFingerprint) throws IOException, GuardException {
         Path folder = runFolder.get();
         RunFolderLock lock = RunFolderLock.forNewRun(folder, WIZARD);
         try {
-            RunFolder created = RunFolder.create(folder, accepted, accepted.sourceFingerprint(),
+            RunFolder created = RunFolder.create(folder, accepted, sourceFingerprint,
                     JdbcUrlTarget.withoutSecrets(targetUrl.get()), operator.get(), Clock.systemUTC());
             attach(created, lock);
         } catch (IOException | RuntimeException e) {
@@ -226,9 +264,20 @@ public final class WizardViewModel {
                 throw new IllegalStateException("no run yet: accept the plan first");
             }
             context = new RunContext(current, targetUrl.get(), targetUser.get(),
-                    targetPassword.get() == null ? new char[0] : targetPassword.get().toCharArray(), operator.get());
+                    targetPassword.get() == null ? new char[0] : targetPassword.get().toCharArray(), operator.get(),
+                    source());
         }
         return context;
+    }
+
+    /** The source connection as typed, or null without one; the password is copied, for the context to clear. */
+    public CloneRoutes.Source source() {
+        if (!hasSource()) {
+            return null;
+        }
+        String user = sourceUser.get() == null || sourceUser.get().isBlank() ? null : sourceUser.get();
+        return new CloneRoutes.Source(sourceUrl.get().strip(), user,
+                sourcePassword.get() == null ? new char[0] : sourcePassword.get().toCharArray());
     }
 
     public synchronized void closeContext() {

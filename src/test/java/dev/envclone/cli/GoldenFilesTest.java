@@ -60,6 +60,8 @@ class GoldenFilesTest {
                         "--dump-file", "prod_%U.dmp", "--parallel", "4", "--datafile-folder", "/u02/oradata/OSQA",
                         "--session-user", "NEW_OSSTATE", "--session-tablespace", "NEW_OSUSR",
                         "--temporary-tablespace", "TEMP_QA",
+                        "--ssh", "oracle@oraqa01.example.com:2222", "--ssh-key", "/home/dba/.ssh/id_ed25519",
+                        "--ssh-known-hosts", "/home/dba/.ssh/known_hosts",
                         "--parts", "all")));
     }
 

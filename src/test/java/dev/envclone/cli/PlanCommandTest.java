@@ -90,7 +90,24 @@ class PlanCommandTest {
                 Arguments.of(List.of("--dbms", "sqlserver", "--temporary-tablespace", "TEMP"),
                         "Oracle options were given with --dbms sqlserver"),
                 Arguments.of(List.of("--dbms", "oracle", "--recovery-model", "SIMPLE"),
-                        "SQL Server options were given with --dbms oracle"));
+                        "SQL Server options were given with --dbms oracle"),
+                // Data Pump's SSH route (issue 12)
+                Arguments.of(List.of("--dbms", "oracle", "--ssh", "dbhost"),
+                        "--ssh: SSH target 'dbhost' must be USER@HOST or USER@HOST:PORT"),
+                Arguments.of(List.of("--dbms", "oracle", "--ssh", "oracle@dbhost:ssh"),
+                        "--ssh: SSH port 'ssh' in 'oracle@dbhost:ssh' is not a number"),
+                Arguments.of(List.of("--dbms", "oracle", "--ssh", "oracle@dbhost:70000"),
+                        "SSH port 70000 is out of range: give a port from 1 to 65535"),
+                Arguments.of(List.of("--dbms", "oracle", "--ssh", "oracle@db host"),
+                        "SSH host 'db host' is not allowed: give the host's name or IPv4 address"),
+                Arguments.of(List.of("--dbms", "oracle", "--ssh", "$(reboot)@dbhost"),
+                        "SSH user '$(reboot)' is not allowed"),
+                Arguments.of(List.of("--dbms", "oracle", "--ssh", "oracle@dbhost", "--ssh-key", "id_rsa"),
+                        "SSH key file 'id_rsa' is not allowed: give the file's absolute path on this machine"),
+                Arguments.of(List.of("--dbms", "oracle", "--ssh-known-hosts", "/home/dba/.ssh/known_hosts"),
+                        "--ssh-key and --ssh-known-hosts belong to --ssh"),
+                Arguments.of(List.of("--dbms", "sqlserver", "--ssh", "oracle@dbhost"),
+                        "Oracle options were given with --dbms sqlserver"));
     }
 
     @ParameterizedTest
@@ -173,6 +190,17 @@ class PlanCommandTest {
         assertEquals(0, run("plan", "--dbms", "oracle", "--out", unnamed.toString()), err.toString());
         assertTrue(Files.readString(named.resolve("create-users.sql")).contains("TEMPORARY TABLESPACE \"TEMP_QA\""));
         assertFalse(Files.readString(unnamed.resolve("create-users.sql")).contains("TEMPORARY TABLESPACE"));
+    }
+
+    @Test
+    void theSshOptionsGoIntoThePlan() throws Exception {
+        Path folder = temp.resolve("plan");
+        assertEquals(0, run("plan", "--out", folder.toString(), "--dbms", "oracle", "--ssh", "oracle@10.0.0.5",
+                "--ssh-key", "C:\\Users\\dba\\.ssh\\id_ed25519"), err.toString());
+        dev.envclone.procedure.SshSettings ssh = dev.envclone.procedure.PlanJson.read(folder.resolve("plan.json"))
+                .oracle().ssh();
+        assertEquals(new dev.envclone.procedure.SshSettings("10.0.0.5", 22, "oracle",
+                "C:\\Users\\dba\\.ssh\\id_ed25519", null), ssh);
     }
 
     @Test

@@ -44,4 +44,36 @@ class PlanJsonTest {
         assertEquals(List.of(file + " has plan format 99; this envclone reads format 1"),
                 assertThrows(PlanException.class, () -> PlanJson.read(file)).problems());
     }
+
+    @Test
+    void readsBackTheSshRoute() throws Exception {
+        MigrationPlan plan = new PlanBuilder(Dbms.ORACLE).oracleSsh(new SshSettings("dbhost.example.com", 2222,
+                "oracle", "/home/dba/.ssh/id_ed25519", "/home/dba/.ssh/known_hosts")).build();
+        Path file = folder.resolve("plan.json");
+        Files.writeString(file, PlanJson.write(plan));
+        MigrationPlan read = PlanJson.read(file);
+        assertEquals(plan, read);
+        assertEquals("oracle@dbhost.example.com:2222", read.oracle().ssh().target());
+    }
+
+    @Test
+    void readsAPlanWrittenBeforeTheSshRouteAsNoSshRoute() throws Exception {
+        Path file = folder.resolve("plan.json");
+        String written = PlanJson.write(new PlanBuilder(Dbms.ORACLE).build());
+        Files.writeString(file, written.replace(",\n      \"ssh\" : null", ""));
+        assertTrue(!Files.readString(file).contains("ssh"), "the older plan has no ssh field");
+        assertEquals(null, PlanJson.read(file).oracle().ssh());
+    }
+
+    @Test
+    void rejectsAHandEditedSshHostWithACommand() throws Exception {
+        MigrationPlan plan = new PlanBuilder(Dbms.ORACLE).oracleSsh(new SshSettings("dbhost", 22, "oracle", null,
+                null)).build();
+        Path file = folder.resolve("plan.json");
+        Files.writeString(file, PlanJson.write(plan).replace("\"host\" : \"dbhost\"",
+                "\"host\" : \"dbhost;rm -rf /\""));
+        assertEquals(List.of("SSH host 'dbhost;rm -rf /' contains ';': give the host's name or IPv4 address, such "
+                + "as dbhost.example.com or 10.0.0.5."),
+                assertThrows(PlanException.class, () -> PlanJson.read(file)).problems());
+    }
 }

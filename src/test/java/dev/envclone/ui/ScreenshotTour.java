@@ -18,12 +18,14 @@ import javafx.stage.Window;
 /**
  * Takes a screenshot of every page of the wizard in a real window under X (Xvfb): the start page, the plan, the
  * prerequisites, the clone, a cleanup step after its preview, its confirmation and its result, the Configuration
- * Tool, a manual step and the final page. The whole screen is captured with ImageMagick's import, as an operator's
- * remote desktop shows it.
+ * Tool, a manual step and the final page. Each picture is the whole screen as an operator's remote desktop shows
+ * it: every window of the wizard drawn at its place.
  *
- * <pre>Xvfb :99 -screen 0 1280x800x24 &amp;
- * DISPLAY=:99 ./mvnw -q -Dprism.order=sw test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>Xvfb :97 -screen 0 1280x800x24 &amp;     (1024x768x24 for the narrow screen)
+ * DISPLAY=:97 ./mvnw -q -Dprism.order=sw test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.envclone.ui.ScreenshotTour -Dexec.args="docs/screenshots sqlserver 100"</pre>
+ * Offline, without the exec plugin: {@code DISPLAY=:97 java -Dprism.order=sw -cp CLASSPATH
+ * dev.envclone.ui.ScreenshotTour OUT oracle 150}, CLASSPATH being the test class path (surefire's report lists it).
  */
 public final class ScreenshotTour {
     private static WizardApp app;
@@ -32,6 +34,16 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            tour(args);
+        } catch (Exception | Error e) {
+            // The JavaFX thread keeps the process alive: end it, with the cause shown.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         Path out = Path.of(args[0]).toAbsolutePath();
         Dbms dbms = Dbms.valueOf(args[1].toUpperCase(Locale.ROOT));
         int scale = Integer.parseInt(args[2]);
@@ -50,10 +62,23 @@ public final class ScreenshotTour {
         started.await();
         settle();
         shot(out, "01-start" + suffix);
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Dbms> choice = (javafx.scene.control.ComboBox<Dbms>) Window.getWindows()
+                    .get(0).getScene().lookup("#start-dbms");
+            choice.setValue(dbms);
+            return true;
+        });
         fire("start-rehearse");
         waitUntil(() -> app.mainWindow() != null);
         idle();
         shot(out, "02-plan" + suffix);
+        scrollTo("plan-" + switch (dbms) {
+            case SQLSERVER -> "backup-folder";
+            case ORACLE -> "exported-admin-user";
+        });
+        shot(out, "02b-plan-clone-settings" + suffix);
+        scrollTo("plan-run-folder");
         fire("main-next");
         idle();
         fire("prerequisites-check");
@@ -61,6 +86,7 @@ public final class ScreenshotTour {
         shot(out, "03-prerequisites" + suffix);
         select(item -> item.step() != null && item.step().kind() == StepKind.CLONE);
         shot(out, "04-clone" + suffix);
+        cloneShots(out, dbms, suffix);
         select(item -> item.step() != null && item.step().kind() == StepKind.CLEANUP);
         fire("cleanup-preview");
         idle();
@@ -89,6 +115,57 @@ public final class ScreenshotTour {
         shot(out, "10-final" + suffix);
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * The clone as envclone runs it: refused (a file is in the target's place), under way (held at half of the
+     * last action by the engine's test pause), interrupted there and run again (the step is settled first), done.
+     */
+    private static void cloneShots(Path out, Dbms dbms, String suffix) throws Exception {
+        Path target = Path.of(onFx(() -> app.wizard().targetUrlProperty().get()).replaceFirst("^jdbc:h2:file:", "")
+                .replaceFirst(";.*", "") + ".mv.db");
+        Files.writeString(target, "not a database");
+        fire("clone-run");
+        idle();
+        shot(out, "04b-clone-failed" + suffix);
+        Files.delete(target);
+        String last = switch (dbms) {
+            case SQLSERVER -> "restore-database";
+            case ORACLE -> "import-schemas";
+        };
+        Path runFolder = onFx(() -> app.wizard().runProperty().get().folder());
+        System.setProperty("envclone.test.pauseAt", last + ":progress-50");
+        fire("clone-run");
+        waitUntil(() -> Files.exists(runFolder.resolve(".paused")));
+        Thread.sleep(2_300); // the elapsed time counts on
+        shot(out, "04c-clone-progress" + suffix);
+        System.clearProperty("envclone.test.pauseAt");
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("envclone-worker"))
+                .forEach(Thread::interrupt);
+        idle();
+        Files.deleteIfExists(runFolder.resolve(".paused"));
+        fire("clone-run");
+        idle();
+        shot(out, "04d-clone-done" + suffix);
+    }
+
+    /** Scrolls the page so that the control with this id is at the top. */
+    private static void scrollTo(String id) throws Exception {
+        onFx(() -> {
+            Node node = app.mainWindow().view().getScene().lookup("#" + id);
+            Node parent = node;
+            while (parent != null && !(parent instanceof javafx.scene.control.ScrollPane)) {
+                parent = parent.getParent();
+            }
+            if (parent instanceof javafx.scene.control.ScrollPane scroll) {
+                double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                double room = scroll.getContent().getBoundsInLocal().getHeight()
+                        - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
+            }
+            return true;
+        });
+        settle();
     }
 
     private static void select(Predicate<StepItem> which) throws Exception {
@@ -150,12 +227,37 @@ public final class ScreenshotTour {
         Thread.sleep(700);
     }
 
+    /**
+     * Writes what the screen shows: every window of the wizard drawn into one picture the size of the screen, each
+     * at its place (the main window, and a dialog over it). JavaFX draws each scene as its window shows it; no
+     * screen-capture tool is needed on the machine.
+     */
     private static void shot(Path out, String name) throws Exception {
-        Process process = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
-                .inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + name);
-        }
+        java.awt.image.BufferedImage screen = onFx(() -> {
+            javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getBounds();
+            java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage((int) bounds.getWidth(),
+                    (int) bounds.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (Window window : Window.getWindows()) {
+                if (!window.isShowing() || window.getScene() == null) {
+                    continue;
+                }
+                javafx.scene.image.WritableImage image = window.getScene().snapshot(null);
+                javafx.scene.image.PixelReader pixels = image.getPixelReader();
+                int x0 = (int) Math.round(window.getX() + window.getScene().getX());
+                int y0 = (int) Math.round(window.getY() + window.getScene().getY());
+                for (int y = 0; y < (int) image.getHeight(); y++) {
+                    for (int x = 0; x < (int) image.getWidth(); x++) {
+                        int sx = x0 + x;
+                        int sy = y0 + y;
+                        if (sx >= 0 && sy >= 0 && sx < picture.getWidth() && sy < picture.getHeight()) {
+                            picture.setRGB(sx, sy, pixels.getArgb(x, y));
+                        }
+                    }
+                }
+            }
+            return picture;
+        });
+        javax.imageio.ImageIO.write(screen, "png", out.resolve(name + ".png").toFile());
         System.out.println("wrote " + out.resolve(name + ".png"));
     }
 }

@@ -73,6 +73,19 @@ class WizardWalkTest {
             assertEquals(1, entries.stream().filter(e -> step.id().equals(e.step())
                     && e.event() == JournalEvent.STEP_EXECUTED).count(), step.id() + " executed once");
         }
+        // The clone made the target from the "production" source, which it only read.
+        for (Step step : ProcedureCatalog.stepsFor(plan)) {
+            if (step.kind() == dev.envclone.procedure.StepKind.CLONE) {
+                assertEquals(1, entries.stream().filter(e -> step.id().equals(e.step())
+                        && e.event() == JournalEvent.STEP_EXECUTED).count(), step.id() + " cloned by envclone");
+            }
+        }
+        assertTrue(run.sourceFingerprint().contains("production"), run.sourceFingerprint());
+        // The wizard holds the source open read-only (H2 shares one open database per file in a process): let go.
+        driver.wizard().closeContext();
+        SandboxRunFixture source = SandboxRunFixture.existing(dbms, driver.wizard().sourceUrlProperty().get());
+        assertEquals(List.of("$OS_LOG_DB_7e3e8ce0", "SalesDB", "Warehouse"),
+                source.rows("select NAME from ossys_dbconnection order by ID"), "the source keeps what the target lost");
         SandboxRunFixture sandbox = SandboxRunFixture.existing(dbms, driver.wizard().targetUrlProperty().get());
         sandbox.assertCleaned();
         assertEquals(List.of("$OS_LOG_DB_7e3e8ce0"), sandbox.rows("select NAME from ossys_dbconnection"));

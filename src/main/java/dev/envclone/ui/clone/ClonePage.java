@@ -46,11 +46,20 @@ public final class ClonePage implements WizardPage {
                 text("clone-instruction", marks.instruction(), null),
                 StepPageParts.bullets("clone-details", marks.details()),
                 text("clone-reference", marks.reference(), "hint"));
+        view.getChildren().add(new ClonePanel(model).view());
         if (model.fileName() != null) {
-            view.getChildren().add(file());
+            Node file = file();
+            // With a source envclone runs the step: the DBA's file is not needed on this page.
+            file.visibleProperty().bind(model.automaticProperty().not());
+            file.managedProperty().bind(file.visibleProperty());
+            view.getChildren().add(file);
         }
-        view.getChildren().addAll(text(null, "Record", "section-title"), text(null, "envclone does not run the "
-                + "clone itself: the DBA runs the file, then you record who did it.", "hint"),
+        Label hint = text(null, "", "hint");
+        hint.textProperty().bind(javafx.beans.binding.Bindings.when(model.automaticProperty())
+                .then("Or, if a DBA carries out this step by hand instead, record who did it.")
+                .otherwise("envclone does not run this step here (no source connection): the DBA runs the file, "
+                        + "then you record who did it."));
+        view.getChildren().addAll(text(null, "Record", "section-title"), hint,
                 StepPageParts.record("clone", marks), actions());
     }
 

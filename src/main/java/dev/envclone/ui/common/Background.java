@@ -23,6 +23,14 @@ public interface Background {
 
     <T> Job run(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed);
 
+    /**
+     * Hands what a job reports while it runs (a clone's progress, its log lines) to the UI thread; the direct
+     * background, whose jobs run on the caller's thread, runs it at once.
+     */
+    default void onUi(Runnable update) {
+        update.run();
+    }
+
     /** Runs each job at once on the calling thread: for view-model tests without a window. */
     static Background direct() {
         return new Background() {

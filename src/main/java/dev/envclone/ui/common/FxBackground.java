@@ -68,6 +68,15 @@ public final class FxBackground implements Background {
         return token::cancel;
     }
 
+    @Override
+    public void onUi(Runnable update) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            update.run();
+        } else {
+            javafx.application.Platform.runLater(update);
+        }
+    }
+
     /** Cancels the job under way, if any (Escape, or the status bar's Cancel). */
     public void cancelCurrent() {
         CancelToken token = current;

@@ -4,6 +4,7 @@ import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.common.FxBackground;
 import dev.envclone.ui.common.WizardPage;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -175,6 +176,16 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Node textSize = dev.envclone.ui.common.TextSize.control("main-text-size", wizard.textScaleProperty());
+        // On a narrow screen at 150 % the job's message gives way first: the buttons keep their words.
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        progress.setMinWidth(60);
+        for (javafx.scene.control.Control control : List.of(cancel, back, next, later)) {
+            control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        if (textSize instanceof javafx.scene.layout.Region region) {
+            region.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, status, progress, cancel, spacer, textSize, back, next, later);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));

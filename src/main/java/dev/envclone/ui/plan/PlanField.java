@@ -2,7 +2,6 @@ package dev.envclone.ui.plan;
 
 import dev.envclone.sql.Dbms;
 import dev.envclone.sql.Dialect;
-import dev.envclone.sql.InvalidNameException;
 import dev.envclone.sql.NameRule;
 
 /**
@@ -37,21 +36,68 @@ public enum PlanField {
     LOG_INDEX_TABLESPACE("tablespace-log-index", "log index tablespace", "Log index tablespace", Dbms.ORACLE,
             false),
     LOG_USER_TABLESPACE("tablespace-log-user", "log user tablespace", "Log user tablespace", Dbms.ORACLE, false),
+    // The clone's settings (issue 12): every one a plan field, so nothing a site differs in is fixed.
+    BACKUP_FOLDER("backup-folder", "backup folder", "Bac_kup folder", Dbms.SQLSERVER, false),
+    DATA_FOLDER("data-folder", "data folder", "Data folder", Dbms.SQLSERVER,
+            false),
+    LOG_FOLDER("log-folder", "log folder", "Log folder", Dbms.SQLSERVER, false),
+    /**
+     * Typed for now; where a source connection is given, RESTORE FILELISTONLY's logical names are read into it
+     * (the SQL Server route's reader sets this field's text).
+     */
+    FILES("files", "logical file name", "Logical files (t_yped)",
+            Dbms.SQLSERVER, false, Kind.FILE_LIST),
+    SOURCE_LOG_CATALOG("source-log-catalog", "source log catalog", "Source log catalog",
+            Dbms.SQLSERVER, true),
+    LOG_CATALOG("log-catalog", "target log catalog", "Target log catalog", Dbms.SQLSERVER,
+            true),
+    LOG_FILES("log-files", "log logical file name", "Log catalog's files", Dbms.SQLSERVER, true,
+            Kind.FILE_LIST),
+    /** The source's schemas, which the export takes and the import remaps to the target users above. */
+    EXPORTED_ADMIN_USER("exported-admin-user", "exported admin schema", "E_xported admin schema", Dbms.ORACLE, false),
+    EXPORTED_RUNTIME_USER("exported-runtime-user", "exported runtime schema", "Exported runtime schema",
+            Dbms.ORACLE, false),
+    EXPORTED_LOG_ADMIN_USER("exported-log-admin-user", "exported log admin schema", "Exported log admin schema",
+            Dbms.ORACLE, false),
+    EXPORTED_LOG_RUNTIME_USER("exported-log-runtime-user", "exported log runtime schema",
+            "Exported log runtime schema", Dbms.ORACLE, false),
+    APPLICATION_SCHEMAS("application-schemas", "application schema",
+            "Application schemas", Dbms.ORACLE, true, Kind.REMAP_LIST),
+    APPLICATION_TABLESPACES("application-tablespaces", "application tablespace",
+            "Application tablespaces", Dbms.ORACLE, true, Kind.REMAP_LIST),
+    DIRECTORY("directory", "Data Pump directory", "Data Pump dire_ctory", Dbms.ORACLE, false),
+    DUMP_FILE("dump-file", "dump file", "Dump file", Dbms.ORACLE, false),
+    PARALLEL("parallel", "parallel", "Parallel de_gree", Dbms.ORACLE, false, Kind.PARALLEL),
+    /** Empty: the clone runs through DBMS_DATAPUMP over JDBC, or a DBA does it. */
+    SSH_TARGET("ssh", "SSH target", "SS_H target", Dbms.ORACLE, true,
+            Kind.SSH_TARGET),
+    SSH_KEY("ssh-key", "SSH key file", "SSH _key file", Dbms.ORACLE, true),
+    SSH_KNOWN_HOSTS("ssh-known-hosts", "SSH known_hosts file", "SSH known__hosts file", Dbms.ORACLE,
+            true),
     /** The login envclone connects with; empty for Windows authentication given in the URL. */
     TARGET_USER("target-user", "target user", "Target us_er", null, true);
+
+    /** How a field's text is read: one name, or a list or value of its own shape. */
+    enum Kind { NAME, FILE_LIST, REMAP_LIST, PARALLEL, SSH_TARGET }
 
     private final String key;
     private final String name;
     private final String label;
     private final Dbms only;
     private final boolean optional;
+    private final Kind kind;
 
     PlanField(String key, String name, String label, Dbms only, boolean optional) {
+        this(key, name, label, only, optional, Kind.NAME);
+    }
+
+    PlanField(String key, String name, String label, Dbms only, boolean optional, Kind kind) {
         this.key = key;
         this.name = name;
         this.label = label;
         this.only = only;
         this.optional = optional;
+        this.kind = kind;
     }
 
     /** The id of the field's input on the page: {@code plan-catalog}. */
@@ -84,14 +130,22 @@ public enum PlanField {
             return null;
         }
         try {
-            rule(dbms).check(name, value);
+            switch (kind) {
+                case NAME -> rule(dbms).check(name, value);
+                case FILE_LIST -> FieldValues.files(this, value);
+                case REMAP_LIST -> FieldValues.remaps(this, value);
+                case PARALLEL -> FieldValues.parallel(value);
+                case SSH_TARGET -> FieldValues.ssh(value, null, null);
+            }
             return null;
-        } catch (InvalidNameException e) {
+        } catch (IllegalArgumentException e) {
+            // InvalidNameException is one: a name rule's message, or a list's or target's shape
             return e.getMessage();
         }
     }
 
-    private NameRule rule(Dbms dbms) {
+    /** The rule of a field holding one name; list fields check each name with it. */
+    NameRule rule(Dbms dbms) {
         switch (this) {
             case SOURCE_ENVIRONMENT:
             case TARGET_ENVIRONMENT:
@@ -102,6 +156,15 @@ public enum PlanField {
                 return NameRule.ORACLE_SERVICE;
             case TARGET_USER:
                 return NameRule.LOGIN;
+            case BACKUP_FOLDER:
+            case DATA_FOLDER:
+            case LOG_FOLDER:
+                return NameRule.WINDOWS_FOLDER;
+            case DUMP_FILE:
+                return NameRule.DUMP_FILE;
+            case SSH_KEY:
+            case SSH_KNOWN_HOSTS:
+                return NameRule.LOCAL_FILE;
             default:
                 return Dialect.of(dbms).identifierRule();
         }

@@ -80,6 +80,42 @@ final class PlanForms {
         return fields;
     }
 
+    /** The clone's own settings of one DBMS: where the files go, which files and schemas, and how. */
+    Form cloneSettings(Dbms dbms) {
+        List<Element> fields = new ArrayList<>(switch (dbms) {
+            case SQLSERVER -> List.of(text(PlanField.BACKUP_FOLDER, FULL), text(PlanField.DATA_FOLDER, HALF),
+                    text(PlanField.LOG_FOLDER, HALF), text(PlanField.FILES, FULL),
+                    text(PlanField.SOURCE_LOG_CATALOG, HALF), text(PlanField.LOG_CATALOG, HALF),
+                    text(PlanField.LOG_FILES, FULL));
+            case ORACLE -> List.of(text(PlanField.EXPORTED_ADMIN_USER, HALF),
+                    text(PlanField.EXPORTED_RUNTIME_USER, HALF), text(PlanField.EXPORTED_LOG_ADMIN_USER, HALF),
+                    text(PlanField.EXPORTED_LOG_RUNTIME_USER, HALF), text(PlanField.APPLICATION_SCHEMAS, FULL),
+                    text(PlanField.APPLICATION_TABLESPACES, FULL), text(PlanField.DIRECTORY, HALF),
+                    text(PlanField.DUMP_FILE, HALF), text(PlanField.PARALLEL, HALF),
+                    text(PlanField.SSH_TARGET, FULL), text(PlanField.SSH_KEY, HALF),
+                    text(PlanField.SSH_KNOWN_HOSTS, HALF));
+        });
+        Label hint = new Label(switch (dbms) {
+            case SQLSERVER -> "Folders on the database servers: the backup folder must be reachable from both. "
+                    + "Logical files: NAME:D for data, NAME:L for the log, comma-separated, typed as RESTORE "
+                    + "FILELISTONLY lists them for the source's backup. The log catalog fields are optional: leave "
+                    + "them empty when the log lives in the platform catalog.";
+            case ORACLE -> "Application schemas and tablespaces (optional): SOURCE or SOURCE:TARGET, "
+                    + "comma-separated. Dump file: %U numbers the files, one per worker when the parallel degree is "
+                    + "above 1 (Enterprise Edition). SSH target (optional): USER@HOST[:PORT]; with it, expdp and impdp "
+                    + "run on the database host, checked against the known_hosts file (default ~/.ssh/known_hosts), "
+                    + "with the key file or a password asked when needed and never saved; without it, the clone runs "
+                    + "through DBMS_DATAPUMP over the database connection, or a DBA runs the generated files.";
+        });
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        fields.add(NodeElement.of(hint));
+        return Form.of(section(switch (dbms) {
+            case SQLSERVER -> "Clone: backup and restore";
+            case ORACLE -> "Clone: Data Pump export and import";
+        }, fields.toArray(new Element[0])));
+    }
+
     Form optionalParts() {
         List<Element> boxes = new ArrayList<>();
         for (OptionalPart part : OptionalPart.values()) {
@@ -135,6 +171,37 @@ final class PlanForms {
         hint.getStyleClass().add("hint");
         return Form.of(section("Target connection", url, user, password, NodeElement.of(testRow), folder,
                 NodeElement.of(hint)));
+    }
+
+    /**
+     * The source connection, optional: given, envclone runs the clone steps (reading the source, never changing it);
+     * empty, a DBA runs the generated files. Editable after the run started, like the target's.
+     */
+    Form source() {
+        StringField url = Field.ofStringType("")
+                .label("Source _JDBC URL (optional)")
+                .placeholder("empty: a DBA runs the clone with the generated files")
+                .span(FULL)
+                .validate(engineRule(model::sourceUrlProblem))
+                .valueDescription(message("plan-source-url-message", model.sourceUrlMessageProperty()))
+                .render(new FormControls.Text("plan-source-url"));
+        follow(url, model.sourceUrlProperty());
+        StringField user = Field.ofStringType("")
+                .label("Source user")
+                .span(HALF)
+                .render(new FormControls.Text("plan-source-user"));
+        follow(user, model.sourceUserProperty());
+        PasswordField password = Field.ofPasswordType("")
+                .label("Source password")
+                .span(HALF)
+                .render(new FormControls.Password("plan-source-password"));
+        password.bind(model.sourcePasswordProperty());
+        password.userInputProperty().bindBidirectional(model.sourcePasswordProperty());
+        Label hint = new Label("With a source, envclone runs the clone steps itself: it reads the source and never "
+                + "changes it, and the target may not exist yet (the rehearsal's target is created by its clone).");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        return Form.of(section("Source connection", url, user, password, NodeElement.of(hint)));
     }
 
     private StringField text(PlanField field, int span) {

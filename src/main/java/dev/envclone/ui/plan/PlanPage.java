@@ -22,8 +22,8 @@ public final class PlanPage implements WizardPage {
     private final PlanViewModel model;
     private final VBox view = new VBox(12);
     private final VBox databaseNames = new VBox();
-    private FormRenderer sqlServerNames;
-    private FormRenderer oracleNames;
+    private VBox sqlServerNames;
+    private VBox oracleNames;
 
     public PlanPage(PlanViewModel model) {
         this.model = model;
@@ -58,8 +58,10 @@ public final class PlanPage implements WizardPage {
         fixed.visibleProperty().bind(model.readOnlyProperty());
         fixed.managedProperty().bind(fixed.visibleProperty());
 
-        sqlServerNames = new FormRenderer(forms.databaseNames(Dbms.SQLSERVER));
-        oracleNames = new FormRenderer(forms.databaseNames(Dbms.ORACLE));
+        sqlServerNames = new VBox(new FormRenderer(forms.databaseNames(Dbms.SQLSERVER)),
+                new FormRenderer(forms.cloneSettings(Dbms.SQLSERVER)));
+        oracleNames = new VBox(new FormRenderer(forms.databaseNames(Dbms.ORACLE)),
+                new FormRenderer(forms.cloneSettings(Dbms.ORACLE)));
 
         Label problems = new Label();
         problems.setId("plan-problems");
@@ -71,7 +73,8 @@ public final class PlanPage implements WizardPage {
 
         // The forms sit close together: each FormsFX section brings its own margin.
         VBox sections = new VBox(new FormRenderer(forms.environments()), databaseNames,
-                new FormRenderer(forms.optionalParts()), new FormRenderer(forms.connection(testRow())));
+                new FormRenderer(forms.optionalParts()), new FormRenderer(forms.connection(testRow())),
+                new FormRenderer(forms.source()));
         view.getChildren().addAll(title, intro, fixed, sections, problems);
         view.setPadding(new Insets(16));
         view.setFillWidth(true);

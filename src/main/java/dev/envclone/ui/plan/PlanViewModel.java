@@ -1,12 +1,12 @@
 package dev.envclone.ui.plan;
 
 import dev.envclone.db.TargetUrl;
+import dev.envclone.procedure.CatalogClone;
 import dev.envclone.procedure.InstallPath;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.procedure.PlanException;
-import dev.envclone.procedure.PlatformUsers;
 import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.sql.Dbms;
@@ -39,6 +39,7 @@ import javafx.beans.value.WeakChangeListener;
  * exists the plan is fixed and the page only shows it.
  */
 public final class PlanViewModel {
+    private static final String PASSWORD_ADVICE = "type it in the Password field instead";
 
     private final WizardViewModel wizard;
     private final MigrationPlan start;
@@ -55,11 +56,14 @@ public final class PlanViewModel {
     private final ReadOnlyBooleanWrapper connectionOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper targetUrlMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sourceUrlMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper readingSource = new ReadOnlyBooleanWrapper(false);
     // The wizard outlives this page: it holds these only weakly, and this view model holds them strongly.
     // Change listeners, not invalidation listeners: these fire on every change, read or not.
     private final ChangeListener<Object> runChanged = (o, a, b) -> readOnly.set(b != null);
     private final ChangeListener<Object> userChanged = (o, a, b) -> edited(PlanField.TARGET_USER);
     private final ChangeListener<Object> targetChanged = (o, a, b) -> targetEdited();
+    private final ChangeListener<Object> sourceChanged = (o, a, b) -> sourceEdited();
 
     public PlanViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
@@ -87,6 +91,7 @@ public final class PlanViewModel {
         readOnly.set(wizard.runProperty().get() != null);
         runFolder = new RunFolderField(wizard.runFolderProperty());
         targetUrlMessage.set(orEmpty(targetUrlProblem(wizard.targetUrlProperty().get())));
+        sourceUrlMessage.set(orEmpty(sourceUrlProblem(wizard.sourceUrlProperty().get())));
         listen();
         checkAll();
     }
@@ -98,6 +103,10 @@ public final class PlanViewModel {
             }
         });
         wizard.targetUserProperty().addListener(new WeakChangeListener<>(userChanged));
+        text(PlanField.SOURCE_CATALOG).addListener((o, before, now) ->
+                followCatalog(PlanField.SOURCE_CATALOG, PlanField.FILES, before, now));
+        text(PlanField.SOURCE_LOG_CATALOG).addListener((o, before, now) ->
+                followCatalog(PlanField.SOURCE_LOG_CATALOG, PlanField.LOG_FILES, before, now));
         dbms.addListener((o, before, now) -> {
             // The names of one DBMS mean nothing on the other: start from the new DBMS's defaults.
             if (now != null && !readOnly.get()) {
@@ -118,6 +127,7 @@ public final class PlanViewModel {
         wizard.targetUrlProperty().addListener(new WeakChangeListener<>(targetChanged));
         wizard.targetUserProperty().addListener(new WeakChangeListener<>(targetChanged));
         wizard.targetPasswordProperty().addListener(new WeakChangeListener<>(targetChanged));
+        wizard.sourceUrlProperty().addListener(new WeakChangeListener<>(sourceChanged));
     }
 
     public WizardViewModel wizard() {
@@ -164,11 +174,44 @@ public final class PlanViewModel {
 
     /**
      * The engine's rule for a target URL (the form validator asks): null when usable or not given yet. It is read
-     * as the run will read it, so a password in it, a bad port or an H2 file that does not exist shows here.
+     * as the run will read it, so a password in it, a bad port or an H2 file that does not exist shows here; with
+     * a source connection, an H2 target may not exist yet, since the clone creates it.
      */
     public String targetUrlProblem(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        return wizard.hasSource() ? TargetUrl.cloneTargetProblem("JDBC URL", url, PASSWORD_ADVICE)
+                : TargetUrl.problem("JDBC URL", url, PASSWORD_ADVICE);
+    }
+
+    /** The source's JDBC URL: given, envclone runs the clone steps, reading the source and never changing it. */
+    public StringProperty sourceUrlProperty() {
+        return wizard.sourceUrlProperty();
+    }
+
+    public StringProperty sourceUserProperty() {
+        return wizard.sourceUserProperty();
+    }
+
+    /** The source's password: in memory for this session, never written anywhere. */
+    public StringProperty sourcePasswordProperty() {
+        return wizard.sourcePasswordProperty();
+    }
+
+    public ReadOnlyStringProperty sourceUrlMessageProperty() {
+        return sourceUrlMessage.getReadOnlyProperty();
+    }
+
+    /** The engine's rule for the source URL: null when usable or empty (no source: the clone stays manual). */
+    public String sourceUrlProblem(String url) {
         return url == null || url.isBlank() ? null
-                : TargetUrl.problem("JDBC URL", url, "type it in the Password field instead");
+                : TargetUrl.problem("source JDBC URL", url, "type it in the source's Password field instead");
+    }
+
+    /** True while Next reads the source (its fingerprint, the clone's checks) before the run is made. */
+    public ReadOnlyBooleanProperty readingSourceProperty() {
+        return readingSource.getReadOnlyProperty();
     }
 
     /** The wizard's password: in memory for this session, never written anywhere. */
@@ -277,6 +320,10 @@ public final class PlanViewModel {
                         + "resume it, or choose another folder.");
                 return false;
             }
+            if (wizard.hasSource()) {
+                readSourceThenStart(plan);
+                return false;
+            }
             wizard.createRun(plan);
         } catch (IOException e) {
             problems.set("The run folder " + folder + " could not be written (" + e.getClass().getSimpleName()
@@ -288,6 +335,49 @@ public final class PlanViewModel {
         }
         problems.set("");
         return true;
+    }
+
+    /**
+     * With a source: reads it in a background job (refuses a target that is the source, opens the clone's route,
+     * runs every clone action's check, reads the source's fingerprint), then starts the run with that fingerprint,
+     * which moves the wizard to the first step. A refusal stays on the page and leaves no run folder behind.
+     */
+    private void readSourceThenStart(MigrationPlan plan) {
+        if (readingSource.get()) {
+            return;
+        }
+        readingSource.set(true);
+        updateValid();
+        problems.set("Reading the source…");
+        String target = wizard.targetUrlProperty().get();
+        Path folder = wizard.runFolderProperty().get();
+        dev.envclone.clone.CloneRoutes.Source source = wizard.source();
+        wizard.background().run("Reading the source", (progress, cancel) -> {
+            dev.envclone.clone.CloneRoutes.refuseTargetIsSource(source.url(), target);
+            try (dev.envclone.clone.CloneRoute route = dev.envclone.clone.CloneRoutes.open(plan, source, target,
+                    folder, plan.oracle() == null ? null : plan.oracle().ssh())) {
+                dev.envclone.run.CloneSteps.checkAll(route, cancel);
+                return route.sourceFingerprint();
+            } finally {
+                java.util.Arrays.fill(source.password(), '\0');
+            }
+        }, fingerprint -> {
+            readingSource.set(false);
+            updateValid();
+            try {
+                wizard.createRun(plan, fingerprint);
+                problems.set("");
+            } catch (IOException e) {
+                problems.set("The run folder " + folder + " could not be written (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "): choose a folder you can write to.");
+            } catch (IllegalArgumentException | GuardException e) {
+                problems.set(e.getMessage());
+            }
+        }, failed -> {
+            readingSource.set(false);
+            updateValid();
+            problems.set(dev.envclone.ui.RunContext.sourceFailure(failed));
+        });
     }
 
     /** Connects to the target in a background job and says what it is: see {@link #connectionResultProperty()}. */
@@ -326,6 +416,16 @@ public final class PlanViewModel {
                 });
     }
 
+    private void sourceEdited() {
+        sourceUrlMessage.set(orEmpty(sourceUrlProblem(wizard.sourceUrlProperty().get())));
+        // With or without a source, the target's rule differs (a clone's H2 target need not exist yet).
+        targetUrlMessage.set(orEmpty(targetUrlProblem(wizard.targetUrlProperty().get())));
+        updateValid();
+        if (!readOnly.get()) {
+            problems.set("");
+        }
+    }
+
     private void targetEdited() {
         targetUrlMessage.set(orEmpty(targetUrlProblem(wizard.targetUrlProperty().get())));
         updateValid();
@@ -350,36 +450,23 @@ public final class PlanViewModel {
         return chosen == start.dbms() ? start : new PlanBuilder(chosen).build();
     }
 
-    /** Puts the plan's users and its DBMS's own names into the fields. */
+    /** Puts the plan's users and its DBMS's own names and clone settings into the fields. */
     private void fill(MigrationPlan plan) {
-        text(PlanField.ADMIN_USER).set(plan.users().admin());
-        text(PlanField.RUNTIME_USER).set(plan.users().runtime());
-        text(PlanField.LOG_ADMIN_USER).set(plan.users().logAdmin());
-        text(PlanField.LOG_RUNTIME_USER).set(plan.users().logRuntime());
-        Map<PlanField, String> names = switch (plan.dbms()) {
-            case SQLSERVER -> Map.of(PlanField.SOURCE_ADMIN_USER, plan.sqlServer().sourceUsers().admin(),
-                    PlanField.SOURCE_RUNTIME_USER, plan.sqlServer().sourceUsers().runtime(),
-                    PlanField.SOURCE_LOG_ADMIN_USER, plan.sqlServer().sourceUsers().logAdmin(),
-                    PlanField.SOURCE_LOG_RUNTIME_USER, plan.sqlServer().sourceUsers().logRuntime(),
-                    PlanField.SOURCE_CATALOG, plan.sqlServer().platform().sourceCatalog(),
-                    PlanField.CATALOG, plan.sqlServer().platform().catalog(),
-                    PlanField.SERVER, orEmpty(plan.sqlServer().server()));
-            case ORACLE -> oracleNames(plan);
-        };
-        names.forEach((field, value) -> text(field).set(value));
+        PlanAssembly.texts(plan).forEach((field, value) -> text(field).set(value));
     }
 
-    private static Map<PlanField, String> oracleNames(MigrationPlan plan) {
-        Map<PlanField, String> names = new java.util.EnumMap<>(PlanField.class);
-        names.put(PlanField.SERVER_INSTANCE, orEmpty(plan.oracle().serverInstance()));
-        List<String> roles = plan.oracle().tablespaces().all();
-        List<PlanField> fields = List.of(PlanField.SYSTEM_TABLESPACE, PlanField.INDEX_TABLESPACE,
-                PlanField.USER_TABLESPACE, PlanField.LOG_SYSTEM_TABLESPACE, PlanField.LOG_INDEX_TABLESPACE,
-                PlanField.LOG_USER_TABLESPACE);
-        for (int i = 0; i < fields.size(); i++) {
-            names.put(fields.get(i), roles.get(i));
+    /**
+     * A source catalog's logical files follow its name while they are that catalog's defaults ({@code NAME:D,
+     * NAME_log:L}); files the operator typed (or that were read from the backup) stay as they are.
+     */
+    private void followCatalog(PlanField catalog, PlanField files, String before, String now) {
+        String defaults = before == null ? null : FieldValues.join(CatalogClone.defaultFiles(before));
+        String current = text(files).get();
+        boolean untouched = current == null || current.isEmpty() ? catalog == PlanField.SOURCE_CATALOG
+                : current.equals(defaults);
+        if (untouched && now != null && !now.isEmpty() && !readOnly.get()) {
+            text(files).set(FieldValues.join(CatalogClone.defaultFiles(now)));
         }
-        return names;
     }
 
     private void edited(PlanField field) {
@@ -404,7 +491,8 @@ public final class PlanViewModel {
 
     private void updateValid() {
         valid.set(messages.values().stream().allMatch(m -> m.get().isEmpty())
-                && runFolder.message().get().isEmpty() && targetUrlMessage.get().isEmpty());
+                && runFolder.message().get().isEmpty() && targetUrlMessage.get().isEmpty()
+                && sourceUrlMessage.get().isEmpty() && !readingSource.get());
     }
 
     private List<String> invalidFields() {
@@ -415,6 +503,9 @@ public final class PlanViewModel {
         }
         if (!targetUrlMessage.get().isEmpty()) {
             invalid.add(targetUrlMessage.get());
+        }
+        if (!sourceUrlMessage.get().isEmpty()) {
+            invalid.add(sourceUrlMessage.get());
         }
         return invalid;
     }

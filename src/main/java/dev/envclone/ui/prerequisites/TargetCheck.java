@@ -41,6 +41,9 @@ final class TargetCheck {
     List<Finding> run(ProgressListener progress, CancelToken cancel) throws Exception {
         RunFolder run = context.run();
         List<Finding> findings = new ArrayList<>();
+        if (context.hasSource() && cloneOpen(context)) {
+            return beforeTheClone(run);
+        }
         RunSession session;
         try {
             session = context.session();
@@ -97,6 +100,26 @@ final class TargetCheck {
         }
         findings.add(0, Finding.info("The clone carries " + rows(total) + " that the " + steps.size()
                 + " cleanup steps will change:"));
+        return findings;
+    }
+
+    /** With a source, the target is made by the clone steps: until they are done there is no target to check. */
+    private static boolean cloneOpen(RunContext context) throws Exception {
+        RunFolder run = context.run();
+        return context.cloneSteps().steps().stream().anyMatch(step -> !run.state().of(step.id()).finished());
+    }
+
+    /** The source, read through the clone's route (never changed); the target is checked once it is made. */
+    private List<Finding> beforeTheClone(RunFolder run) throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        String read = context.cloneRoute().sourceFingerprint();
+        findings.add(Finding.ok("Source read (never changed) through " + context.cloneRoute().name() + ": " + read
+                + "."));
+        findings.add(read.equals(run.sourceFingerprint()) ? Finding.ok("It is the source the run was started from.")
+                : Finding.problem("It is not the source the run was started from (" + run.sourceFingerprint()
+                        + "): give that source's URL on the plan page."));
+        findings.add(Finding.info("The target " + url + " is made by the clone steps from the source; it is "
+                + "checked (a platform database, not the source) once they are done."));
         return findings;
     }
 

@@ -25,6 +25,9 @@ public final class StartViewModel {
     private final WizardViewModel wizard;
     private final ObjectProperty<Dbms> dbms = new SimpleObjectProperty<>(Dbms.SQLSERVER);
     private final StringProperty message = new SimpleStringProperty("");
+    /** The rehearsal's source sandbox, and the target its clone creates, in the rehearsal's folder. */
+    static final String PRODUCTION = "production";
+    static final String TARGET = "target";
 
     public StartViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
@@ -50,18 +53,22 @@ public final class StartViewModel {
     }
 
     /**
-     * Makes a small sandbox shaped like a production clone (in a job: it writes a database), fills the plan with
-     * defaults for it, then calls {@code ready}.
+     * Makes a small "production" sandbox (in a job: it writes a database) as the rehearsal's source, names a target
+     * file beside it that does not exist yet (the run's clone creates it, and only the clone), fills the plan with
+     * defaults, then calls {@code ready}: the whole procedure is rehearsed, the clone included.
      */
     public void rehearse(Runnable ready) {
         Dbms chosen = dbms.get();
         Path folder = Settings.home().resolve("rehearsals").resolve(LocalDateTime.now().format(STAMP) + "-"
                 + chosen.cliName());
         wizard.background().run("Making the rehearsal sandbox", (progress, cancel) ->
-                        Sandbox.create(chosen, folder.resolve("sandbox"), SandboxSize.SMALL),
+                        Sandbox.create(chosen, folder.resolve(PRODUCTION), SandboxSize.SMALL),
                 url -> {
                     wizard.rehearsalProperty().set(true);
-                    wizard.targetUrlProperty().set(url);
+                    wizard.sourceUrlProperty().set(url);
+                    wizard.sourceUserProperty().set("sa");
+                    wizard.sourcePasswordProperty().set("");
+                    wizard.targetUrlProperty().set(Sandbox.url(chosen, folder.resolve(TARGET)));
                     wizard.targetUserProperty().set("sa");
                     wizard.targetPasswordProperty().set("");
                     wizard.runFolderProperty().set(folder.resolve("run"));
@@ -75,6 +82,7 @@ public final class StartViewModel {
     /** A new migration: the plan page with the DBMS's defaults; the operator fills in the target. */
     public void newMigration(Runnable ready) {
         wizard.rehearsalProperty().set(false);
+        wizard.sourceUrlProperty().set("");
         wizard.runFolderProperty().set(Settings.home().resolve("runs").resolve(LocalDateTime.now().format(STAMP)));
         wizard.planProperty().set(new PlanBuilder(dbms.get()).build());
         wizard.selectedProperty().set(0);
