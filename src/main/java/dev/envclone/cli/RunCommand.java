@@ -4,6 +4,8 @@ import dev.envclone.clone.CloneFailedException;
 import dev.envclone.clone.CloneListener;
 import dev.envclone.clone.CloneRoute;
 import dev.envclone.clone.CloneRoutes;
+import dev.envclone.clone.EnvironmentPasswords;
+import dev.envclone.clone.Passwords;
 import dev.envclone.db.CancelToken;
 import dev.envclone.db.JdbcUrlTarget;
 import dev.envclone.db.TargetDatabaseException;
@@ -96,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ssh-known-hosts", paramLabel = "FILE",
             description = "The known_hosts file holding the host's key (default ~/.ssh/known_hosts).")
     Path sshKnownHosts;
+
+    @Option(names = "--ssh-accept-host-key", paramLabel = "SHA256:...", description = "The SSH host key fingerprint "
+            + "you checked and accept, as a refusal showed it: the host's key is then added to known_hosts (a "
+            + "changed key is used for this run only).")
+    String sshAcceptHostKey;
 
     @Option(names = "--steps", paramLabel = "all|ID,...", split = ",", description = "Steps to run (default all).")
     List<String> steps;
@@ -277,19 +284,31 @@ final class RunCommand implements Callable<Integer> {
                          PrintWriter err) throws Exception {
         CancelToken cancel = new CancelToken();
         char[] sourcePassword = password(sourcePasswordEnv, "--source-password-env");
-        try (CloneRoute route = CloneRoutes.open(planned, new CloneRoutes.Source(source, sourceUser, sourcePassword),
-                target, runDir, SshOption.parse(ssh, sshKey, sshKnownHosts))) {
-            String fingerprint = route.sourceFingerprint();
-            CloneSteps.checkSourceFingerprint(route, sourceFingerprint, planned, resumed);
-            out.println("Source: " + fingerprint + " (" + route.name() + ")");
-            RunFolder run = resumed;
-            if (run == null) {
-                // A refused start leaves nothing behind: every check before the run folder is made.
+        CloneRoutes.Source from = new CloneRoutes.Source(source, sourceUser, sourcePassword);
+        CloneRoutes.Source onto = new CloneRoutes.Source(target, user, password(passwordEnv, "--password-env"));
+        // --ssh on the command line, else the plan's SSH route (envclone plan --ssh).
+        SshSettings sshSettings = ssh != null ? SshOption.parse(ssh, sshKey, sshKnownHosts)
+                : planned.oracle() == null ? null : planned.oracle().ssh();
+        Passwords passwords = new EnvironmentPasswords();
+        RunFolder run = resumed;
+        if (run == null) {
+            // A refused start leaves nothing behind: every check before the run folder is made.
+            try (CloneRoute route = CloneRoutes.open(planned, from, onto, runDir, sshSettings,
+                    new CloneRoutes.Extras(java.time.Instant.now(), passwords, sshAcceptHostKey))) {
+                CloneSteps.checkSourceFingerprint(route, sourceFingerprint, planned, null);
                 CloneSteps.checkAll(route, cancel);
                 folderLock = RunFolderLock.forNewRun(runDir, COMMAND);
-                run = RunFolder.create(runDir, given, fingerprint, JdbcUrlTarget.withoutSecrets(target), operator,
-                        Clock.systemUTC());
+                run = RunFolder.create(runDir, given, route.sourceFingerprint(),
+                        JdbcUrlTarget.withoutSecrets(target), operator, Clock.systemUTC());
             }
+        }
+        // Opened for the run itself: the jobs and remote folders are named after the run's creation, so that a
+        // resumed run finds those of its first start.
+        try (CloneRoute route = CloneRoutes.open(planned, from, onto, runDir, sshSettings,
+                new CloneRoutes.Extras(run.created(), passwords, sshAcceptHostKey))) {
+            String fingerprint = route.sourceFingerprint();
+            CloneSteps.checkSourceFingerprint(route, sourceFingerprint, planned, run);
+            out.println("Source: " + fingerprint + " (" + route.name() + ")");
             CloneSteps.Result result;
             java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
             // Ctrl-C during the clone: the action stops and removes its partial files before the JVM ends (it

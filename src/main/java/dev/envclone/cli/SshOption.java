@@ -1,16 +1,16 @@
 package dev.envclone.cli;
 
+import dev.envclone.procedure.PlanValidator;
 import dev.envclone.procedure.SshSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code --ssh USER@HOST[:PORT] --ssh-key FILE [--ssh-known-hosts FILE]} as {@link SshSettings}: checked before
  * anything is connected or written. No password option: one is asked when the route needs it, never given here.
  */
 final class SshOption {
-    private static final String FORM = "give --ssh USER@HOST or USER@HOST:PORT";
-
     private SshOption() {
     }
 
@@ -23,33 +23,18 @@ final class SshOption {
             }
             return null;
         }
-        int at = ssh.indexOf('@');
-        if (at <= 0 || at == ssh.length() - 1 || ssh.indexOf('@', at + 1) >= 0) {
-            throw new IllegalArgumentException("--ssh " + ssh + ": no user or no host: " + FORM);
+        SshSettings parsed;
+        try {
+            parsed = SshSettings.parse(ssh, file("--ssh-key", key), file("--ssh-known-hosts", knownHosts));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ssh: " + e.getMessage());
         }
-        String user = ssh.substring(0, at);
-        if (!user.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}")) {
-            throw new IllegalArgumentException("--ssh: user '" + user + "' is not an OS account name (letters, "
-                    + "digits, '.', '-', '_'): " + FORM);
+        // The same rules as the plan's --ssh: one rule, whichever command takes the host.
+        List<String> problems = PlanValidator.sshProblems(parsed);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("--ssh " + ssh + ": " + String.join("; ", problems));
         }
-        String rest = ssh.substring(at + 1);
-        int port = 22;
-        String host = rest;
-        int colon = rest.lastIndexOf(':');
-        if (colon >= 0 && !rest.endsWith("]")) {
-            host = rest.substring(0, colon);
-            String digits = rest.substring(colon + 1);
-            if (!digits.matches("[0-9]{1,5}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 65535) {
-                throw new IllegalArgumentException("--ssh: port '" + digits + "' is not allowed: give a number from 1 "
-                        + "to 65535");
-            }
-            port = Integer.parseInt(digits);
-        }
-        if (!host.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,252}|\\[[0-9A-Fa-f:.]{2,45}]")) {
-            throw new IllegalArgumentException("--ssh: host '" + host + "' is not allowed: give a host name or "
-                    + "address (" + FORM + ")");
-        }
-        return new SshSettings(host, port, user, file("--ssh-key", key), file("--ssh-known-hosts", knownHosts));
+        return parsed;
     }
 
     private static String file(String option, Path file) {

@@ -158,6 +158,14 @@ public final class RunFolder {
         return new RunState(journal.entries());
     }
 
+    /**
+     * When the run was created (its first journal entry): what names the clone's jobs and remote folders, so that a
+     * resumed run finds those of its first start.
+     */
+    public java.time.Instant created() {
+        return java.time.Instant.parse(journal.entries().get(0).time());
+    }
+
     /** The source fingerprint recorded when the run was created (from the command line or the plan), or null. */
     public String sourceFingerprint() {
         String recorded = journal.entries().get(0).get("source.fingerprint");

@@ -3,6 +3,7 @@ package dev.envclone.ui;
 import dev.envclone.clone.CloneFailedException;
 import dev.envclone.clone.CloneRoute;
 import dev.envclone.clone.CloneRoutes;
+import dev.envclone.clone.EnvironmentPasswords;
 import dev.envclone.db.TargetLock;
 import dev.envclone.db.TargetSession;
 import dev.envclone.run.CloneSteps;
@@ -69,8 +70,10 @@ public final class RunContext implements AutoCloseable {
         }
         if (route == null) {
             CloneRoutes.refuseTargetIsSource(source.url(), url);
-            route = CloneRoutes.open(run.plan(), source, url, run.folder(),
-                    run.plan().oracle() == null ? null : run.plan().oracle().ssh());
+            // The target's login as the wizard holds it; the jobs and remote folders named after the run's creation.
+            route = CloneRoutes.open(run.plan(), source, new CloneRoutes.Source(url, user, password), run.folder(),
+                    run.plan().oracle() == null ? null : run.plan().oracle().ssh(),
+                    new CloneRoutes.Extras(run.created(), new EnvironmentPasswords(), null));
         }
         return route;
     }

@@ -22,19 +22,21 @@ class SshOptionTest {
         Path known = Files.writeString(folder.resolve("known_hosts"), "hosts");
         assertEquals(new SshSettings("db01.example.com", 2222, "oracle", key.toString(), known.toString()),
                 SshOption.parse("oracle@db01.example.com:2222", key, known));
-        assertEquals(new SshSettings("[::1]", 22, "oracle", key.toString(), null),
-                SshOption.parse("oracle@[::1]", key, null));
+        assertEquals(new SshSettings("10.0.0.5", 22, "oracle", key.toString(), null),
+                SshOption.parse("oracle@10.0.0.5", key, null));
         assertNull(SshOption.parse(null, null, null));
     }
 
     @Test
     void refusesWhatIsNotAnAccountHostOrPortAndKeyOptionsWithoutSsh() throws Exception {
         Path key = Files.writeString(folder.resolve("id"), "key");
-        assertMessage("no user or no host", () -> SshOption.parse("db01", key, null));
-        assertMessage("no user or no host", () -> SshOption.parse("oracle@", key, null));
-        assertMessage("port '0' is not allowed", () -> SshOption.parse("oracle@db01:0", key, null));
-        assertMessage("host 'db 01' is not allowed", () -> SshOption.parse("oracle@db 01", key, null));
-        assertMessage("user 'ora;cle' is not an OS account name", () -> SshOption.parse("ora;cle@db01", key, null));
+        // The plan's rules (PlanValidator), whichever command takes the host.
+        assertMessage("must be USER@HOST or USER@HOST:PORT", () -> SshOption.parse("db01", key, null));
+        assertMessage("must be USER@HOST or USER@HOST:PORT", () -> SshOption.parse("oracle@", key, null));
+        assertMessage("SSH port 0 is out of range", () -> SshOption.parse("oracle@db01:0", key, null));
+        assertMessage("SSH host 'db 01' is not allowed", () -> SshOption.parse("oracle@db 01", key, null));
+        assertMessage("SSH user 'ora;cle' contains ';'", () -> SshOption.parse("ora;cle@db01", key, null));
+        assertMessage("is not a number", () -> SshOption.parse("oracle@[::1]", key, null));
         assertMessage("--ssh-key needs --ssh", () -> SshOption.parse(null, key, null));
         assertMessage("--ssh-key " + folder.resolve("missing") + ": no such file",
                 () -> SshOption.parse("oracle@db01", folder.resolve("missing"), null));

@@ -68,13 +68,33 @@ class SandboxCloneTest {
     }
 
     @Test
-    void theFactoryRefusesRoutesNotInThisBuildAndTheGuardComparesAddressesBeforeTheTargetExists() throws Exception {
+    void theFactoryChoosesTheRouteByTheSourceAndTheGuardComparesAddressesBeforeTheTargetExists() throws Exception {
         MigrationPlan plan = new PlanBuilder(Dbms.SQLSERVER).build();
-        CloneFailedException notHere = assertThrows(CloneFailedException.class, () -> CloneRoutes.open(plan,
+        // A SQL Server source goes to the BACKUP/RESTORE route, whose own rule refuses a target URL that does not
+        // name the plan's new catalog, before anything is connected.
+        CloneFailedException sqlServer = assertThrows(CloneFailedException.class, () -> CloneRoutes.open(plan,
                 new CloneRoutes.Source("jdbc:sqlserver://sqlprod01;databaseName=OUTSYSTEMS", "sa", null),
                 "jdbc:sqlserver://sqlqa01;databaseName=OS_QA", folder.resolve("run"), null));
-        assertTrue(notHere.getMessage().contains("the SQL Server route is not in it"), notHere.getMessage());
-        assertEquals("nothing was changed", notHere.left());
+        assertEquals("--target names database OS_QA, but the plan's new catalog is OUTSYSTEMS_CLONE: give "
+                + ";databaseName=OUTSYSTEMS_CLONE in the URL, or make the plan again.", sqlServer.getMessage());
+        // An Oracle source goes to DBMS_DATAPUMP over JDBC: it reads the source first (here: no listener).
+        MigrationPlan oracle = new PlanBuilder(Dbms.ORACLE).build();
+        CloneFailedException unread = assertThrows(CloneFailedException.class, () -> CloneRoutes.open(oracle,
+                new CloneRoutes.Source("jdbc:oracle:thin:@//127.0.0.1:1/PROD", "system", null),
+                "jdbc:oracle:thin:@//127.0.0.1:1/QA", folder.resolve("run"), null));
+        assertTrue(unread.getMessage().startsWith("The source or the target could not be read: "),
+                unread.getMessage());
+        assertEquals("nothing was changed", unread.left());
+        // With --ssh: the SSH route, whose logins are the JDBC users; bad input before anything is connected.
+        dev.envclone.procedure.SshSettings ssh = dev.envclone.procedure.SshSettings.parse("oracle@db01", null, null);
+        IllegalArgumentException noUser = assertThrows(IllegalArgumentException.class, () -> CloneRoutes.open(oracle,
+                new CloneRoutes.Source("jdbc:oracle:thin:@//127.0.0.1:1/PROD", null, null),
+                "jdbc:oracle:thin:@//127.0.0.1:1/QA", folder.resolve("run"), ssh));
+        assertTrue(noUser.getMessage().startsWith("--source-user is missing: over SSH"), noUser.getMessage());
+        IllegalArgumentException notOracle = assertThrows(IllegalArgumentException.class, () -> CloneRoutes.open(
+                plan, new CloneRoutes.Source("jdbc:sqlserver://sqlprod01;databaseName=OUTSYSTEMS", "sa", null),
+                "jdbc:sqlserver://sqlqa01;databaseName=OUTSYSTEMS_CLONE", folder.resolve("run"), ssh));
+        assertTrue(notOracle.getMessage().contains("leave out --ssh"), notOracle.getMessage());
         CloneFailedException same = assertThrows(CloneFailedException.class, () -> CloneRoutes.refuseTargetIsSource(
                 "jdbc:sqlserver://SQLPROD01:1433;databaseName=OUTSYSTEMS",
                 "jdbc:sqlserver://sqlprod01:1433;databaseName=outsystems;encrypt=true"));

@@ -350,16 +350,21 @@ public final class PlanViewModel {
         updateValid();
         problems.set("Reading the source…");
         String target = wizard.targetUrlProperty().get();
+        String targetUser = wizard.targetUserProperty().get();
+        char[] targetPassword = wizard.targetPasswordProperty().get() == null ? new char[0]
+                : wizard.targetPasswordProperty().get().toCharArray();
         Path folder = wizard.runFolderProperty().get();
         dev.envclone.clone.CloneRoutes.Source source = wizard.source();
         wizard.background().run("Reading the source", (progress, cancel) -> {
             dev.envclone.clone.CloneRoutes.refuseTargetIsSource(source.url(), target);
-            try (dev.envclone.clone.CloneRoute route = dev.envclone.clone.CloneRoutes.open(plan, source, target,
-                    folder, plan.oracle() == null ? null : plan.oracle().ssh())) {
+            try (dev.envclone.clone.CloneRoute route = dev.envclone.clone.CloneRoutes.open(plan, source,
+                    new dev.envclone.clone.CloneRoutes.Source(target, targetUser, targetPassword), folder,
+                    plan.oracle() == null ? null : plan.oracle().ssh(), dev.envclone.clone.CloneRoutes.Extras.now())) {
                 dev.envclone.run.CloneSteps.checkAll(route, cancel);
                 return route.sourceFingerprint();
             } finally {
                 java.util.Arrays.fill(source.password(), '\0');
+                java.util.Arrays.fill(targetPassword, '\0');
             }
         }, fingerprint -> {
             readingSource.set(false);
