@@ -17,6 +17,8 @@ public final class StepItem {
     private final int number;
     private final String notApplicable;
     private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.PENDING);
+    /** True while a job carries the step out: the list says "running", not the state the journal had before. */
+    private final javafx.beans.property.BooleanProperty running = new javafx.beans.property.SimpleBooleanProperty();
 
     private StepItem(Kind kind, Step step, int number, String notApplicable) {
         this.kind = kind;
@@ -68,6 +70,10 @@ public final class StepItem {
         return state;
     }
 
+    public javafx.beans.property.BooleanProperty runningProperty() {
+        return running;
+    }
+
     /** The row's first line: "4. Clean up the environment security context". */
     public String heading() {
         return switch (kind) {
@@ -82,7 +88,7 @@ public final class StepItem {
         if (kind != Kind.STEP) {
             return "";
         }
-        return applicable() ? state.get().label() : "not applicable: " + notApplicable;
+        return applicable() ? (running.get() ? "running" : state.get().label()) : "not applicable: " + notApplicable;
     }
 
     /** One line: "4. Clean up the environment security context — done". */

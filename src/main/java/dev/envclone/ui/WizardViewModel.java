@@ -9,6 +9,7 @@ import dev.envclone.run.GuardException;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunFolderLock;
 import dev.envclone.run.RunState;
+import dev.envclone.run.StepState;
 import dev.envclone.ui.common.Background;
 import dev.envclone.ui.common.Settings;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class WizardViewModel {
     private final BooleanProperty rehearsal = new SimpleBooleanProperty(false);
     // The extractor makes the list report a step's state change, so the step list redraws that row.
     private final ObservableList<StepItem> items = FXCollections.observableArrayList(
-            item -> new javafx.beans.Observable[] {item.stateProperty()});
+            item -> new javafx.beans.Observable[] {item.stateProperty(), item.runningProperty()});
     private final IntegerProperty selected = new SimpleIntegerProperty(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No plan yet");
     private final IntegerProperty textScale = new SimpleIntegerProperty(100);
@@ -228,6 +229,22 @@ public final class WizardViewModel {
         selected.set(firstUnfinished());
     }
 
+    /**
+     * Shows the states a job read from the journal on its own thread (where the journal is written), while it
+     * runs, and which step it carries out now ({@code running}, or null).
+     */
+    public void showStates(java.util.Map<String, StepState> states, String running) {
+        for (StepItem item : items) {
+            if (item.step() != null && item.applicable()) {
+                StepState now = states.get(item.step().id());
+                if (now != null) {
+                    item.stateProperty().set(now);
+                }
+                item.runningProperty().set(item.step().id().equals(running));
+            }
+        }
+    }
+
     /** Re-reads every step's state from the journal (after any job that wrote to it). */
     public void refresh() {
         RunFolder current = run.get();
@@ -238,6 +255,7 @@ public final class WizardViewModel {
         for (StepItem item : items) {
             if (item.step() != null && item.applicable()) {
                 item.stateProperty().set(state.of(item.step().id()));
+                item.runningProperty().set(false);
             }
         }
     }

@@ -10,7 +10,9 @@ import dev.envclone.run.CloneSteps;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.ui.RunContext;
+import dev.envclone.run.StepState;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,9 @@ final class CloneRun {
 
         /** A line for the operator (a step done, a recovery), with the steps finished by now. */
         void reported(String line, Set<String> finished);
+
+        /** Every step's state as the journal has it now, and the clone step under way (or null). */
+        void states(Map<String, StepState> states, String running);
     }
 
     /** The route's actions for the run's plan, in order, each with its step's number and title. */
@@ -56,11 +61,20 @@ final class CloneRun {
             throws Exception {
         CloneSteps steps = context.cloneSteps();
         RunFolder run = context.run();
+        List<Step> all = ProcedureCatalog.stepsFor(run.plan());
         CloneListener listener = new CloneListener() {
+            private String shown;
+
             @Override
             public void progress(String message, int done, int total) {
                 status.progress(message, done, total);
                 events.progress(message, done, total);
+                // The step list follows the journal, read here on the thread that writes it: once per step.
+                String now = underWay(run, steps);
+                if (now != null && !now.equals(shown)) {
+                    shown = now;
+                    events.states(states(run, all), now);
+                }
             }
 
             @Override
@@ -68,7 +82,22 @@ final class CloneRun {
                 events.logLine(line);
             }
         };
-        return steps.run(cancel, listener, line -> events.reported(line, finished(run, steps)));
+        return steps.run(cancel, listener, line -> {
+            events.reported(line, finished(run, steps));
+            events.states(states(run, all), underWay(run, steps));
+        });
+    }
+
+    /** The first clone step that is not finished: the one the engine carries out now. */
+    private static String underWay(RunFolder run, CloneSteps steps) {
+        RunState state = run.state();
+        return steps.steps().stream().map(Step::id).filter(id -> !state.of(id).finished()).findFirst()
+                .orElse(null);
+    }
+
+    private static Map<String, StepState> states(RunFolder run, List<Step> all) {
+        RunState state = run.state();
+        return all.stream().collect(Collectors.toMap(Step::id, s -> state.of(s.id()), (a, b) -> a));
     }
 
     private static Set<String> finished(RunFolder run, CloneSteps steps) {

@@ -189,6 +189,11 @@ public final class CloneViewModel {
                     advanceTo(finished);
                 });
             }
+
+            @Override
+            public void states(java.util.Map<String, dev.envclone.run.StepState> states, String underWay) {
+                background.onUi(() -> wizard.showStates(states, underWay));
+            }
         };
         job = background.run("Cloning from the source", (progress, cancel) ->
                 CloneRun.run(wizard.context(), events, progress, cancel), this::ended, this::broke);

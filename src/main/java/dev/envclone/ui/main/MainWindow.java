@@ -77,6 +77,8 @@ public final class MainWindow {
                 setText(item.stateText().isEmpty() ? item.heading() : item.heading() + "\n      " + item.stateText());
                 if (!item.applicable()) {
                     getStyleClass().add("step-na");
+                } else if (item.runningProperty().get()) {
+                    return; // under way: neither done nor failed, whatever the journal said before
                 } else if (item.stateProperty().get().finished()) {
                     getStyleClass().add("step-done");
                 } else if (item.stateProperty().get() == dev.envclone.run.StepState.FAILED

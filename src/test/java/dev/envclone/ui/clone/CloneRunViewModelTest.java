@@ -57,9 +57,14 @@ class CloneRunViewModelTest {
         }, steps);
         assertTrue(model.canRunProperty().get());
         assertFalse(Files.exists(folder.resolve("target.mv.db")), "only the clone makes the target");
+        // The step list while the clone runs: the step under way says so, then what the journal says of it.
+        dev.envclone.ui.StepItem first = fixture.item(firstCloneStep(dbms));
+        List<String> listed = new java.util.ArrayList<>();
+        first.runningProperty().addListener((o, was, now) -> listed.add(first.stateText()));
 
         model.start();
 
+        assertEquals(List.of("running", "done"), listed);
         assertEquals("", model.failureProperty().get(), model.leftProperty().get());
         assertTrue(model.rows().stream().allMatch(r -> r.stage() == CloneActionRow.Stage.DONE
                 && r.progressProperty().get() == 1.0 && r.timingProperty().get().startsWith("took ")),
