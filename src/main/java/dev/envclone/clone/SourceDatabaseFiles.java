@@ -35,7 +35,35 @@ public final class SourceDatabaseFiles {
     static final String WHAT = "sys.database_files";
     private static final Dialect SQL = Dialect.of(Dbms.SQLSERVER);
 
+    /** Opens the server session the files are read on: {@link #ROUTE}, or a test's stand-in for a SQL Server. */
+    @FunctionalInterface
+    public interface Server {
+        TargetSession open(CloneRoutes.Source source) throws SQLException;
+    }
+
+    /** The route's own session: the source server in master, the password given apart from the URL. */
+    public static final Server ROUTE = source -> TargetSession.openServer(source.url(), source.user(),
+            source.password());
+
+    /** The files of the source catalog and of the separate log catalog (null without one). */
+    public record Catalogs(List<DatabaseFile> platform, List<DatabaseFile> log) {
+    }
+
     private SourceDatabaseFiles() {
+    }
+
+    /**
+     * Both catalogs' files on one session; either refused, neither is returned (the plan gets both or none).
+     *
+     * @param logCatalog null when the log lives in the platform catalog
+     */
+    public static Catalogs read(Server server, CloneRoutes.Source source, String catalog, String logCatalog)
+            throws SQLException, CloneFailedException {
+        try (TargetSession session = server.open(source)) {
+            List<DatabaseFile> platform = read(session, catalog, "logical file name");
+            return new Catalogs(platform, logCatalog == null ? null
+                    : read(session, logCatalog, "log logical file name"));
+        }
     }
 
     /** The statement for one catalog; the catalog must pass the SQL Server identifier rule. */
