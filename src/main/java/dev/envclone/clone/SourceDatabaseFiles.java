@@ -25,9 +25,12 @@ import java.util.Set;
  * <p>The statement ({@link #sql}) was checked against Microsoft Learn, "sys.database_files (Transact-SQL)": a row
  * per file of a database as stored in the database itself; {@code name} is the logical name (sysname),
  * {@code type_desc} is ROWS (also full-text catalogs created since SQL Server 2008), LOG, FILESTREAM or FULLTEXT
- * (older full-text catalogs); {@code file_id} orders them as FILELISTONLY's FileId does. It is visible to any user
- * of the database (the public role), which the backup login is anyway; {@code sys.master_files} was not chosen
- * because it needs CREATE DATABASE, ALTER ANY DATABASE or VIEW ANY DEFINITION, more than a backup operator has.
+ * (older full-text catalogs); {@code file_id} orders them as FILELISTONLY's FileId does. Its rows are visible to
+ * every user of the database (the public role; "Metadata Visibility Configuration": files and filegroups have no
+ * permissions of their own), which the backup login is anyway (db_owner, db_backupoperator or sysadmin);
+ * {@code sys.master_files WHERE database_id = DB_ID(?)} was not chosen because its rows need CREATE DATABASE, ALTER
+ * ANY DATABASE or VIEW ANY DEFINITION, more than a backup operator has. A login that is no user of the catalog
+ * gets the server's error (the statement fails), and one that sees no rows gets "lists no files".
  * The catalog, which has passed its name rule, is bracket-quoted into a three-part name, so the session may stay
  * in master (the server session of {@link SqlServerLogin#server()}).
  */
