@@ -1,5 +1,7 @@
 package dev.envclone.clone;
 
+import dev.envclone.db.CancelToken;
+import dev.envclone.db.CancelToken.CancelledException;
 import dev.envclone.db.TargetSession;
 import dev.envclone.procedure.DatabaseFile;
 import dev.envclone.sql.Dbms;
@@ -60,12 +62,13 @@ public final class SourceDatabaseFiles {
      *
      * @param logCatalog null when the log lives in the platform catalog
      */
-    public static Catalogs read(Server server, CloneRoutes.Source source, String catalog, String logCatalog)
-            throws SQLException, CloneFailedException {
+    public static Catalogs read(Server server, CloneRoutes.Source source, String catalog, String logCatalog,
+                                CancelToken cancel) throws SQLException, CloneFailedException, CancelledException {
+        cancel.check();
         try (TargetSession session = server.open(source)) {
-            List<DatabaseFile> platform = read(session, catalog, "logical file name");
+            List<DatabaseFile> platform = read(session, catalog, "logical file name", cancel);
             return new Catalogs(platform, logCatalog == null ? null
-                    : read(session, logCatalog, "log logical file name"));
+                    : read(session, logCatalog, "log logical file name", cancel));
         }
     }
 
@@ -82,12 +85,21 @@ public final class SourceDatabaseFiles {
      * @throws CloneFailedException a file the plan cannot move (FILESTREAM, FULLTEXT), a name the plan's rule
      *     refuses, no data or no log file, or a result without the documented columns; nothing is used
      */
-    public static List<DatabaseFile> read(TargetSession session, String catalog, String field)
-            throws SQLException, CloneFailedException {
+    public static List<DatabaseFile> read(TargetSession session, String catalog, String field, CancelToken cancel)
+            throws SQLException, CloneFailedException, CancelledException {
         String sql = sql(catalog);
-        try (Statement statement = session.connection().createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return read(rows, catalog, field);
+        cancel.check();
+        try (Statement statement = session.connection().createStatement()) {
+            // A source catalog being recovered or locked can hold the read: Cancel reaches the statement.
+            cancel.running(statement);
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                return read(rows, catalog, field);
+            } catch (SQLException e) {
+                cancel.check();
+                throw e;
+            } finally {
+                cancel.running(null);
+            }
         }
     }
 

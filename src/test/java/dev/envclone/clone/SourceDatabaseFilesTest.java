@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envclone.db.CancelToken;
 import dev.envclone.db.H2Mode;
 import dev.envclone.db.TargetSession;
 import dev.envclone.procedure.DatabaseFile;
@@ -58,7 +59,7 @@ class SourceDatabaseFilesTest {
         try (Connection holder = source(catalog, rows);
                 TargetSession session = TargetSession.openServer(H2Mode.memoryUrl(Dbms.SQLSERVER, catalog), "sa",
                         new char[0])) {
-            return SourceDatabaseFiles.read(session, catalog, "logical file name");
+            return SourceDatabaseFiles.read(session, catalog, "logical file name", new CancelToken());
         }
     }
 
@@ -119,6 +120,15 @@ class SourceDatabaseFilesTest {
                 rows -> SourceDatabaseFiles.read(rows, "OUTSYSTEMS", "logical file name")));
         assertTrue(refused.getMessage().startsWith("sys.database_files returned no column type_desc"),
                 refused.getMessage());
+    }
+
+    @Test
+    void aCancelledReadOpensNothing() {
+        CancelToken cancel = new CancelToken();
+        cancel.cancel();
+        assertThrows(CancelToken.CancelledException.class, () -> SourceDatabaseFiles.read(source -> {
+            throw new AssertionError("nothing may be opened");
+        }, new CloneRoutes.Source("jdbc:sqlserver://prod01", "envclone", new char[0]), catalog, null, cancel));
     }
 
     @Test

@@ -103,7 +103,7 @@ final class SourceFilesRead {
                 + " from the source…");
         wizard.background().run("Reading the source's logical files", (progress, cancel) -> {
             try {
-                return SourceDatabaseFiles.read(server, source, catalog, logCatalog);
+                return SourceDatabaseFiles.read(server, source, catalog, logCatalog, cancel);
             } finally {
                 Arrays.fill(source.password(), '\0');
             }
@@ -159,6 +159,9 @@ final class SourceFilesRead {
     static String failure(Throwable failed) {
         if (failed instanceof CloneFailedException e) {
             return e.getMessage();
+        }
+        if (failed instanceof dev.envclone.db.CancelToken.CancelledException) {
+            return "Cancelled: no file names were read; the fields are as they were.";
         }
         // The driver's own sentence often ends with a full stop already.
         String said = UrlSecrets.mask(String.valueOf(failed.getMessage())).strip().replaceFirst("\\.+$", "");
