@@ -42,10 +42,11 @@ public enum PlanField {
             false),
     LOG_FOLDER("log-folder", "log folder", "Log folder", Dbms.SQLSERVER, false),
     /**
-     * Typed for now; where a source connection is given, RESTORE FILELISTONLY's logical names are read into it
-     * (the SQL Server route's reader sets this field's text).
+     * Typed, or read from a SQL Server source's catalog by the page's "Read files from the source"
+     * (SourceFilesRead); the restore compares them with RESTORE FILELISTONLY either way. No mnemonic: its
+     * letters are taken; the button next to it has one.
      */
-    FILES("files", "logical file name", "Logical files (t_yped)",
+    FILES("files", "logical file name", "Logical files",
             Dbms.SQLSERVER, false, Kind.FILE_LIST),
     SOURCE_LOG_CATALOG("source-log-catalog", "source log catalog", "Source log catalog",
             Dbms.SQLSERVER, true),

@@ -24,7 +24,11 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.util.converter.BooleanStringConverter;
 
 /**
@@ -84,7 +88,7 @@ final class PlanForms {
     Form cloneSettings(Dbms dbms) {
         List<Element> fields = new ArrayList<>(switch (dbms) {
             case SQLSERVER -> List.of(text(PlanField.BACKUP_FOLDER, FULL), text(PlanField.DATA_FOLDER, HALF),
-                    text(PlanField.LOG_FOLDER, HALF), text(PlanField.FILES, FULL),
+                    text(PlanField.LOG_FOLDER, HALF), text(PlanField.FILES, FULL), NodeElement.of(readFilesRow()),
                     text(PlanField.SOURCE_LOG_CATALOG, HALF), text(PlanField.LOG_CATALOG, HALF),
                     text(PlanField.LOG_FILES, FULL));
             case ORACLE -> List.of(text(PlanField.EXPORTED_ADMIN_USER, HALF),
@@ -97,9 +101,10 @@ final class PlanForms {
         });
         Label hint = new Label(switch (dbms) {
             case SQLSERVER -> "Folders on the database servers: the backup folder must be reachable from both. "
-                    + "Logical files: NAME:D for data, NAME:L for the log, comma-separated, typed as RESTORE "
-                    + "FILELISTONLY lists them for the source's backup. The log catalog fields are optional: leave "
-                    + "them empty when the log lives in the platform catalog.";
+                    + "Logical files: NAME:D for data, NAME:L for the log, comma-separated, as RESTORE FILELISTONLY "
+                    + "lists them for the source's backup: typed, or read from a SQL Server source with \"Read "
+                    + "files from the source\" (the restore checks them against the backup all the same). The log "
+                    + "catalog fields are optional: leave them empty when the log lives in the platform catalog.";
             case ORACLE -> "Application schemas and tablespaces (optional): SOURCE or SOURCE:TARGET, "
                     + "comma-separated. Dump file: %U numbers the files, one per worker when the parallel degree is "
                     + "above 1 (Enterprise Edition). SSH target (optional): USER@HOST[:PORT]; with it, expdp and impdp "
@@ -114,6 +119,33 @@ final class PlanForms {
             case SQLSERVER -> "Clone: backup and restore";
             case ORACLE -> "Clone: Data Pump export and import";
         }, fields.toArray(new Element[0])));
+    }
+
+    /** The button's label; its mnemonic is checked with the fields' (PlanCloneFieldsTest). */
+    static final String READ_FILES = "Read files from t_he source";
+
+    /** "Read files from the source" and what it said: fills both file fields, or says why not. */
+    private Node readFilesRow() {
+        Button read = new Button(READ_FILES);
+        read.setId("plan-read-files");
+        read.setMnemonicParsing(true);
+        read.setMinWidth(Button.USE_PREF_SIZE);
+        read.setOnAction(e -> model.readFilesFromSource());
+        read.disableProperty().bind(model.canReadFilesProperty().not());
+        Label said = new Label();
+        said.setId("plan-read-files-result");
+        said.setWrapText(true);
+        said.textProperty().bind(model.sourceFilesResultProperty());
+        said.getStyleClass().add("error-text");
+        model.sourceFilesOkProperty().addListener((o, a, ok) -> {
+            said.getStyleClass().removeAll("ok-text", "error-text");
+            said.getStyleClass().add(ok ? "ok-text" : "error-text");
+        });
+        HBox.setHgrow(said, Priority.ALWAYS);
+        said.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(12, read, said);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     Form optionalParts() {

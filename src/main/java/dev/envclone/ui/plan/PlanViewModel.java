@@ -64,6 +64,7 @@ public final class PlanViewModel {
     private final ChangeListener<Object> userChanged = (o, a, b) -> edited(PlanField.TARGET_USER);
     private final ChangeListener<Object> targetChanged = (o, a, b) -> targetEdited();
     private final ChangeListener<Object> sourceChanged = (o, a, b) -> sourceEdited();
+    private final SourceFilesRead sourceFiles;
 
     public PlanViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
@@ -90,6 +91,8 @@ public final class PlanViewModel {
         }
         readOnly.set(wizard.runProperty().get() != null);
         runFolder = new RunFolderField(wizard.runFolderProperty());
+        sourceFiles = new SourceFilesRead(wizard, dbms, readOnly.getReadOnlyProperty(), this::text,
+                field -> messages.get(field).get());
         targetUrlMessage.set(orEmpty(targetUrlProblem(wizard.targetUrlProperty().get())));
         sourceUrlMessage.set(orEmpty(sourceUrlProblem(wizard.sourceUrlProperty().get())));
         listen();
@@ -207,6 +210,35 @@ public final class PlanViewModel {
     public String sourceUrlProblem(String url) {
         return url == null || url.isBlank() ? null
                 : TargetUrl.problem("source JDBC URL", url, "type it in the source's Password field instead");
+    }
+
+    /**
+     * "Read files from the source": the SQL Server source catalog's logical files (and the log catalog's, when one
+     * is set) read from the source into the file fields, in a background job; an H2 (sandbox) source gets the
+     * reason none are needed. See {@link #sourceFilesResultProperty()}.
+     */
+    public void readFilesFromSource() {
+        sourceFiles.read();
+    }
+
+    /** The files read on {@code server} (a test's H2 stand-in for a SQL Server source). */
+    void readFilesFromSource(dev.envclone.clone.SourceDatabaseFiles.Server server) {
+        sourceFiles.readOn(server);
+    }
+
+    /** True where the button applies: a SQL Server plan, a source URL, the plan not fixed, no read running. */
+    public javafx.beans.binding.BooleanExpression canReadFilesProperty() {
+        return sourceFiles.usable();
+    }
+
+    /** What the last read said: the files read, a refusal, or why the source could not be read. */
+    public ReadOnlyStringProperty sourceFilesResultProperty() {
+        return sourceFiles.result();
+    }
+
+    /** True when the last read filled the file fields. */
+    public ReadOnlyBooleanProperty sourceFilesOkProperty() {
+        return sourceFiles.ok();
     }
 
     /** True while Next reads the source (its fingerprint, the clone's checks) before the run is made. */

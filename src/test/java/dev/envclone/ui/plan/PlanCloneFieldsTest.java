@@ -182,6 +182,9 @@ class PlanCloneFieldsTest {
     void noTwoLabelsShownTogetherShareAMnemonic(Dbms dbms) {
         Map<Character, String> seen = new HashMap<>();
         List<String> labels = new java.util.ArrayList<>(PAGE_LABELS);
+        if (PlanField.FILES.appliesTo(dbms)) {
+            labels.add(PlanForms.READ_FILES);
+        }
         Arrays.stream(PlanField.values()).filter(f -> f.appliesTo(dbms)).map(PlanField::label).forEach(labels::add);
         for (String label : labels) {
             // "__" is an underscore shown, not a mnemonic (known__hosts).

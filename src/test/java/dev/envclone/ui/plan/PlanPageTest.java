@@ -105,6 +105,24 @@ class PlanPageTest {
         assertTrue(robot.lookup("#plan-connection-result").queryAs(Label.class).getStyleClass().contains("ok-text"));
     }
 
+    @Test
+    void readFilesFromTheSourceWaitsForASourceAndSaysAnH2SandboxNeedsNoNames(FxRobot robot) {
+        Button read = robot.lookup("#plan-read-files").queryButton();
+        assertEquals(PlanForms.READ_FILES, read.getText());
+        assertTrue(read.isDisabled(), "no source yet");
+        String files = text(robot, "#plan-files");
+
+        robot.interact(() -> fixture.wizard.sourceUrlProperty().set(fixture.url));
+        assertFalse(read.isDisabled());
+        robot.interact(read::requestFocus);
+        robot.type(KeyCode.SPACE);
+
+        Label said = robot.lookup("#plan-read-files-result").queryAs(Label.class);
+        assertTrue(said.getText().startsWith("The source is an H2 sandbox"), said.getText());
+        assertTrue(said.getStyleClass().contains("error-text"));
+        assertEquals(files, text(robot, "#plan-files"));
+    }
+
     private static String text(FxRobot robot, String id) {
         Node node = robot.lookup(id).query();
         return ((TextField) node).getText();
