@@ -80,13 +80,15 @@ final class HostKeyCheck implements HostKeyRepository {
                         + "shows a " + type + " key with fingerprint " + fingerprint + ". Someone may be between you "
                         + "and the host, or the host was reinstalled. Nothing was sent to it. Ask the host's "
                         + "administrator for the fingerprint of its key (ssh-keygen -lf on the host's public key "
-                        + "file); only if it is exactly " + fingerprint + ", accept that fingerprint and remove the "
-                        + "old line (ssh-keygen -R '" + host + "' -f " + file + ")."
+                        + "file); only if it is exactly " + fingerprint + ", accept that fingerprint (envclone run "
+                        + "--ssh-accept-host-key " + fingerprint + ") and remove the old line (ssh-keygen -R '" + host
+                        + "' -f " + file + ")."
                 : "The SSH host key of " + host + " is not in " + file + ": the host shows a " + type + " key with "
                         + "fingerprint " + fingerprint + ". Nothing was sent to it. Ask the host's administrator for "
                         + "the fingerprint of its key (ssh-keygen -lf on the host's public key file); only if it is "
-                        + "exactly " + fingerprint + ", accept that fingerprint, and envclone adds the key to " + file
-                        + ".";
+                        + "exactly " + fingerprint + ", accept that fingerprint (envclone run --ssh-accept-host-key "
+                        + fingerprint + "), and envclone adds the key to " + file + "; or connect once with ssh, "
+                        + "which asks the same question and adds it.";
         LOG.warn("Refused the SSH host {}: {} key {} is {} {}", host, type, fingerprint,
                 changed ? "different from the one in" : "not in", file);
         return result;
