@@ -89,7 +89,8 @@ public final class CloneRoutes {
                 case H2 -> SandboxClone.open(plan, source.url(), source.user(), source.password(), target.url(),
                         runFolder);
                 case SQLSERVER -> SqlServerCloneRoute.open(plan, login(source), login(target));
-                case ORACLE -> ssh == null
+                case ORACLE -> plan.oracle() == null ? throwOtherDbms(plan, "an Oracle")
+                        : ssh == null
                         ? DataPumpOverJdbc.open(plan, source.url(), source.user(), source.password(), target.url(),
                                 target.user(), target.password(), extras.runStarted(), extras.passwords())
                         : overSsh(plan, source, target, ssh, extras);
@@ -99,6 +100,13 @@ public final class CloneRoutes {
                     + dev.envclone.db.UrlSecrets.mask(String.valueOf(e.getMessage())) + ". Check the URL, user and "
                     + "password.", "nothing was changed", false, e);
         }
+    }
+
+    /** The plan is for the other DBMS than the source's URL: bad input, nothing was connected. */
+    private static CloneRoute throwOtherDbms(MigrationPlan plan, String source) {
+        throw new IllegalArgumentException("--source is " + source + " URL, but the plan is for "
+                + plan.dbms().displayName() + ": give the source database of the plan's DBMS, or make a plan for "
+                + "the source's");
     }
 
     private static SqlServerLogin login(Source source) {

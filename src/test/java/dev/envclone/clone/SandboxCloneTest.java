@@ -95,6 +95,11 @@ class SandboxCloneTest {
                 plan, new CloneRoutes.Source("jdbc:sqlserver://sqlprod01;databaseName=OUTSYSTEMS", "sa", null),
                 "jdbc:sqlserver://sqlqa01;databaseName=OUTSYSTEMS_CLONE", folder.resolve("run"), ssh));
         assertTrue(notOracle.getMessage().contains("leave out --ssh"), notOracle.getMessage());
+        IllegalArgumentException otherDbms = assertThrows(IllegalArgumentException.class, () -> CloneRoutes.open(
+                plan, new CloneRoutes.Source("jdbc:oracle:thin:@//127.0.0.1:1/PROD", "system", null),
+                "jdbc:oracle:thin:@//127.0.0.1:1/QA", folder.resolve("run"), null));
+        assertEquals("--source is an Oracle URL, but the plan is for SQL Server: give the source database of the "
+                + "plan's DBMS, or make a plan for the source's", otherDbms.getMessage());
         CloneFailedException same = assertThrows(CloneFailedException.class, () -> CloneRoutes.refuseTargetIsSource(
                 "jdbc:sqlserver://SQLPROD01:1433;databaseName=OUTSYSTEMS",
                 "jdbc:sqlserver://sqlprod01:1433;databaseName=outsystems;encrypt=true"));
