@@ -31,6 +31,7 @@ public final class WizardApp extends Application {
     private FxBackground background;
     private WizardViewModel wizard;
     private MainWindow main;
+    private StartPage start;
 
     @Override
     public void start(Stage stage) {
@@ -61,6 +62,7 @@ public final class WizardApp extends Application {
         stage.setOnCloseRequest(e -> {
             LOG.info("envclone wizard closed");
             settings.window(scene.getWidth(), scene.getHeight());
+            closePages();
             wizard.continueLater();
             background.shutdown();
         });
@@ -97,18 +99,36 @@ public final class WizardApp extends Application {
         return background;
     }
 
+    /**
+     * The start page. Each of its ways in starts a fresh run ({@link WizardViewModel#startFresh()}); each shows a
+     * new main window, the one before closed (its listeners off the wizard) when its run was.
+     */
     private void showStart() {
-        main = null;
-        StartPage start = new StartPage(new StartViewModel(wizard), this::showMain);
+        closePages();
+        start = new StartPage(new StartViewModel(wizard), this::showMain);
         root.getChildren().setAll(start.view());
     }
 
     private void showMain() {
+        closePages();
         main = new MainWindow(wizard, background, () -> {
+            // The window first: closing the run resets the wizard's state, which it must no longer follow.
+            closePages();
             wizard.continueLater();
             showStart();
         });
         root.getChildren().setAll(main.view());
+    }
+
+    private void closePages() {
+        if (main != null) {
+            main.close();
+            main = null;
+        }
+        if (start != null) {
+            start.close();
+            start = null;
+        }
     }
 
     private void scale(int step) {

@@ -305,7 +305,10 @@ public final class WizardViewModel {
         }
     }
 
-    /** Continue later: everything is in the journal already; drop the connection and remember the folder. */
+    /**
+     * Continue later: everything is in the journal already. Closes the run (the connection, the target's lock, the
+     * run folder's lock), remembers the folder for Resume, and forgets the rest: see {@link #startFresh()}.
+     */
     public void continueLater() {
         closeContext();
         releaseFolder();
@@ -313,6 +316,34 @@ public final class WizardViewModel {
             settings.lastRunFolder(run.get().folder());
         }
         settings.save();
+        forgetRun();
+    }
+
+    /**
+     * Every way in from the start page begins here: whatever an earlier run of this session left (its plan, its
+     * steps' states, its target and source connections, its folder, the selected step, the rehearsal flag) is
+     * closed and forgotten, so that a run never shows or uses another's. What the operator set for the session
+     * (text size, operator) stays.
+     */
+    public void startFresh() {
+        continueLater();
+    }
+
+    private void forgetRun() {
+        run.set(null);
+        // Each of these drops the context too; it is closed already.
+        targetUrl.set("");
+        targetUser.set("");
+        targetPassword.set("");
+        sourceUrl.set("");
+        sourceUser.set("");
+        sourcePassword.set("");
+        runFolder.set(null);
+        rehearsal.set(false);
+        selected.set(0);
+        plan.set(null);
+        rebuildItems(null, null);
+        summary.set(summaryOf(null));
     }
 
     private void releaseFolder() {

@@ -3,6 +3,7 @@ package dev.envclone.ui.common;
 import dev.envclone.db.CancelToken;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,7 +30,8 @@ public final class FxBackground implements Background {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private CancelToken current;
+    // The job the worker runs now, not the newest queued: Escape cancels what the operator sees under way.
+    private final AtomicReference<CancelToken> running = new AtomicReference<>();
     private int pending;
 
     @Override
@@ -38,21 +40,28 @@ public final class FxBackground implements Background {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
-                LOG.info("Job started: {}", title);
-                updateMessage(title);
-                return work.call((text, done, total) -> {
-                    updateMessage(text);
-                    updateProgress(done, Math.max(total, 1));
-                }, token);
+                running.set(token);
+                try {
+                    LOG.info("Job started: {}", title);
+                    updateMessage(title);
+                    return work.call((text, done, total) -> {
+                        updateMessage(text);
+                        updateProgress(done, Math.max(total, 1));
+                    }, token);
+                } finally {
+                    running.compareAndSet(token, null);
+                }
             }
         };
-        current = token;
         pending++;
         busy.set(true);
-        message.unbind();
-        progress.unbind();
-        message.bind(task.messageProperty());
-        progress.bind(task.progressProperty());
+        // The status bar follows the job under way; one queued behind it takes the bar when it starts.
+        task.setOnRunning(e -> {
+            message.unbind();
+            progress.unbind();
+            message.bind(task.messageProperty());
+            progress.bind(task.progressProperty());
+        });
         task.setOnSucceeded(e -> {
             LOG.info("Job done: {}", title);
             finished();
@@ -77,9 +86,12 @@ public final class FxBackground implements Background {
         }
     }
 
-    /** Cancels the job under way, if any (Escape, or the status bar's Cancel). */
+    /**
+     * Cancels the job under way, if any (Escape, or the status bar's Cancel); jobs queued behind it still run (a
+     * page cancels its own with the handle {@link #run} gave it).
+     */
     public void cancelCurrent() {
-        CancelToken token = current;
+        CancelToken token = running.get();
         if (token != null) {
             token.cancel();
         }
@@ -90,7 +102,6 @@ public final class FxBackground implements Background {
         if (--pending > 0) {
             return;
         }
-        current = null;
         message.unbind();
         progress.unbind();
         message.set("");

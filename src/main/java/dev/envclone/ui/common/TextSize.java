@@ -18,8 +18,11 @@ public final class TextSize {
     private TextSize() {
     }
 
-    /** A labelled choice of 100, 125 and 150 %, bound to the wizard's remembered setting. */
-    public static Node control(String id, IntegerProperty percent) {
+    /**
+     * A labelled choice of 100, 125 and 150 %, bound to the wizard's remembered setting; the window's
+     * subscriptions hold its listener on that setting, which outlives the window.
+     */
+    public static Node control(String id, IntegerProperty percent, Subscriptions subscriptions) {
         ComboBox<Integer> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(PERCENTS);
@@ -40,7 +43,7 @@ public final class TextSize {
                 percent.set(now);
             }
         });
-        percent.addListener((o, before, now) -> box.setValue(now.intValue()));
+        subscriptions.listen(percent, (o, before, now) -> box.setValue(now.intValue()));
         Label label = new Label("_Text size:");
         label.setMnemonicParsing(true);
         label.setLabelFor(box);

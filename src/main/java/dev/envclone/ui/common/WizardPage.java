@@ -17,4 +17,9 @@ public interface WizardPage {
     default boolean next() {
         return true;
     }
+
+    /** False while Next cannot move on from this page (the plan page while a field is invalid). */
+    default javafx.beans.value.ObservableBooleanValue nextAllowed() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> true);
+    }
 }

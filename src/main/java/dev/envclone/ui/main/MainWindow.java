@@ -3,8 +3,11 @@ package dev.envclone.ui.main;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.common.FxBackground;
+import dev.envclone.ui.common.Subscriptions;
 import dev.envclone.ui.common.WizardPage;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +37,9 @@ public final class MainWindow {
     private final ListView<StepItem> list = new ListView<>();
     private final ScrollPane center = new ScrollPane();
     private final Button next = new Button("_Next");
+    // What this window hangs on the wizard and the scene, both longer-lived than it: removed by close().
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final BooleanProperty nextAllowed = new SimpleBooleanProperty(true);
     private WizardPage page;
 
     public MainWindow(WizardViewModel wizard, FxBackground background, Runnable continueLater) {
@@ -47,6 +53,20 @@ public final class MainWindow {
         return root;
     }
 
+    /**
+     * Continue later, or the window closed: takes this window's listeners off the wizard and the scene, so that it
+     * no longer follows the wizard's state (a new window is built for the next run).
+     */
+    public void close() {
+        subscriptions.close();
+        list.setItems(null);
+    }
+
+    /** This window's listeners still on longer-lived state: none once closed (tests ask). */
+    public int subscriptions() {
+        return subscriptions.size();
+    }
+
     /** The page now shown (tests and screenshots ask it). */
     public WizardPage page() {
         return page;
@@ -57,6 +77,7 @@ public final class MainWindow {
         summary.setId("main-summary");
         summary.getStyleClass().add("plan-summary");
         summary.textProperty().bind(wizard.summaryProperty());
+        subscriptions.onClose(summary.textProperty()::unbind);
         summary.setMaxWidth(Double.MAX_VALUE);
         summary.setWrapText(true);
         root.setTop(summary);
@@ -93,7 +114,7 @@ public final class MainWindow {
                 wizard.selectedProperty().set(now.intValue());
             }
         });
-        wizard.selectedProperty().addListener((o, before, now) -> show(now.intValue()));
+        subscriptions.listen(wizard.selectedProperty(), (o, before, now) -> show(now.intValue()));
         list.disableProperty().bind(background.busyProperty());
         root.setLeft(list);
 
@@ -110,7 +131,7 @@ public final class MainWindow {
         });
         root.sceneProperty().addListener((o, before, scene) -> {
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((f, was, now) -> reveal(now));
+                subscriptions.listen(scene.focusOwnerProperty(), (f, was, now) -> reveal(now));
                 // Start on Next, not in the step list: the list takes Enter for itself, and Enter must mean Next.
                 javafx.application.Platform.runLater(next::requestFocus);
             }
@@ -168,16 +189,23 @@ public final class MainWindow {
                 move(1);
             }
         });
-        next.disableProperty().bind(background.busyProperty()
+        // A page may hold Next back (the plan page while a field is invalid).
+        next.disableProperty().bind(background.busyProperty().or(nextAllowed.not())
                 .or(wizard.selectedProperty().isEqualTo(javafx.beans.binding.Bindings.size(wizard.items())
                         .subtract(1))));
         Button later = new Button("Continue _later");
         later.setId("main-continue-later");
-        later.disableProperty().bind(background.busyProperty().or(wizard.runProperty().isNull()));
-        later.setOnAction(e -> continueLater.run());
+        // Also before a run has started: the way back to the start page (the plan typed is forgotten).
+        later.disableProperty().bind(background.busyProperty());
+        later.setOnAction(e -> {
+            if (ContinueLater.confirmed(root, wizard.runProperty().get())) {
+                continueLater.run();
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Node textSize = dev.envclone.ui.common.TextSize.control("main-text-size", wizard.textScaleProperty());
+        Node textSize = dev.envclone.ui.common.TextSize.control("main-text-size", wizard.textScaleProperty(),
+                subscriptions);
         // On a narrow screen at 150 % the job's message gives way first: the buttons keep their words.
         status.setMinWidth(0);
         HBox.setHgrow(status, Priority.SOMETIMES);
@@ -214,6 +242,8 @@ public final class MainWindow {
         list.scrollTo(Math.max(0, index - 3));
         wizard.refresh();
         page = Pages.of(wizard.items().get(index), wizard);
+        nextAllowed.unbind();
+        nextAllowed.bind(page.nextAllowed());
         center.setContent(page.view());
         page.shown();
     }

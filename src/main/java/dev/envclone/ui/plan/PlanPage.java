@@ -41,6 +41,12 @@ public final class PlanPage implements WizardPage {
         return model.accept();
     }
 
+    /** Next waits for every field to pass its rules (each field says what is wrong); a fixed plan only moves on. */
+    @Override
+    public javafx.beans.value.ObservableBooleanValue nextAllowed() {
+        return model.validProperty().or(model.readOnlyProperty());
+    }
+
     private void build() {
         PlanForms forms = new PlanForms(model);
         Label title = new Label("Plan");

@@ -35,6 +35,7 @@ final class SourceFilesRead {
     private final ReadOnlyBooleanWrapper ok = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding usable;
+    private final javafx.beans.value.ChangeListener<String> sourceChanged = (o, a, b) -> clear();
 
     /**
      * @param problem a field's current message, or "" (the catalogs must pass their rules before they are read)
@@ -49,7 +50,8 @@ final class SourceFilesRead {
         usable = Bindings.createBooleanBinding(() -> dbms.get() != null && PlanField.FILES.appliesTo(dbms.get())
                         && wizard.hasSource() && !readOnly.get() && !reading.get(),
                 dbms, wizard.sourceUrlProperty(), readOnly, reading);
-        wizard.sourceUrlProperty().addListener((o, a, b) -> clear());
+        // The wizard outlives this plan page: it holds the listener weakly, this object strongly.
+        wizard.sourceUrlProperty().addListener(new javafx.beans.value.WeakChangeListener<>(sourceChanged));
         dbms.addListener((o, a, b) -> clear());
     }
 

@@ -18,6 +18,7 @@ public final class StartPage {
     private final StartViewModel model;
     private final Runnable toMain;
     private final VBox view = new VBox(16);
+    private final dev.envclone.ui.common.Subscriptions subscriptions = new dev.envclone.ui.common.Subscriptions();
 
     public StartPage(StartViewModel model, Runnable toMain) {
         this.model = model;
@@ -27,6 +28,11 @@ public final class StartPage {
 
     public Node view() {
         return view;
+    }
+
+    /** Leaving the start page: its listener on the wizard's text size goes with it. */
+    public void close() {
+        subscriptions.close();
     }
 
     private void build() {
@@ -91,7 +97,8 @@ public final class StartPage {
         message.getStyleClass().add("error-text");
 
         HBox choices = new HBox(24, new HBox(8, dbmsLabel, dbms),
-                dev.envclone.ui.common.TextSize.control("start-text-size", model.textScaleProperty()));
+                dev.envclone.ui.common.TextSize.control("start-text-size", model.textScaleProperty(),
+                        subscriptions));
         view.getChildren().addAll(title, intro, choices, buttons, rehearseHelp);
         Path last = model.lastRun();
         if (last != null) {

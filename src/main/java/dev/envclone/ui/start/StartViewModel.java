@@ -58,6 +58,7 @@ public final class StartViewModel {
      * defaults, then calls {@code ready}: the whole procedure is rehearsed, the clone included.
      */
     public void rehearse(Runnable ready) {
+        wizard.startFresh();
         Dbms chosen = dbms.get();
         Path folder = Settings.home().resolve("rehearsals").resolve(LocalDateTime.now().format(STAMP) + "-"
                 + chosen.cliName());
@@ -81,8 +82,7 @@ public final class StartViewModel {
 
     /** A new migration: the plan page with the DBMS's defaults; the operator fills in the target. */
     public void newMigration(Runnable ready) {
-        wizard.rehearsalProperty().set(false);
-        wizard.sourceUrlProperty().set("");
+        wizard.startFresh();
         wizard.runFolderProperty().set(Settings.home().resolve("runs").resolve(LocalDateTime.now().format(STAMP)));
         wizard.planProperty().set(new PlanBuilder(dbms.get()).build());
         wizard.selectedProperty().set(0);
@@ -91,6 +91,7 @@ public final class StartViewModel {
 
     /** Opens a run folder and goes to its first unfinished step. */
     public void open(Path folder, Consumer<String> refused, Runnable ready) {
+        wizard.startFresh();
         try {
             wizard.openRun(folder);
             ready.run();
