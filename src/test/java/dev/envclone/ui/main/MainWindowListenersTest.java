@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.envclone.sql.Dbms;
-import dev.envclone.ui.WizardFixture;
+import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.common.Settings;
 import dev.envclone.ui.common.Background;
 import dev.envclone.ui.common.FxBackground;
 import dev.envclone.ui.common.WizardPage;
@@ -34,11 +36,13 @@ class MainWindowListenersTest {
     Path folder;
     private final FxBackground background = new FxBackground();
     private final StackPane root = new StackPane();
-    private WizardFixture fixture;
+    private WizardViewModel wizard;
 
     @Start
     void start(Stage stage) throws Exception {
-        fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        // A plan and no run: enough for the plan page and the prerequisites page, without a database.
+        wizard = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("wizard.properties")));
+        wizard.planProperty().set(new PlanBuilder(Dbms.SQLSERVER).build());
         stage.setScene(new Scene(root, 1000, 700));
         stage.show();
     }
@@ -55,20 +59,20 @@ class MainWindowListenersTest {
         MainWindow[] open = new MainWindow[1];
         robot.interact(() -> {
             for (int i = 0; i < 4; i++) {
-                MainWindow window = new MainWindow(fixture.wizard, background, () -> { });
+                MainWindow window = new MainWindow(wizard, background, () -> { });
                 root.getChildren().setAll(window.view());
                 window.close();
                 closed.add(window);
                 theirPages.add(window.page());
             }
-            open[0] = new MainWindow(fixture.wizard, background, () -> { });
+            open[0] = new MainWindow(wizard, background, () -> { });
             root.getChildren().setAll(open[0].view());
         });
         WizardPage before = open[0].page();
 
         robot.interact(() -> {
-            fixture.wizard.selectedProperty().set(fixture.wizard.selectedProperty().get() == 0 ? 1 : 0);
-            fixture.wizard.textScaleProperty().set(150);
+            wizard.selectedProperty().set(wizard.selectedProperty().get() == 0 ? 1 : 0);
+            wizard.textScaleProperty().set(150);
         });
 
         for (int i = 0; i < closed.size(); i++) {
