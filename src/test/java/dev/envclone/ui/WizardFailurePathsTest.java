@@ -24,7 +24,7 @@ import org.testfx.api.FxToolkit;
 
 /**
  * What the operator sees when things go wrong, in the running wizard: a statement that fails, a target that is the
- * source, a preview cancelled with Escape. Each shows its message on the step's page and leaves nothing half-done.
+ * source, a preview cancelled. Each shows its message on the step's page and leaves nothing half-done.
  */
 class WizardFailurePathsTest {
     @TempDir
@@ -111,19 +111,26 @@ class WizardFailurePathsTest {
     }
 
     @Test
-    void aPreviewCancelledWithEscapeRecordsNothing() throws Exception {
+    void aQueuedPreviewCancelledOnItsPageRecordsNothingAndEscapeCancelsTheRunningJob() throws Exception {
         launchOnSandbox();
         driver.acceptPlan();
         go("cleanup-secret-site-properties");
-        // Hold the worker with a job of our own, so that the preview waits in line and Escape reaches it first.
-        CountDownLatch hold = new CountDownLatch(1);
+        // Hold the worker with a job that ends only when cancelled, so that the preview waits in line behind it.
+        java.util.concurrent.CompletableFuture<Throwable> holder = new java.util.concurrent.CompletableFuture<>();
+        CountDownLatch started = new CountDownLatch(1);
         robot.interact(() -> app.background().run("holding the worker", (progress, cancel) -> {
-            hold.await();
-            return null;
-        }, done -> { }, failed -> { }));
+            started.countDown();
+            while (true) {
+                cancel.check();
+                Thread.sleep(5);
+            }
+        }, done -> holder.complete(null), holder::complete));
+        started.await();
         robot.clickOn("#cleanup-preview");
-        robot.type(KeyCode.ESCAPE);
-        hold.countDown();
+        robot.clickOn("#cleanup-cancel"); // the page's Cancel: its own job, waiting
+        robot.type(KeyCode.ESCAPE); // the job under way
+        assertTrue(holder.get(30, java.util.concurrent.TimeUnit.SECONDS)
+                instanceof dev.envclone.db.CancelToken.CancelledException, "Escape cancelled the running job");
         driver.waitIdle();
         String error = robot.lookup("#cleanup-error").queryLabeled().getText();
         assertTrue(error.contains("cancelled"), error);
