@@ -105,4 +105,33 @@ class WizardViewModelTest {
 
         assertEquals(run, second.runProperty().get().folder());
     }
+
+    @Test
+    void startingFreshClosesTheRunAndForgetsAllOfIt() throws Exception {
+        WizardFixture first = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        Path run = first.wizard.runProperty().get().folder();
+        first.wizard.context().session(); // connected, the target locked for this wizard
+        assertNull(first.wizard.context().targetWarning());
+
+        first.wizard.startFresh();
+
+        WizardViewModel wizard = first.wizard;
+        assertNull(wizard.runProperty().get());
+        assertNull(wizard.planProperty().get());
+        assertEquals("No plan yet", wizard.summaryProperty().get());
+        assertEquals(2, wizard.items().size(), "only the plan and the final page");
+        assertEquals("", wizard.targetUrlProperty().get());
+        assertEquals("", wizard.targetUserProperty().get());
+        assertEquals("", wizard.sourceUrlProperty().get());
+        assertNull(wizard.runFolderProperty().get());
+        assertFalse(wizard.rehearsalProperty().get());
+        assertEquals(0, wizard.selectedProperty().get());
+        // Closed: another wizard takes the folder's lock and the target's at once.
+        WizardViewModel second = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("b.properties")));
+        second.targetUserProperty().set("sa");
+        second.openRun(run);
+        second.context().session(); // refused (GuardException) while another session holds the target
+        assertNull(second.context().targetWarning(), "the target is locked for the second wizard");
+        second.continueLater();
+    }
 }
