@@ -18,7 +18,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The start page's three ways in: rehearse on a sandbox envclone makes (the default on a fresh machine), start a
- * new migration, or open a run folder to resume it.
+ * new migration, or open a run folder to resume it. Each starts with {@link WizardViewModel#startFresh()}: a run
+ * never shows, or connects with, what an earlier run of the same session left.
  */
 public final class StartViewModel {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
