@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.envclone.cli.CliProcess;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanBuilder;
 import dev.envclone.run.RunFolder;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -90,6 +92,20 @@ class RehearsalReportTest {
                 ReportFileName.of(new PlanBuilder(Dbms.ORACLE).build(), true, day));
         MigrationPlan odd = new PlanBuilder(Dbms.SQLSERVER).environments("Prod (EU) main", "QA 2.").build();
         assertEquals("envclone-report-Prod-EU-main-to-QA-2-2026-12-02.pdf", ReportFileName.of(odd, false, day));
+    }
+
+    @Test
+    void theCliWritesTheDefaultNameIntoTheFolderGivenAsOut() throws Exception {
+        Path reports = Files.createDirectories(folder.resolve("reports"));
+        CliProcess.Result written = CliProcess.inProcess("report", "--run-dir",
+                FinishedRun.shared(Dbms.SQLSERVER).runDir.toString(), "--out", reports.toString(), "--key-folder",
+                folder.resolve("keys").toString());
+
+        assertEquals(0, written.code(), written.err());
+        Path expected = reports.resolve("envclone-rehearsal-report-Production-to-Pre-Production-"
+                + LocalDate.now(ZoneOffset.UTC) + ".pdf");
+        assertTrue(Files.isRegularFile(expected), written.out());
+        assertTrue(written.out().contains("Wrote " + expected), written.out());
     }
 
     private Path report(RunFolder run, String name) throws Exception {
