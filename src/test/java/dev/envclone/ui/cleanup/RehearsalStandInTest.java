@@ -16,6 +16,7 @@ import dev.envclone.sql.Dbms;
 import dev.envclone.ui.WizardFixture;
 import dev.envclone.ui.checklist.FinalViewModel;
 import dev.envclone.ui.common.Background;
+import dev.envclone.ui.manual.StepMarks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -98,6 +99,8 @@ class RehearsalStandInTest {
         assertEquals(JournalEvent.REHEARSAL_STAND_IN, standIn.event());
         assertTrue(standIn.get("changed").endsWith("deleted from OSSYS_EXTENSION_DBCONNECTION"), standIn.get("changed"));
         assertEquals(JournalEvent.STEP_EXECUTED, reopened.state().lastEntry(CONNECTIONS).event());
+        String record = StepMarks.describe(StepState.DONE, standIn);
+        assertTrue(record.startsWith("Done by a rehearsal stand-in (Ana Operator at "), record);
 
         FinalViewModel last = new FinalViewModel(fixture.wizard);
         String name = last.reportFileName();
