@@ -1,15 +1,19 @@
 package dev.envclone.cli;
 
 import dev.envclone.report.PaperSize;
+import dev.envclone.report.ReportFileName;
 import dev.envclone.report.RunReport;
 import dev.envclone.report.SignerCertificate;
 import dev.envclone.report.SigningIdentity;
 import dev.envclone.report.SigningKeys;
 import dev.envclone.run.RunFolder;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +33,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--run-dir", required = true, paramLabel = "DIR", description = "The run folder.")
     Path runDir;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "The report to write.")
+    @Option(names = "--out", paramLabel = "FILE.pdf|DIR", description = "The report to write, or the folder to write "
+            + "it in as envclone-report-SOURCE-to-TARGET-DATE.pdf (envclone-rehearsal-report-... for a sandbox run); "
+            + "default: that name in the current folder.")
     Path out;
 
     @Option(names = "--paper", paramLabel = "A4|LETTER", description = "Paper size (default: ${DEFAULT-VALUE}).")
@@ -53,8 +59,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportFiles.refuseExisting(spec, out);
         RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
+        Path out = this.out != null && !Files.isDirectory(this.out) ? this.out
+                : (this.out == null ? Path.of("") : this.out).resolve(ReportFileName.of(run.plan(), run.rehearsal(),
+                        LocalDate.now(ZoneOffset.UTC)));
+        ReportFiles.refuseExisting(spec, out);
         SigningIdentity signer = signer();
         byte[] pdf = RunReport.write(run, paper, signer, Instant.now());
         ReportFiles.write(out, pdf, "report");

@@ -54,6 +54,8 @@ public final class RunRecord {
                 case STEP_EXECUTED -> "executed" + when + (decided.get("total") != null ? ": " + decided.get("total")
                         + " rows changed" : cloned(decided));
                 case CHECKLIST_TICKED -> "ticked" + when + note(decided.get("note"));
+                case REHEARSAL_STAND_IN -> "done by a rehearsal stand-in" + when + " (the sandbox has no Service "
+                        + "Center or LifeTime): " + decided.get("action") + "; " + decided.get("changed");
                 case DONE_BY_DBA -> "done by DBA " + decided.get("dba") + ", recorded" + when
                         + note(decided.get("note"));
                 case STEP_SKIPPED -> "skipped" + when + ": " + decided.get("reason");

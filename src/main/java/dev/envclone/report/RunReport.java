@@ -53,10 +53,18 @@ public final class RunReport {
     /** The report's pages and its attached evidence, before the signature. */
     private byte[] unsigned() throws IOException {
         var plan = run.plan();
-        layout = new PdfLayout(paper, "envclone run report · " + plan.sourceEnvironment() + " → "
-                + plan.targetEnvironment() + " · " + plan.dbms().displayName() + " · "
-                + run.folder().folder().toAbsolutePath().normalize());
-        layout.title("Run report: " + plan.sourceEnvironment() + " → " + plan.targetEnvironment());
+        boolean rehearsal = run.folder().rehearsal();
+        // First in the header, so that a shortened header still says it; every page carries the header.
+        layout = new PdfLayout(paper, (rehearsal ? "REHEARSAL · " : "") + "envclone run report · "
+                + plan.sourceEnvironment() + " → " + plan.targetEnvironment() + " · " + plan.dbms().displayName()
+                + " · " + run.folder().folder().toAbsolutePath().normalize());
+        layout.title((rehearsal ? "REHEARSAL — " : "") + "Run report: " + plan.sourceEnvironment() + " → "
+                + plan.targetEnvironment());
+        if (rehearsal) {
+            layout.paragraph("REHEARSAL: this run's target is the sandbox (an H2 database envclone made), not an "
+                    + "OutSystems environment. Steps a Service Center or LifeTime action stands for were done by "
+                    + "rehearsal stand-ins where the sandbox could stand in; they say so below.");
+        }
         layout.paragraph("Migrate an environment using a database clone (OutSystems 11, self-managed), "
                 + plan.dbms().displayName() + ". This report is signed by " + signedBy() + ". envclone verify "
                 + "report.pdf --run-dir DIR checks the signature and that the run folder still matches it.");

@@ -34,6 +34,12 @@ public enum JournalEvent {
     /** A manual step was ticked off: operator, note. */
     CHECKLIST_TICKED,
     /**
+     * On the rehearsal sandbox, envclone did what a Service Center or LifeTime action does (the sandbox has neither):
+     * the action it stood in for and what it changed. The step is done, as a rehearsal stand-in, never on a real
+     * target.
+     */
+    REHEARSAL_STAND_IN,
+    /**
      * A finished step's effect was measured in the database: held (true/false), the rows each statement would
      * still change, and when (opened, end). held=false reopens the step.
      */

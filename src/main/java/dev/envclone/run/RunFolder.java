@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -196,6 +197,36 @@ public final class RunFolder {
         FreeText.requireOneLine("note", note);
         journal.append(JournalEvent.CHECKLIST_TICKED, step.id(), operator, Map.of("note",
                 note == null ? "" : note));
+    }
+
+    /**
+     * Whether this run's target is the rehearsal sandbox: the target the run was created with is an H2 database.
+     * The one rule for "rehearsal" after the fact (report, stand-ins): no OutSystems environment runs on H2, and
+     * the target is recorded at creation, before any step, so it cannot change during the run.
+     */
+    public boolean rehearsal() {
+        String target = journal.entries().get(0).get("target");
+        return target != null && target.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
+    }
+
+    /**
+     * Records that envclone did to the sandbox what a Service Center or LifeTime action would do, which marks the
+     * manual step that asks for the action done, as a rehearsal stand-in. Refused on a run whose target is not the
+     * sandbox: there only the operator, in Service Center or LifeTime, does it. Recorded also when the step was
+     * ticked or skipped before: the stand-in is what happened to the sandbox last.
+     */
+    public void standIn(String stepId, String action, String changed, String operator) throws IOException {
+        if (!rehearsal()) {
+            throw new IllegalStateException("this run's target is not the rehearsal sandbox: on a real environment "
+                    + "the operator does '" + action + "' and ticks the step");
+        }
+        Step step = ProcedureCatalog.stepsFor(plan).stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("step '" + stepId + "' is not a step of this plan"));
+        StepMark.TICK.require(step); // a manual step: the ones that stand for the operator's work elsewhere
+        FreeText.requireOneLine("action", action);
+        FreeText.requireOneLine("changed", changed);
+        journal.append(JournalEvent.REHEARSAL_STAND_IN, step.id(), operator, Map.of("action", action,
+                "changed", changed));
     }
 
     /** The plan's step {@code stepId}, still open, that {@code mark} fits. */

@@ -56,6 +56,7 @@ public final class RunState {
             case DONE_BY_DBA:
                 return StepState.DONE_BY_DBA;
             case CHECKLIST_TICKED:
+            case REHEARSAL_STAND_IN:
                 return StepState.DONE;
             case POSTCONDITION_CHECKED:
                 return "true".equals(entry.get("held")) ? null : StepState.EFFECT_MISSING;

@@ -163,7 +163,7 @@ public final class FinalPage implements WizardPage {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the run report");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-        chooser.setInitialFileName("report.pdf");
+        chooser.setInitialFileName(model.reportFileName());
         var run = model.wizard().runProperty().get();
         if (run != null && run.folder().toFile().isDirectory()) {
             chooser.setInitialDirectory(run.folder().toAbsolutePath().toFile());

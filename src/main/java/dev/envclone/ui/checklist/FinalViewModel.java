@@ -8,6 +8,7 @@ import dev.envclone.procedure.Step;
 import dev.envclone.procedure.StepKind;
 import dev.envclone.report.ChecklistPdf;
 import dev.envclone.report.PaperSize;
+import dev.envclone.report.ReportFileName;
 import dev.envclone.report.RunReport;
 import dev.envclone.report.SigningIdentity;
 import dev.envclone.report.SigningKeys;
@@ -144,6 +145,17 @@ public final class FinalViewModel {
             run.tick(row.stepId(), note, operator);
             return row.title() + ": ticked off.";
         });
+    }
+
+    /**
+     * The name the save dialog offers: the environments and today's date (UTC), "rehearsal" for a sandbox run, e.g.
+     * envclone-report-Production-to-Pre-Production-2026-12-02.pdf.
+     */
+    public String reportFileName() {
+        RunFolder run = wizard.runProperty().get();
+        boolean rehearsal = run != null ? run.rehearsal() : wizard.rehearsalProperty().get();
+        return ReportFileName.of(wizard.planProperty().get(), rehearsal,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     /** Writes the signed report to {@code out}, off the UI thread. */

@@ -123,7 +123,16 @@ public final class CleanupPage implements WizardPage {
         cancel.setOnAction(e -> model.cancel());
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.managedProperty().bind(model.busyProperty());
-        return new FlowPane(10, 10, preview, execute, skip, dba, copy, save, cancel);
+        FlowPane pane = new FlowPane(10, 10, preview, execute, skip, dba, copy, save, cancel);
+        if (model.standInOffered()) {
+            // The rehearsal's stand-in for Service Center, first: the step is refused until it is done.
+            Button standIn = button("cleanup-stand-in", "Unmap the connections as Service Center would (rehearsal)");
+            standIn.setMnemonicParsing(false); // every letter is taken by the buttons beside it
+            standIn.setOnAction(e -> model.standInForServiceCenter());
+            standIn.disableProperty().bind(locked);
+            pane.getChildren().add(0, standIn);
+        }
+        return pane;
     }
 
     private void save() {

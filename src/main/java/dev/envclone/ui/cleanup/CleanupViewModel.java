@@ -5,6 +5,7 @@ import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.db.TargetSession;
 import dev.envclone.files.OwnerOnly;
+import dev.envclone.procedure.CleanupCatalog;
 import dev.envclone.procedure.CleanupContext;
 import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.MigrationPlan;
@@ -12,6 +13,7 @@ import dev.envclone.procedure.Step;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
 import dev.envclone.run.StepState;
+import dev.envclone.sandbox.ServiceCenterStandIn;
 import dev.envclone.sql.CleanupItem;
 import dev.envclone.sql.Dialect;
 import dev.envclone.sql.RowChange;
@@ -182,6 +184,42 @@ public final class CleanupViewModel {
         if (running != null) {
             running.cancel();
         }
+    }
+
+    /**
+     * On a rehearsal, the database-connections step waits for a Service Center action the sandbox has nowhere to
+     * do: this page offers the stand-in. Never on a real target (the wizard's target is not the sandbox).
+     */
+    public boolean standInOffered() {
+        return wizard.rehearsalProperty().get() && CleanupCatalog.DATABASE_CONNECTIONS.id().equals(step.id())
+                && ServiceCenterStandIn.offered(wizard.planProperty().get());
+    }
+
+    /**
+     * Unmaps the extensions' database connections in the sandbox, as Service Center would, and records it in the
+     * journal as a rehearsal stand-in for the unmap step; then this step can be previewed and executed.
+     */
+    public void standInForServiceCenter() {
+        if (!standInOffered()) {
+            errorText.set("Only a rehearsal against the sandbox unmaps here; on a real environment unmap the "
+                    + "extensions in Service Center > Factory > Extensions.");
+            return;
+        }
+        String url = wizard.targetUrlProperty().get();
+        String user = wizard.targetUserProperty().get();
+        String password = wizard.targetPasswordProperty().get();
+        String operator = wizard.operatorProperty().get();
+        RunFolder folder = run();
+        start("Unmapping the extensions in the sandbox (rehearsal stand-in)", CleanupViewModel::notRecorded,
+                (progress, cancel) -> ServiceCenterStandIn.unmapConnections(folder, url, user,
+                        password == null ? new char[0] : password.toCharArray(), operator),
+                removed -> {
+                    blockedText.set("");
+                    resultText.set("Rehearsal stand-in: removed " + removed + (removed == 1 ? " mapping" : " mappings")
+                            + " from OSSYS_EXTENSION_DBCONNECTION, as Service Center would; the journal records "
+                            + "step " + ServiceCenterStandIn.UNMAP_STEP + " as done by a rehearsal stand-in. "
+                            + "Preview and execute this step now.");
+                });
     }
 
     /** Marks the step skipped; the reason is required and goes into the journal and the report. */

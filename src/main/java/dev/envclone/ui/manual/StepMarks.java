@@ -171,6 +171,9 @@ public final class StepMarks {
         if (state == StepState.SKIPPED) {
             return "Skipped by " + who + ". Reason: " + entry.get("reason");
         }
+        if (state == StepState.DONE && entry.event() == JournalEvent.REHEARSAL_STAND_IN) {
+            return "Done by a rehearsal stand-in (" + who + "): " + entry.get("changed") + ".";
+        }
         if (state == StepState.DONE && entry.event() == JournalEvent.CHECKLIST_TICKED) {
             return "Done: ticked by " + who + "." + note;
         }
