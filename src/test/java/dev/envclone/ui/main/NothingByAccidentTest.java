@@ -53,11 +53,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class NothingByAccidentTest {
     private static final String SECURITY = "cleanup-environment-security";
+    /** The final checklist has a note per step, all alike: a few of them show what Enter does in all. */
+    private static final int FIELDS_PER_PAGE = 4;
 
     @TempDir
     Path folder;
 
     private Stage stage;
+    private MainWindow window;
     private final FxRobot robot = new FxRobot();
 
     @Start
@@ -69,7 +72,7 @@ class NothingByAccidentTest {
         WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
         robot.interact(() -> {
             // Jobs run at once (Background.direct()); the window's own background only feeds its status bar.
-            MainWindow window = new MainWindow(fixture.wizard, new FxBackground(), () -> { });
+            window = new MainWindow(fixture.wizard, new FxBackground(), () -> { });
             Scene scene = new Scene((Parent) window.view(), 1280, 800);
             scene.getStylesheets().add(getClass().getResource("/dev/envclone/ui/app.css").toExternalForm());
             stage.setScene(scene);
@@ -87,14 +90,28 @@ class NothingByAccidentTest {
         List<String> before = Files.readAllLines(journal);
         List<String> problems = new ArrayList<>();
         int fields = 0;
+        java.util.Set<String> typed = new java.util.HashSet<>();
         List<StepItem> items = List.copyOf(fixture.wizard.items());
+        java.util.Set<String> kinds = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
+            // One page of each kind (the 20 manual steps are one page class): the walk stays a few seconds.
+            StepItem item = items.get(i);
+            if (!kinds.add(item.step() == null ? item.heading() : item.step().kind() + (item.step().id()
+                    .equals(dev.envclone.ui.manual.ManualStepViewModel.UNMAP_STEP) ? " with the sandbox's unmap"
+                    : item.step().id().startsWith("cleanup-lifetime") ? " generated" : ""))) {
+                continue;
+            }
             show(fixture, i);
-            String page = items.get(i).heading();
+            String page = item.heading();
             robot.interact(() -> problems.addAll(mnemonicProblems(stage.getScene(), page)));
             List<TextInputControl> typable = robot.lookup(n -> n instanceof TextInputControl t && !(t instanceof TextArea)
                     && t.isEditable() && !t.isDisabled() && treeVisible(t)).queryAllAs(TextInputControl.class)
-                    .stream().toList();
+                    .stream().limit(FIELDS_PER_PAGE).toList();
+            // The 20 manual steps are one page class with one note field: Enter is tried on the first of a kind.
+            if (!typed.add(window.page().getClass().getSimpleName() + typable.stream().map(t -> String.valueOf(t.getId())
+                    .replaceAll("-[a-z0-9-]*$", "")).toList())) {
+                continue;
+            }
             for (TextInputControl field : typable) {
                 if (field.getScene() == null) {
                     show(fixture, i); // Enter pressed Next: back to the page (not the note fields, which keep it)
@@ -113,7 +130,7 @@ class NothingByAccidentTest {
         }
         assertEquals(List.of(), problems);
         // The pages with a note (manual steps, Configuration Tool, the final checklist's rows) were all reached.
-        assertTrue(fields >= 10, "only " + fields + " text fields found");
+        assertTrue(fields >= 6, "only " + fields + " text fields found");
     }
 
     @Test
@@ -167,15 +184,21 @@ class NothingByAccidentTest {
         robot.press(KeyCode.ALT).type(KeyCode.D).release(KeyCode.ALT);
         DialogPane dba = dialog("#cleanup-dba");
         assertDefaultIsCancel(dba);
-        robot.clickOn("#cleanup-dba-name").write("Rui DBA").type(KeyCode.ENTER);
+        TextInputControl name = robot.lookup("#cleanup-dba-name").queryAs(TextInputControl.class);
+        robot.interact(() -> {
+            name.setText("Rui DBA");
+            name.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(dialogOpen(), "Enter in the DBA's name cancelled");
 
         robot.press(KeyCode.ALT).type(KeyCode.S).release(KeyCode.ALT);
         DialogPane skip = dialog("#cleanup-skip");
         assertDefaultIsCancel(skip);
-        robot.clickOn("#cleanup-skip-text").write("not needed");
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        TextInputControl reason = robot.lookup("#cleanup-skip-text").queryAs(TextInputControl.class);
+        robot.interact(() -> reason.setText("not needed"));
+        robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(before, Files.readAllLines(journal), "nothing recorded");
