@@ -98,7 +98,7 @@ public final class ScreenshotTour {
         onFx(() -> {
             for (Window window : Window.getWindows()) {
                 Node button = window.getScene().getRoot().lookupAll(".button").stream()
-                        .filter(n -> n instanceof Button && ((Button) n).isDefaultButton()).findFirst().orElse(null);
+                        .filter(n -> n instanceof Button && !((Button) n).isCancelButton()).findFirst().orElse(null);
                 if (window != app.mainWindow().view().getScene().getWindow() && button != null) {
                     Platform.runLater(((Button) button)::fire);
                 }

@@ -122,10 +122,10 @@ final class WizardDriver {
                 .query();
     }
 
-    /** Presses the dialog's default button (OK, Execute …). */
+    /** Presses the dialog's action (OK, Execute …): not its default, which is Cancel. */
     void okDialog() {
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        Button ok = robot.lookup(".dialog-pane .button").match(n -> ((Button) n).isDefaultButton()).queryButton();
+        Button ok = robot.lookup(".dialog-pane .button").match(n -> !((Button) n).isCancelButton()).queryButton();
         robot.clickOn(ok);
         WaitForAsyncUtils.waitForFxEvents();
     }

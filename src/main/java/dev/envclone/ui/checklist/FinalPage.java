@@ -121,12 +121,8 @@ public final class FinalPage implements WizardPage {
         // Read-only rather than disabled once recorded: the journal's note stays readable and can be copied.
         note.editableProperty().bind(row.finishedProperty().not());
         note.disableProperty().bind(model.busyProperty());
-        note.setOnAction(e -> {
-            if (!row.finishedProperty().get()) {
-                model.tick(row);
-            }
-            e.consume();
-        });
+        // Enter in a note records nothing (a tick has no undo): the row's box ticks; Enter does not press Next.
+        note.setOnAction(javafx.event.Event::consume);
         Label who = text("final-who-" + id, "", "hint");
         who.textProperty().bind(row.whoProperty());
         // Who and when go under the step's title: a column of their own leaves too little room at large text.

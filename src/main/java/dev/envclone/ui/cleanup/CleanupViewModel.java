@@ -285,19 +285,39 @@ public final class CleanupViewModel {
         noticeText.set("The SQL is on the clipboard.");
     }
 
-    /** The question before Execute: which database, how many statements, what is kept. */
+    /**
+     * The question before Execute: which database, how many statements, the rows the last preview counted, and
+     * the folder the pre-images go to, so that the operator answers it knowing what will change and where to
+     * look afterwards.
+     */
     public String confirmationText() {
         MigrationPlan plan = wizard.planProperty().get();
         String where = plan.targetDatabase() + " (" + JdbcUrlTarget.withoutSecrets(wizard.targetUrlProperty().get()) + ")";
+        String head = "Execute step " + item.number() + " against " + where + "?\n" + statementCount() + " "
+                + previewedRows() + "\n";
         if (changesCatalog()) {
-            return "Execute step " + item.number() + " against " + where + "?\n" + statementCount()
-                    + " Each user's, schema's and role's catalog row is saved first (pre-image). On SQL Server the "
-                    + "step runs in one transaction and any failure rolls it all back; the sandbox (H2) commits "
-                    + "each statement, and a step interrupted there finishes when it runs again.";
+            return head + "Each user's, schema's and role's catalog row is saved first (pre-image)" + preImages()
+                    + ". On SQL Server the step runs in one transaction and any failure rolls it all back; the "
+                    + "sandbox (H2) commits each statement, and a step interrupted there finishes when it runs "
+                    + "again.";
         }
-        return "Execute step " + item.number() + " against " + where + "?\n" + statementCount()
-                + " Each changed row is saved first (pre-image); the step runs in one transaction, and if any "
-                + "statement fails the whole step is rolled back.";
+        return head + "Each changed row is saved first (pre-image)" + preImages() + "; the step runs in one "
+                + "transaction, and if any statement fails the whole step is rolled back.";
+    }
+
+    /** "The preview counted 12 rows that will change." from the last preview, or that there was none. */
+    private String previewedRows() {
+        if (lastPreview == null) {
+            return "Not previewed: Preview first counts the rows that will change, changing nothing.";
+        }
+        return "The preview counted " + CleanupMessages.rows(lastPreview.total()) + " that will change.";
+    }
+
+    /** " in <run>/pre-images/04-cleanup-…/", the step's folder (each attempt a folder of its own in it). */
+    private String preImages() {
+        RunFolder run = run();
+        return run == null ? "" : " in " + run.preImageFolder(item.number(), step.id(), 1).getParent()
+                .toAbsolutePath() + java.io.File.separator;
     }
 
     private String statementCount() {

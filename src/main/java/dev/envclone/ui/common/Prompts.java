@@ -6,9 +6,11 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -20,7 +22,9 @@ import javafx.stage.Window;
 
 /**
  * The small dialogs every page needs, in one place and one wording: confirm, a required reason, a DBA's name and
- * note, copy and save. Every dialog is answered with the keyboard: Enter for the default, Escape to cancel.
+ * note, copy and save. Every dialog is answered with the keyboard, and every one that records or executes
+ * something defaults to Cancel: Enter and Escape both cancel, the action needs its button (Tab to it and Space, or a
+ * click). A habit of Enter ("Enter means Next") must never execute a step or put a mark into the signed report.
  */
 public final class Prompts {
     private Prompts() {
@@ -30,15 +34,16 @@ public final class Prompts {
     public record DbaNote(String name, String note) {
     }
 
-    /** Asks before something that changes the database or the journal; Cancel is the default answer's opposite. */
+    /** Asks before something that changes the database or the journal; Cancel is the default. */
     public static boolean confirm(Node owner, String id, String title, String text, String action) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, new ButtonType(action, ButtonBar.ButtonData.OK_DONE),
-                ButtonType.CANCEL);
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, act, ButtonType.CANCEL);
         alert.initOwner(window(owner));
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId(id);
         alert.getDialogPane().setMinWidth(560);
+        cancelByDefault(alert.getDialogPane(), act, true);
         return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
 
@@ -57,6 +62,7 @@ public final class Prompts {
                 .bind(text.textProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(
                         () -> text.getText().isBlank(), text.textProperty())));
         dialog.setResultConverter(b -> b == ButtonType.OK ? text.getText().strip() : null);
+        cancelByDefault(dialog.getDialogPane(), ButtonType.OK, false);
         Platform.runLater(text::requestFocus);
         return dialog.showAndWait();
     }
@@ -83,6 +89,7 @@ public final class Prompts {
                         name.textProperty()));
         dialog.setResultConverter(b -> b == ButtonType.OK ? new DbaNote(name.getText().strip(),
                 note.getText().strip()) : null);
+        cancelByDefault(dialog.getDialogPane(), ButtonType.OK, false);
         Platform.runLater(name::requestFocus);
         return dialog.showAndWait();
     }
@@ -124,6 +131,20 @@ public final class Prompts {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setMinWidth(520);
         return dialog;
+    }
+
+    /**
+     * Cancel is the dialog's default button (Enter) as well as its cancel button (Escape); the action is not a
+     * default. With {@code focusCancel} the keyboard starts on Cancel too (a dialog with a field starts there).
+     */
+    private static void cancelByDefault(DialogPane pane, ButtonType action, boolean focusCancel) {
+        Button act = (Button) pane.lookupButton(action);
+        Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
+        act.setDefaultButton(false);
+        cancel.setDefaultButton(true);
+        if (focusCancel) {
+            Platform.runLater(cancel::requestFocus);
+        }
     }
 
     private static GridPane grid() {

@@ -9,11 +9,13 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
- * The larger-text setting where the operator sees it (Alt+T), not only as Ctrl+Plus / Ctrl+Minus: over remote
+ * The larger-text setting where the operator sees it (Alt+Z), not only as Ctrl+Plus / Ctrl+Minus: over remote
  * desktop at 125–150 % scaling the default text can be too small to read.
  */
 public final class TextSize {
     public static final List<Integer> PERCENTS = List.of(100, 125, 150);
+    /** Alt+Z: the bottom bar is on every page, and Alt+T is the plan page's "Target environment". */
+    public static final String LABEL = "Text si_ze:";
 
     private TextSize() {
     }
@@ -44,7 +46,7 @@ public final class TextSize {
             }
         });
         subscriptions.listen(percent, (o, before, now) -> box.setValue(now.intValue()));
-        Label label = new Label("_Text size:");
+        Label label = new Label(LABEL);
         label.setMnemonicParsing(true);
         label.setLabelFor(box);
         HBox row = new HBox(6, label, box);

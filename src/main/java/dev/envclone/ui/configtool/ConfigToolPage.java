@@ -137,7 +137,7 @@ public final class ConfigToolPage implements WizardPage {
     private Node tickRow() {
         HBox row = StepPageParts.noteRow("configtool",
                 "Optional: anything worth keeping (e.g. Test Connection results)", model.noteProperty(),
-                model.canMarkProperty(), model::tick);
+                model.canMarkProperty());
         // The button sits at the end of the note's row: "Note: [……] Mark done".
         row.getChildren().add(StepPageParts.markButton("_Mark done", "configtool-tick", model.canMarkProperty(),
                 model::tick));

@@ -79,7 +79,7 @@ public final class ManualStepPage implements WizardPage {
     private Node actions() {
         HBox noteRow = StepPageParts.noteRow("manual",
                 "What is worth keeping: who else was involved, a ticket number …", model.noteProperty(),
-                model.canMarkProperty(), model::tick);
+                model.canMarkProperty());
         Button done = StepPageParts.markButton("_Done", "manual-tick", model.canMarkProperty(), model::tick);
         Button skip = StepPageParts.skipButton(view, "manual", model.marks(), model.canMarkProperty());
         return new VBox(8, noteRow, new HBox(10, done, skip));

@@ -70,22 +70,19 @@ public final class StepPageParts {
         return new VBox(4, state(prefix, marks), error(prefix, marks));
     }
 
-    /** "_Note:" and its field ({@code prefix-note}); Enter in the field ticks the step. */
-    public static HBox noteRow(String prefix, String prompt, StringProperty note, BooleanBinding canMark,
-            Runnable tick) {
+    /**
+     * "N_ote:" (Alt+O: Alt+N is the window's Next) and its field ({@code prefix-note}). Enter in the field does
+     * nothing: a tick goes into the signed report with no undo, so only the page's Done button records it, and
+     * Enter does not press Next either, which would leave the typed note behind unrecorded.
+     */
+    public static HBox noteRow(String prefix, String prompt, StringProperty note, BooleanBinding canMark) {
         TextField field = new TextField();
         field.setId(prefix + "-note");
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(note);
         field.disableProperty().bind(canMark.not());
-        // Enter in the note ticks the step rather than moving on (Next) without the note recorded.
-        field.setOnAction(e -> {
-            if (canMark.get()) {
-                tick.run();
-            }
-            e.consume();
-        });
-        Label noteLabel = new Label("_Note:");
+        field.setOnAction(javafx.event.Event::consume);
+        Label noteLabel = new Label("N_ote:");
         noteLabel.setMnemonicParsing(true);
         noteLabel.setLabelFor(field);
         HBox.setHgrow(field, Priority.ALWAYS);

@@ -104,6 +104,8 @@ public final class StartPage {
         if (last != null) {
             Button resume = new Button("Resume the last run: " + last);
             resume.setId("start-resume");
+            // A folder such as run_2 is a path, not a mnemonic: its underscore is shown and Alt+2 stays free.
+            resume.setMnemonicParsing(false);
             resume.setOnAction(e -> model.open(last, m -> { }, toMain));
             view.getChildren().add(resume);
         }

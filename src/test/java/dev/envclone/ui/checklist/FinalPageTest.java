@@ -66,8 +66,12 @@ class FinalPageTest {
     }
 
     @Test
-    void enterInARowsNoteTicksItWithTheNote(FxRobot robot) {
+    void enterInARowsNoteRecordsNothingTheBoxTicksItWithTheNote(FxRobot robot) {
         robot.clickOn("#final-note-upload-license").write("licence 4711").type(KeyCode.ENTER);
+        assertEquals(StepState.PENDING, fixture.wizard.runProperty().get().state().of("upload-license"),
+                "Enter in a note ticks nothing");
+
+        robot.clickOn("#final-tick-upload-license");
 
         RunState state = fixture.wizard.runProperty().get().state();
         assertEquals(StepState.DONE, state.of("upload-license"));

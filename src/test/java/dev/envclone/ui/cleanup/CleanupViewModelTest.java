@@ -274,6 +274,15 @@ class CleanupViewModelTest {
                 + " (" + fixture.url + ")?"), text);
         assertTrue(text.contains("It runs 18 statements."), text);
         assertTrue(text.contains("pre-image") && text.contains("one transaction"), text);
+        assertTrue(text.contains("Not previewed: Preview first counts the rows that will change"), text);
+        Path preImages = fixture.wizard.runProperty().get().folder().resolve("pre-images")
+                .resolve(String.format("%02d-%s", fixture.item(SECURITY).number(), SECURITY)).toAbsolutePath();
+        assertTrue(text.contains("(pre-image) in " + preImages), text);
+
+        model.preview();
+        String total = lastEntry(fixture, SECURITY).get("total");
+        assertTrue(model.confirmationText().contains("The preview counted " + total + " rows that will change."),
+                model.confirmationText());
     }
 
     @ParameterizedTest

@@ -85,6 +85,10 @@ class ConfigToolPageTest {
     @Test
     void markDoneTicksTheStepWithTheNote(FxRobot robot) {
         robot.clickOn("#configtool-note").write("Test Connection OK").type(KeyCode.ENTER);
+        assertEquals(StepState.PENDING, fixture.wizard.runProperty().get().state().of("config-tool-log"),
+                "Enter in the note ticks nothing");
+
+        robot.clickOn("#configtool-tick");
 
         assertEquals(StepState.DONE, fixture.wizard.runProperty().get().state().of("config-tool-log"));
         assertEquals("Test Connection OK",

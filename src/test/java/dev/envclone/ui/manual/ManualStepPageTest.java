@@ -43,7 +43,10 @@ class ManualStepPageTest {
 
     @Test
     void typedNoteIsInTheJournalAfterDone(FxRobot robot) {
-        robot.clickOn("#manual-note").write("Sales and Warehouse unmapped; settings saved to connections.txt");
+        robot.clickOn("#manual-note").write("Sales and Warehouse unmapped; settings saved to connections.txt")
+                .type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(StepState.PENDING, fixture.wizard.runProperty().get().state().of(ManualStepViewModel.UNMAP_STEP),
+                "Enter in the note ticks nothing");
         robot.clickOn("#manual-tick");
 
         RunState state = fixture.wizard.runProperty().get().state();

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PlanCloneFieldsTest {
     /** The page's own mnemonics besides the fields': Next, Back, Continue later, Test connection, URL, password... */
     private static final List<String> PAGE_LABELS = List.of("_Next", "_Back", "Continue _later", "Test c_onnection",
-            "JDBC _URL", "Pass_word", "Run _folder", "_DBMS", "Install _path", "Source _JDBC URL (optional)");
+            "JDBC _URL", "Pass_word", "Run _folder", "_DBMS", "Install _path", "Source _JDBC URL (optional)",
+            dev.envclone.ui.common.TextSize.LABEL);
 
     @TempDir
     Path folder;
