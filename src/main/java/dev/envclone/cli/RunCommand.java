@@ -63,7 +63,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--plan", paramLabel = "plan.json", description = "Start a new run from this plan.")
     Path plan;
 
-    @Option(names = "--target", required = true, paramLabel = "JDBC-URL", description = "The restored database.")
+    @Option(names = "--target", required = true, paramLabel = "JDBC-URL", description = "The restored database; "
+            + "with --source, the clone's target (for the sandbox, a file the clone creates).")
     String target;
 
     @Option(names = "--user", paramLabel = "USER", description = "Database user.")
