@@ -98,8 +98,13 @@ public final class CleanupPage implements WizardPage {
         preview.disableProperty().bind(locked);
         Button execute = button("cleanup-execute", "_Execute…");
         execute.setOnAction(e -> {
-            if (Prompts.confirm(view, "cleanup-confirm", "Execute step " + model.item().number(),
-                    model.confirmationText(), "Execute")) {
+            String title = "Execute step " + model.item().number();
+            boolean confirmed = model.nameToBeTyped()
+                    ? Prompts.confirmTyped(view, "cleanup-confirm", title, model.confirmationText(), "Execute",
+                            "Type the target database's name to execute: " + model.targetDatabaseName()
+                                    + "\n(exactly as shown, upper and lower case alike)", model::typedNameMatches)
+                    : Prompts.confirm(view, "cleanup-confirm", title, model.confirmationText(), "Execute");
+            if (confirmed) {
                 model.execute();
             }
         });

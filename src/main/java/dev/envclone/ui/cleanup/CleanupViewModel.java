@@ -305,6 +305,31 @@ public final class CleanupViewModel {
                 + "transaction, and if any statement fails the whole step is rolled back.";
     }
 
+    /**
+     * Whether Execute needs the target database's name typed first: on every run whose target is not the rehearsal
+     * sandbox (the run folder's one rule, {@link RunFolder#rehearsal()}), so that a real environment is never
+     * changed by a click given out of habit. No run: nothing to execute, nothing to ask.
+     */
+    public boolean nameToBeTyped() {
+        RunFolder run = run();
+        return run != null && !run.rehearsal();
+    }
+
+    /** The name to type: the plan's catalog (SQL Server) or admin schema (Oracle), as the question shows it. */
+    public String targetDatabaseName() {
+        return wizard.planProperty().get().targetDatabaseName();
+    }
+
+    /**
+     * Whether the typed text lets Execute go ahead: always on the sandbox; on a real target only the name exactly
+     * as shown, upper and lower case alike. Exact rather than "as the server compares": a SQL Server catalog
+     * compares by its collation (often case-insensitive) and Oracle folds unquoted names to upper case, but the
+     * point is that the operator read the name, and one rule for both DBMS is one the operator can be told.
+     */
+    public boolean typedNameMatches(String typed) {
+        return !nameToBeTyped() || targetDatabaseName().equals(typed);
+    }
+
     /** "The preview counted 12 rows that will change." from the last preview, or that there was none. */
     private String previewedRows() {
         if (lastPreview == null) {

@@ -2,6 +2,7 @@ package dev.envclone.ui.common;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -45,6 +46,43 @@ public final class Prompts {
         alert.getDialogPane().setMinWidth(560);
         cancelByDefault(alert.getDialogPane(), act, true);
         return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    /**
+     * Asks as {@link #confirm} does, and also for a text to be typed (the target database's name on a real
+     * environment): the action's button stays disabled until {@code matches} accepts the text. Cancel is still the
+     * default, so Enter in the field cancels rather than executes; the keyboard starts in the field.
+     */
+    public static boolean confirmTyped(Node owner, String id, String title, String text, String action,
+                                       String prompt, Predicate<String> matches) {
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", act, ButtonType.CANCEL);
+        alert.initOwner(window(owner));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        DialogPane pane = alert.getDialogPane();
+        pane.setId(id);
+        pane.setMinWidth(560);
+        Label question = new Label(text);
+        question.setId(id + "-text");
+        question.setWrapText(true);
+        Label hint = new Label(prompt);
+        hint.setId(id + "-prompt");
+        hint.setWrapText(true);
+        TextField typed = new TextField();
+        typed.setId(id + "-typed");
+        hint.setLabelFor(typed);
+        GridPane grid = grid();
+        grid.addRow(0, question);
+        grid.addRow(1, hint);
+        grid.addRow(2, typed);
+        pane.setContent(grid);
+        pane.lookupButton(act).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !matches.test(typed.getText()), typed.textProperty()));
+        cancelByDefault(pane, act, false);
+        Platform.runLater(typed::requestFocus);
+        return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE
+                && matches.test(typed.getText())).orElse(false);
     }
 
     /** A text the operator must give (a skip's reason): OK stays disabled while it is blank. */

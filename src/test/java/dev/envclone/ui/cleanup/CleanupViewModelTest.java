@@ -287,6 +287,27 @@ class CleanupViewModelTest {
 
     @ParameterizedTest
     @EnumSource(Dbms.class)
+    void onARealTargetExecuteWaitsForTheDatabasesNameTypedExactly(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel sandbox = model(fixture, SECURITY);
+        assertFalse(sandbox.nameToBeTyped(), "the sandbox asks for no name");
+        assertTrue(sandbox.typedNameMatches(""));
+
+        RealTargetRun.open(fixture, dbms, folder.resolve("real"));
+        CleanupViewModel real = model(fixture, SECURITY);
+        String name = real.targetDatabaseName();
+        assertEquals(fixture.wizard.planProperty().get().targetDatabaseName(), name);
+        assertTrue(real.nameToBeTyped());
+        assertTrue(real.typedNameMatches(name));
+        assertFalse(real.typedNameMatches(""));
+        assertFalse(real.typedNameMatches(null));
+        assertFalse(real.typedNameMatches(name.toLowerCase(java.util.Locale.ROOT)), "exactly as shown");
+        assertFalse(real.typedNameMatches(name + " "));
+        assertFalse(real.typedNameMatches(name.substring(1)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
     void saveSqlWritesTheStepsSql(Dbms dbms) throws Exception {
         WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
         CleanupViewModel model = model(fixture, SECURITY);
