@@ -180,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (source != null) {
             try {
-                Cloned cloned = clone(planned, given, resumed, out, err);
+                Cloned cloned = clone(planned, given, resumed, password, out, err);
                 if (cloned.exit() != null) {
                     return cloned.exit();
                 }
@@ -281,12 +281,12 @@ final class RunCommand implements Callable<Integer> {
      * the source's fingerprint is read from the source itself and must agree with one given or recorded, every
      * clone action's check passes before a new run folder is made, then each pending clone step runs, journaled.
      */
-    private Cloned clone(MigrationPlan planned, MigrationPlan given, RunFolder resumed, PrintWriter out,
-                         PrintWriter err) throws Exception {
+    private Cloned clone(MigrationPlan planned, MigrationPlan given, RunFolder resumed, char[] password,
+                         PrintWriter out, PrintWriter err) throws Exception {
         CancelToken cancel = new CancelToken();
         char[] sourcePassword = password(sourcePasswordEnv, "--source-password-env");
         CloneRoutes.Source from = new CloneRoutes.Source(source, sourceUser, sourcePassword);
-        CloneRoutes.Source onto = new CloneRoutes.Source(target, user, password(passwordEnv, "--password-env"));
+        CloneRoutes.Source onto = new CloneRoutes.Source(target, user, password);
         // --ssh on the command line, else the plan's SSH route (envclone plan --ssh).
         SshSettings sshSettings = ssh != null ? SshOption.parse(ssh, sshKey, sshKnownHosts)
                 : planned.oracle() == null ? null : planned.oracle().ssh();
