@@ -140,22 +140,28 @@ public final class KillHarness {
         Path plan = plan(dbms, folder);
         Path runDir = folder.resolve("run");
         // A full small run writes about 32 journal lines; kill once the journal has reached a random one of them,
-        // a random few milliseconds later.
+        // a random few milliseconds later. Between steps, the run waits at a random step's "before" point (every
+        // earlier step's commit returned and journaled, no transaction open): polling the journal for a step's end
+        // instead let the run go on into the next step's transaction before the kill landed, the one case where H2
+        // in the killed process leaves rows locked for good (docs/decisions/0005).
         int lines = 2 + random.nextInt(30);
-        int executed = 1 + random.nextInt(9);
+        List<Step> steps = ProcedureCatalog.cleanupSteps(new dev.envclone.procedure.PlanBuilder(dbms).build());
+        String pauseAt = steps.get(1 + random.nextInt(steps.size() - 1)).id() + ":before";
         int delayMillis = betweenSteps ? 0 : random.nextInt(40);
-        Process process = CliProcess.start(folder.resolve("logs"), Map.of(), Map.of(), "run", "--run-dir",
+        Process process = CliProcess.start(folder.resolve("logs"),
+                betweenSteps ? Map.of("envclone.test.pauseAt", pauseAt) : Map.of(), Map.of(), "run", "--run-dir",
                 runDir.toString(), "--plan", plan.toString(), "--target", url, "--user", "sa", "--yes");
         Path journal = runDir.resolve(RunFolder.JOURNAL);
+        Path paused = runDir.resolve(".paused");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (process.isAlive() && System.nanoTime() < deadline
-                && (betweenSteps ? stepsExecuted(journal) < executed : journalLines(journal) < lines)) {
+                && (betweenSteps ? !Files.exists(paused) : journalLines(journal) < lines)) {
             Thread.sleep(1);
         }
         Thread.sleep(delayMillis);
         boolean killed = process.isAlive();
-        String at = (betweenSteps ? "after step end " + stepsExecuted(journal) + ", " : "") + "journal line "
-                + journalLines(journal) + " (+" + delayMillis + " ms)";
+        String at = (betweenSteps ? "paused at " + pauseAt + " after step end " + stepsExecuted(journal) + ", " : "")
+                + "journal line " + journalLines(journal) + " (+" + delayMillis + " ms)";
         process.destroyForcibly(); // SIGKILL
         process.waitFor(30, TimeUnit.SECONDS);
         // Resumed in a JVM of its own, watched: H2 embedded in a process killed inside a large step's transaction
