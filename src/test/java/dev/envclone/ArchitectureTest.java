@@ -43,7 +43,8 @@ class ArchitectureTest {
     @Test
     void engineImportsNoUserInterfaceLibrary() {
         noClasses().that().resideInAnyPackage(ENGINE)
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.dlsc..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.dlsc..", "atlantafx..",
+                        "org.kordamp.ikonli..")
                 .check(classes);
     }
 
