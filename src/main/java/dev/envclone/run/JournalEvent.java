@@ -4,6 +4,11 @@ package dev.envclone.run;
 public enum JournalEvent {
     /** The run folder was made from a plan: plan hash, target, source fingerprint. */
     RUN_CREATED,
+    /**
+     * The source's fingerprint, read from the source, recorded into a run created without one (before the cleanup
+     * began): fingerprint, source (its URL without secrets). The guards refuse it as the target from then on.
+     */
+    SOURCE_FINGERPRINT_RECORDED,
     /** The target was checked and accepted: platform database, fingerprint. */
     TARGET_CHECKED,
     /** The run could not lock its target (e.g. no EXECUTE on DBMS_LOCK) and went on: the warning says why. */

@@ -167,10 +167,54 @@ public final class RunFolder {
         return java.time.Instant.parse(journal.entries().get(0).time());
     }
 
-    /** The source fingerprint recorded when the run was created (from the command line or the plan), or null. */
+    /**
+     * The source's fingerprint, which the guards refuse as a target: as given when the run was created (the command
+     * line, the clone's source), else the plan's, else the one recorded later ({@link #recordSourceFingerprint});
+     * null when the run has none.
+     */
     public String sourceFingerprint() {
-        String recorded = journal.entries().get(0).get("source.fingerprint");
-        return recorded != null ? recorded : plan.sourceFingerprint();
+        String created = journal.entries().get(0).get("source.fingerprint");
+        if (created != null) {
+            return created;
+        }
+        if (plan.sourceFingerprint() != null) {
+            return plan.sourceFingerprint();
+        }
+        JournalEntry recorded = sourceFingerprintRecorded();
+        return recorded == null ? null : recorded.get("fingerprint");
+    }
+
+    /** The entry that recorded the source's fingerprint after the run was created (who, when, from where), or null. */
+    public JournalEntry sourceFingerprintRecorded() {
+        return journal.entries().stream().filter(e -> e.event() == JournalEvent.SOURCE_FINGERPRINT_RECORDED)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Records the source's fingerprint, read from the source by the caller, into a run created without one; from
+     * then on the guards refuse it as the target. The rules ({@link SourceFingerprintRule}): one source per run,
+     * never this run's target, only before the cleanup begins.
+     *
+     * @param readFrom the source's JDBC URL without secrets, kept as evidence of where it was read
+     * @return false when the run already has this fingerprint: nothing is written
+     * @throws GuardException a rule refuses it; nothing is written
+     */
+    public boolean recordSourceFingerprint(String fingerprint, String readFrom, String operator)
+            throws IOException, GuardException {
+        require(fingerprint, "the source fingerprint is empty: read it from the source first");
+        FreeText.requireOneLine("source fingerprint", fingerprint);
+        FreeText.requireOneLine("source URL", readFrom);
+        FreeText.requireOneLine("operator", operator);
+        if (!SourceFingerprintRule.check(this, fingerprint)) {
+            return false;
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("fingerprint", fingerprint);
+        if (readFrom != null) {
+            data.put("source", readFrom);
+        }
+        journal.append(JournalEvent.SOURCE_FINGERPRINT_RECORDED, null, operator, data);
+        return true;
     }
 
     /** The operator skips a step; the reason is required and kept. */

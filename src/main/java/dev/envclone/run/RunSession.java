@@ -87,8 +87,10 @@ public final class RunSession {
      */
     public String checkTarget(String sourceFingerprint) throws SQLException, IOException, GuardException {
         FreeText.requireOneLine("source fingerprint", sourceFingerprint);
-        String source = sourceFingerprint != null ? sourceFingerprint : run.sourceFingerprint();
-        String fingerprint = accept(TargetInspection.inspect(target), run.plan(), source);
+        TargetInspection.Facts facts = TargetInspection.inspect(target);
+        String fingerprint = accept(facts, run.plan(), sourceFingerprint);
+        // The run's own (created, planned or recorded) is refused too: a fingerprint given now adds to it.
+        accept(facts, run.plan(), run.sourceFingerprint());
         String earlier = run.journal().entries().stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED)
                 .map(e -> e.get("fingerprint")).findFirst().orElse(null);
         if (earlier != null && !earlier.equals(fingerprint)) {
