@@ -45,6 +45,7 @@ public final class PrerequisitesPage implements WizardPage {
                 text("prerequisites-reference", marks.reference(), "hint"),
                 text(null, "Confirm each one", "section-title"), checklist(),
                 text(null, "Live check", "section-title"), liveCheck(),
+                new SourceFingerprintPanel(model.source()).view(),
                 text(null, "Record", "section-title"), record());
     }
 

@@ -30,6 +30,7 @@ public final class PrerequisitesViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding allConfirmed;
     private final BooleanBinding canTick;
+    private final SourceFingerprintViewModel source;
 
     public PrerequisitesViewModel(WizardViewModel wizard, StepItem item) {
         this.wizard = wizard;
@@ -43,6 +44,19 @@ public final class PrerequisitesViewModel {
                 () -> prerequisites.stream().allMatch(p -> p.confirmed().get()), boxes);
         // No tick while the live check runs: the tick's note says what the check found.
         this.canTick = allConfirmed.and(marks.canMarkProperty()).and(checking.not());
+        this.source = new SourceFingerprintViewModel(wizard, this::sourceRecorded);
+    }
+
+    /** The Source database panel: Test reads the source's fingerprint, Record journals it into the run. */
+    public SourceFingerprintViewModel source() {
+        return source;
+    }
+
+    /** The live check's finding about the fingerprint follows the journal: it is recorded now. */
+    private void sourceRecorded(String fingerprint) {
+        results.replaceAll(f -> f.text().equals(TargetCheck.NO_FINGERPRINT)
+                ? Finding.ok(TargetCheck.RECORDED + fingerprint + ": the run refuses it as its target from now on.")
+                : f);
     }
 
     public StepMarks marks() {
@@ -107,5 +121,6 @@ public final class PrerequisitesViewModel {
 
     public void reload() {
         marks.reload();
+        source.reload();
     }
 }

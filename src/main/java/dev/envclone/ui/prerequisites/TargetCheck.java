@@ -24,7 +24,10 @@ import java.util.List;
  */
 final class TargetCheck {
     static final String NO_FINGERPRINT = "Source fingerprint: not recorded: the run cannot refuse the source by "
-            + "fingerprint; record it with envclone fingerprint on the source.";
+            + "fingerprint; test the source under Source database below and record it (or, for a new run, give "
+            + "envclone fingerprint's output as --source-fingerprint).";
+
+    static final String RECORDED = "Source fingerprint recorded: ";
 
     static final String NOT_THE_SOURCE = "It is not the source: the run refuses the source's recorded fingerprint ";
 
@@ -134,6 +137,6 @@ final class TargetCheck {
             return Finding.problem(NO_FINGERPRINT);
         }
         return connected ? Finding.ok(NOT_THE_SOURCE + "(" + source + ").")
-                : Finding.info("Source fingerprint recorded: " + source + ".");
+                : Finding.info(RECORDED + source + ".");
     }
 }
