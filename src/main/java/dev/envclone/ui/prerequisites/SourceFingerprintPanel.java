@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The prerequisites page's Source database: URL, user and password, Test (reads the source's fingerprint, read-only)
- * and Record (journals it into the run). Alt+U, Alt+E, Alt+W reach the fields, Alt+T tests, Alt+R records. Enter in a
+ * and Record (journals it into the run). Alt+U, Alt+I, Alt+W reach the fields, Alt+T tests, Alt+R records. Enter in a
  * field does nothing: Record goes into the run's evidence, so only its button records, and Enter does not press
  * Next either, which would leave the typed connection behind untested.
  */
@@ -47,7 +47,7 @@ final class SourceFingerprintPanel {
         form.getColumnConstraints().addAll(labels, fields);
         row(form, 0, "Source _URL:", field(new TextField(), "prerequisites-source-url", model.urlProperty(),
                 "jdbc:sqlserver://host:1433;databaseName=… (no password in it)"));
-        row(form, 1, "Source us_er:", field(new TextField(), "prerequisites-source-user", model.userProperty(),
+        row(form, 1, "Source log_in user:", field(new TextField(), "prerequisites-source-user", model.userProperty(),
                 null));
         row(form, 2, "Source pass_word:", field(new PasswordField(), "prerequisites-source-password",
                 model.passwordProperty(), "kept in memory for this session only"));
