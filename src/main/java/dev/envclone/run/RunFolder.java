@@ -190,6 +190,11 @@ public final class RunFolder {
                 .findFirst().orElse(null);
     }
 
+    /** The schema the source's fingerprint is read in (Oracle: the source's admin user), or null (SQL Server). */
+    public String sourceAdminSchema() {
+        return SourceFingerprintRule.adminSchema(plan);
+    }
+
     /**
      * Records the source's fingerprint, read from the source by the caller, into a run created without one; from
      * then on the guards refuse it as the target. The rules ({@link SourceFingerprintRule}): one source per run,

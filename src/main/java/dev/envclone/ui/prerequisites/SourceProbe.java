@@ -9,8 +9,6 @@ import dev.envclone.db.TargetInspection;
 import dev.envclone.db.TargetProbe;
 import dev.envclone.db.TargetSession;
 import dev.envclone.db.UrlSecrets;
-import dev.envclone.procedure.MigrationPlan;
-import dev.envclone.procedure.Remap;
 import dev.envclone.run.JournalEvent;
 import dev.envclone.run.RunFolder;
 import java.util.Arrays;
@@ -54,7 +52,7 @@ final class SourceProbe {
             progress.progress("Reading the source's fingerprint", 0, 1);
             TargetInspection.Facts facts;
             try {
-                facts = TargetProbe.inspect(url, user, password, run.plan().dbms(), adminSchema(run.plan()))
+                facts = TargetProbe.inspect(url, user, password, run.plan().dbms(), run.sourceAdminSchema())
                         .facts();
             } catch (Exception e) {
                 if (!TargetSession.fromDatabase(e)) {
@@ -76,7 +74,7 @@ final class SourceProbe {
             return refused("Read " + read + ": not an OutSystems platform database (its ossys_ tables are missing"
                     + switch (run.plan().dbms()) {
                         case SQLSERVER -> "): check the catalog the URL names.";
-                        case ORACLE -> " in schema " + adminSchema(run.plan()) + "): check the database the URL "
+                        case ORACLE -> " in schema " + run.sourceAdminSchema() + "): check the database the URL "
                                 + "names and the source's admin user.";
                     });
         }
@@ -113,20 +111,6 @@ final class SourceProbe {
             // fingerprint, read next.
             return false;
         }
-    }
-
-    /**
-     * The schema the source's fingerprint is read in: on Oracle the source's own admin user, the exported schema
-     * the import turns into the plan's admin user (a remap's source, or the same name), so that it reads as the
-     * target's would if the target's URL reached the source; SQL Server's URL names the catalog.
-     */
-    static String adminSchema(MigrationPlan plan) {
-        return switch (plan.dbms()) {
-            case SQLSERVER -> null;
-            case ORACLE -> plan.oracle() == null ? plan.users().admin() : plan.oracle().schemaRemaps().stream()
-                    .filter(r -> r.to().equals(plan.users().admin())).map(Remap::from).findFirst()
-                    .orElse(plan.users().admin());
-        };
     }
 
     private static Outcome refused(String text) {

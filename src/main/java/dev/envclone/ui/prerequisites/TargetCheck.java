@@ -24,8 +24,8 @@ import java.util.List;
  */
 final class TargetCheck {
     static final String NO_FINGERPRINT = "Source fingerprint: not recorded: the run cannot refuse the source by "
-            + "fingerprint; test the source under Source database below and record it (or, for a new run, give "
-            + "envclone fingerprint's output as --source-fingerprint).";
+            + "fingerprint; test the source under Source database below and record it (or: envclone fingerprint "
+            + "--target SOURCE --run-dir RUN).";
 
     static final String RECORDED = "Source fingerprint recorded: ";
 
