@@ -7,7 +7,6 @@ import dev.envclone.run.GuardException;
 import dev.envclone.run.JournalEntry;
 import dev.envclone.run.RunFolder;
 import dev.envclone.ui.WizardViewModel;
-import dev.envclone.ui.common.Background;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -43,7 +42,6 @@ public final class SourceFingerprintViewModel {
     private final ReadOnlyObjectWrapper<String> tested = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canTest;
     private final BooleanBinding canRecord;
-    private Background.Job job;
 
     /** @param recorded told the fingerprint once it is in the journal (the page's finding then says so) */
     SourceFingerprintViewModel(WizardViewModel wizard, Consumer<String> recorded) {
@@ -127,7 +125,8 @@ public final class SourceFingerprintViewModel {
         say(false, "Reading the source …");
         SourceProbe probe = new SourceProbe(run, url.get(), user.get(), password.get().toCharArray(),
                 wizard.targetUrlProperty().get());
-        job = wizard.background().run("Reading the source's fingerprint", probe::run, outcome -> {
+        // Escape cancels it (the window's status bar shows it under way); a read cut short shows nothing.
+        wizard.background().run("Reading the source's fingerprint", probe::run, outcome -> {
             busy.set(false);
             tested.set(outcome.fingerprint());
             say(outcome.ok(), outcome.text());
@@ -148,7 +147,7 @@ public final class SourceFingerprintViewModel {
         busy.set(true);
         String from = JdbcUrlTarget.withoutSecrets(url.get().strip());
         String operator = wizard.operatorProperty().get();
-        job = wizard.background().run("Recording the source's fingerprint",
+        wizard.background().run("Recording the source's fingerprint",
                 (progress, cancel) -> run.recordSourceFingerprint(fingerprint, from, operator), written -> {
                     busy.set(false);
                     tested.set(null);
@@ -164,13 +163,6 @@ public final class SourceFingerprintViewModel {
                 });
     }
 
-    /** Cancels the Test under way (Escape reaches the same token). */
-    public void cancel() {
-        if (job != null && busy.get()) {
-            job.cancel();
-        }
-    }
-
     /** Reads the run's source fingerprint again (the page was shown, a job wrote to the journal). */
     public void reload() {
         RunFolder run = wizard.runProperty().get();
@@ -183,7 +175,7 @@ public final class SourceFingerprintViewModel {
         }
         JournalEntry entry = run.sourceFingerprintRecorded();
         state.set(entry != null && known.equals(entry.get("fingerprint"))
-                ? "Recorded in this run: " + known + " (by " + entry.operator() + ", " + entry.time() + ")."
+                ? "Recorded in this run: " + known + " (by " + dev.envclone.ui.manual.StepMarks.who(entry) + ")."
                 : "This run's source: " + known + " (given when the run was made).");
     }
 

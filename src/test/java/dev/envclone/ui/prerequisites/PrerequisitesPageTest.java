@@ -90,7 +90,7 @@ class PrerequisitesPageTest {
         String read = fixture.wizard.runProperty().get().sourceFingerprint();
         assertTrue(result.startsWith("Read " + read + ": "), result);
         String state = robot.lookup("#prerequisites-source-state").queryAs(Label.class).getText();
-        assertTrue(state.startsWith("Recorded in this run: " + read + " (by Ana Operator, "), state);
+        assertTrue(state.startsWith("Recorded in this run: " + read + " (by Ana Operator at "), state);
         assertTrue(robot.lookup("#prerequisites-source-record").queryButton().isDisabled(), "recorded once");
         assertEquals(before.size() + 1, Files.readAllLines(journal).size(), "Alt+R wrote one entry");
     }

@@ -195,7 +195,8 @@ class PrerequisitesViewModelTest {
         assertEquals("Ana Operator", run.sourceFingerprintRecorded().operator());
         assertEquals("Recorded: from now on the run refuses " + read + " as its target.",
                 panel.resultProperty().get());
-        assertTrue(panel.stateProperty().get().startsWith("Recorded in this run: " + read + " (by Ana Operator, "),
+        assertTrue(panel.stateProperty().get().matches(java.util.regex.Pattern.quote("Recorded in this run: " + read
+                + " (by Ana Operator at ") + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)\\."),
                 panel.stateProperty().get());
         assertFalse(panel.canRecordProperty().get(), "recorded once");
         assertTrue(has(model, Finding.Level.OK, TargetCheck.RECORDED + read + ": the run refuses it"), texts(model));
@@ -354,6 +355,36 @@ class PrerequisitesViewModelTest {
         assertFalse(panel.canRecordProperty().get(), "recorded only as read from the connection shown");
         panel.record();
         assertEquals(null, fixture.wizard.runProperty().get().sourceFingerprint());
+    }
+
+    @Test
+    void aCancelledTestShowsNothingToRecord() throws Exception {
+        // The operator pressed Escape while the source was being read: the token is cancelled when the read returns.
+        Background cancelled = new Background() {
+            @Override
+            public <T> Job run(String title, Work<T> work, java.util.function.Consumer<T> onDone,
+                               java.util.function.Consumer<Throwable> onFailed) {
+                dev.envclone.db.CancelToken token = new dev.envclone.db.CancelToken();
+                token.cancel();
+                try {
+                    onDone.accept(work.call(dev.envclone.db.ProgressListener.NONE, token));
+                } catch (Exception e) {
+                    onFailed.accept(e);
+                }
+                return token::cancel;
+            }
+        };
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, cancelled);
+        SourceFingerprintViewModel panel = new PrerequisitesViewModel(fixture.wizard,
+                fixture.item("prerequisites")).source();
+        panel.urlProperty().set(sourceSandbox(Dbms.SQLSERVER));
+        panel.userProperty().set("sa");
+
+        panel.test();
+
+        assertEquals("Test cancelled: nothing was read.", panel.resultProperty().get());
+        assertFalse(panel.canRecordProperty().get());
+        assertFalse(panel.busyProperty().get());
     }
 
     private static boolean has(PrerequisitesViewModel model, Finding.Level level, String start) {
