@@ -101,12 +101,17 @@ final class FingerprintCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--dbms " + dbms.cliName() + ": the run in "
                         + runDir + " is for " + planned.displayName() + "; leave out --dbms with --run-dir");
             }
-            if (schema != null && planned == Dbms.SQLSERVER) {
-                throw new ParameterException(spec.commandLine(), "--schema names the Oracle admin schema: the run "
-                        + "is for SQL Server (the URL names the catalog)");
-            }
-            String admin = schema != null ? NameRule.ORACLE_IDENTIFIER.check("schema", schema)
-                    : run.sourceAdminSchema();
+            String admin = switch (planned) {
+                case SQLSERVER -> {
+                    if (schema != null) {
+                        throw new ParameterException(spec.commandLine(), "--schema names the Oracle admin schema: "
+                                + "the run is for SQL Server (the URL names the catalog)");
+                    }
+                    yield null;
+                }
+                case ORACLE -> schema != null ? NameRule.ORACLE_IDENTIFIER.check("schema", schema)
+                        : run.sourceAdminSchema();
+            };
             TargetInspection.Facts facts;
             try {
                 facts = TargetProbe.inspect(target, user, password.toCharArray(), planned, admin).facts();
