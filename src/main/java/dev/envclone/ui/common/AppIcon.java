@@ -49,9 +49,9 @@ public final class AppIcon {
     }
 
     /**
-     * Every stage shown from now on gets the icon as it opens: the dialogs are made in many places (Prompts, Continue
-     * later, the uncaught-error alert), and a dialog is a stage of its own that does not take its owner's icon. Once
-     * per application, however many windows start. FX thread.
+     * Every stage shown from now on gets the icon as it opens. A dialog with an owner takes its owner's icons (JavaFX
+     * copies them), but one without does not (the alert for an uncaught error, a prompt asked before any window):
+     * this covers every dialog wherever it is made. Once per application, however many windows start. FX thread.
      */
     public static void onEveryWindow() {
         if (everyWindow) {
