@@ -1,9 +1,11 @@
 package dev.envclone.ui;
 
 import dev.envclone.log.Uncaught;
+import dev.envclone.ui.common.AppIcon;
 import dev.envclone.ui.common.FxBackground;
 import dev.envclone.ui.common.Settings;
 import dev.envclone.ui.common.TextSize;
+import dev.envclone.ui.common.Theme;
 import dev.envclone.ui.main.MainWindow;
 import dev.envclone.ui.start.StartPage;
 import dev.envclone.ui.start.StartViewModel;
@@ -20,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wizard's window: the start page, then the main window. It remembers its size, the text size and the last run
- * folder (never a password). Ctrl+Plus and Ctrl+Minus change the text size: 100, 125, 150 %.
+ * The wizard's window: the start page, then the main window. It remembers its size, the text size, the theme (light
+ * or dark) and the last run folder (never a password). Ctrl+Plus and Ctrl+Minus change the text size: 100, 125, 150 %.
  */
 public final class WizardApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WizardApp.class);
@@ -42,6 +44,10 @@ public final class WizardApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler(uncaught);
         LOG.info("envclone wizard started");
         settings = Settings.load();
+        // The remembered theme before the first window is drawn; the start page applies a new choice at once.
+        Theme.of(settings.theme()).apply();
+        AppIcon.onEveryWindow();
+        AppIcon.on(stage);
         background = new FxBackground();
         wizard = new WizardViewModel(background, settings);
         // Never larger than the screen (a 1024×768 remote desktop): the remembered or default size is clamped.

@@ -1,5 +1,5 @@
 /**
- * The JavaFX wizard: the only package that imports JavaFX, ControlsFX or FormsFX. Pages call the engine through
- * their view models only.
+ * The JavaFX wizard: the only package that imports JavaFX, FormsFX, AtlantaFX or Ikonli. Pages call the engine
+ * through their view models only.
  */
 package dev.envclone.ui;

@@ -25,7 +25,8 @@ import javafx.stage.Window;
  * DISPLAY=:97 ./mvnw -q -Dprism.order=sw test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.envclone.ui.ScreenshotTour -Dexec.args="docs/screenshots sqlserver 100"</pre>
  * Offline, without the exec plugin: {@code DISPLAY=:97 java -Dprism.order=sw -cp CLASSPATH
- * dev.envclone.ui.ScreenshotTour OUT oracle 150}, CLASSPATH being the test class path (surefire's report lists it).
+ * dev.envclone.ui.ScreenshotTour OUT oracle 150 dark}, CLASSPATH being the test class path (surefire's report lists
+ * it); the fourth argument, the theme (light or dark), is optional and then part of each picture's name.
  */
 public final class ScreenshotTour {
     private static WizardApp app;
@@ -47,11 +48,13 @@ public final class ScreenshotTour {
         Path out = Path.of(args[0]).toAbsolutePath();
         Dbms dbms = Dbms.valueOf(args[1].toUpperCase(Locale.ROOT));
         int scale = Integer.parseInt(args[2]);
+        // A fourth argument names the theme (light, the default, or dark): the pictures' names then carry it.
+        dev.envclone.ui.common.Theme theme = dev.envclone.ui.common.Theme.of(args.length > 3 ? args[3] : "light");
         Path home = Files.createTempDirectory("envclone-tour");
-        Files.writeString(home.resolve("wizard.properties"), "text.scale=" + scale + "\n");
+        Files.writeString(home.resolve("wizard.properties"), "text.scale=" + scale + "\ntheme=" + theme.key() + "\n");
         System.setProperty("envclone.home", home.toString());
         Files.createDirectories(out);
-        String suffix = "-" + dbms.cliName() + "-" + scale;
+        String suffix = "-" + dbms.cliName() + "-" + scale + (args.length > 3 ? "-" + theme.key() : "");
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {

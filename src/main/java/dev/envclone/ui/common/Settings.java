@@ -72,6 +72,15 @@ public final class Settings {
         values.setProperty("text.scale", String.valueOf(percent));
     }
 
+    /** The colour theme's key ("light" or "dark", see {@link Theme}); light until one is chosen. */
+    public String theme() {
+        return values.getProperty("theme", Theme.LIGHT.key());
+    }
+
+    public void theme(String key) {
+        values.setProperty("theme", key);
+    }
+
     public Path lastRunFolder() {
         String value = values.getProperty("run.last");
         return value == null ? null : Path.of(value);

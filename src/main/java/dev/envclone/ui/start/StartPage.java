@@ -1,13 +1,16 @@
 package dev.envclone.ui.start;
 
 import dev.envclone.sql.Dbms;
+import dev.envclone.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -33,6 +36,36 @@ public final class StartPage {
     /** Leaving the start page: its listener on the wizard's text size goes with it. */
     public void close() {
         subscriptions.close();
+    }
+
+    /** Light or dark (Alt+T), applied to every window as soon as it is chosen. */
+    private Node themeChoice() {
+        ComboBox<Theme> theme = new ComboBox<>();
+        theme.setId("start-theme");
+        theme.getItems().setAll(Theme.values());
+        theme.valueProperty().bindBidirectional(model.themeProperty());
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Theme value) {
+                return value == null ? "" : value.displayName();
+            }
+
+            @Override
+            public Theme fromString(String text) {
+                return null;
+            }
+        });
+        subscriptions.listen(model.themeProperty(), (o, before, now) -> {
+            if (now != null) {
+                now.apply();
+            }
+        });
+        Label label = new Label("_Theme:");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(theme);
+        HBox row = new HBox(8, label, theme);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private void build() {
@@ -96,9 +129,12 @@ public final class StartPage {
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("error-text");
 
-        HBox choices = new HBox(24, new HBox(8, dbmsLabel, dbms),
+        HBox dbmsChoice = new HBox(8, dbmsLabel, dbms);
+        dbmsChoice.setAlignment(Pos.CENTER_LEFT);
+        // A flow, not a row: at 150 % on a 1024-wide screen the three choices wrap rather than run off the page.
+        FlowPane choices = new FlowPane(24, 12, dbmsChoice,
                 dev.envclone.ui.common.TextSize.control("start-text-size", model.textScaleProperty(),
-                        subscriptions));
+                        subscriptions), themeChoice());
         view.getChildren().addAll(title, intro, choices, buttons, rehearseHelp);
         Path last = model.lastRun();
         if (last != null) {

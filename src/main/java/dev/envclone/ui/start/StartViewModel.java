@@ -6,6 +6,7 @@ import dev.envclone.sandbox.SandboxSize;
 import dev.envclone.sql.Dbms;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.common.Settings;
+import dev.envclone.ui.common.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -26,12 +27,26 @@ public final class StartViewModel {
     private final WizardViewModel wizard;
     private final ObjectProperty<Dbms> dbms = new SimpleObjectProperty<>(Dbms.SQLSERVER);
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     /** The rehearsal's source sandbox, and the target its clone creates, in the rehearsal's folder. */
     static final String PRODUCTION = "production";
     static final String TARGET = "target";
 
     public StartViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
+        theme.set(Theme.of(wizard.settings().theme()));
+        // Remembered as soon as chosen: the next start opens in it, even if this session ends by a crash.
+        theme.addListener((o, before, now) -> {
+            if (now != null) {
+                wizard.settings().theme(now.key());
+                wizard.settings().save();
+            }
+        });
+    }
+
+    /** Light or dark, as remembered; the page applies a change to every window at once. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
     public javafx.beans.property.IntegerProperty textScaleProperty() {

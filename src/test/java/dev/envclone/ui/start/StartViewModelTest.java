@@ -47,4 +47,17 @@ class StartViewModelTest {
         start.newMigration(() -> { });
         assertFalse(wizard.hasSource(), "a new migration starts without a source: its clone stays manual");
     }
+
+    @Test
+    void aThemeChosenIsSavedAndTheNextStartPageStartsWithIt() {
+        Path file = home.resolve("w.properties");
+        StartViewModel start = new StartViewModel(new WizardViewModel(Background.direct(), Settings.load(file)));
+        assertEquals(dev.envclone.ui.common.Theme.LIGHT, start.themeProperty().get());
+
+        start.themeProperty().set(dev.envclone.ui.common.Theme.DARK);
+
+        assertEquals("dark", Settings.load(file).theme(), "saved when chosen");
+        StartViewModel next = new StartViewModel(new WizardViewModel(Background.direct(), Settings.load(file)));
+        assertEquals(dev.envclone.ui.common.Theme.DARK, next.themeProperty().get());
+    }
 }
