@@ -135,6 +135,9 @@ public final class PageLayout {
         if (node == null || !inBody(node)) {
             return;
         }
+        // Where the node is now, not where the last pulse left it (a message that just appeared has no place yet).
+        view.applyCss();
+        view.layout();
         Bounds bounds = body.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double contentHeight = body.getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();

@@ -17,6 +17,8 @@ public final class SqlText extends TextArea {
     private final Text measure = new Text();
 
     public SqlText(String id) {
+        // The bounds the text area's own text node uses: its lines are taller than a plain Text's.
+        measure.setBoundsType(javafx.scene.text.TextBoundsType.LOGICAL_VERTICAL_CENTER);
         setId(id);
         getStyleClass().add("sql");
         setEditable(false);
@@ -39,17 +41,17 @@ public final class SqlText extends TextArea {
         if (available <= 0 || inner == null || !(inner.getContent() instanceof Region content)) {
             return super.computePrefHeight(width);
         }
+        // As tall as the text: a scroll bar of its own would only narrow the text and wrap it further.
+        inner.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         double wrap = available - snappedLeftInset() - snappedRightInset() - inner.snappedLeftInset()
-                - inner.snappedRightInset() - content.snappedLeftInset() - content.snappedRightInset()
-                - verticalBarWidth(inner);
+                - inner.snappedRightInset() - content.snappedLeftInset() - content.snappedRightInset();
         measure.setFont(getFont());
-        measure.setWrappingWidth(Math.max(1, wrap));
-        // A line of its own per paragraph, as the text area draws them; an empty one still takes a line.
-        double height = 0;
-        for (String paragraph : getText() == null ? new String[] {""} : getText().split("\n", -1)) {
-            measure.setText(paragraph.isEmpty() ? " " : paragraph);
-            height += measure.getLayoutBounds().getHeight();
-        }
+        // As the text area wraps its text: one text node at the viewport's whole-pixel width (a pixel less, so a
+        // line that just fits here is not wrapped there).
+        measure.setWrappingWidth(Math.max(1, Math.floor(wrap) - 1));
+        String text = getText() == null || getText().isEmpty() ? " " : getText();
+        measure.setText(text.endsWith("\n") ? text + " " : text);
+        double height = measure.getLayoutBounds().getHeight();
         return Math.ceil(height + snappedTopInset() + snappedBottomInset() + inner.snappedTopInset()
                 + inner.snappedBottomInset() + content.snappedTopInset() + content.snappedBottomInset()) + 2;
     }
@@ -59,9 +61,14 @@ public final class SqlText extends TextArea {
         return bar(Orientation.HORIZONTAL);
     }
 
-    /** Whether the text area shows a vertical scroll bar: none once laid out, it is as tall as its text. */
+    /**
+     * Whether the text is taller than the text area shows (its own scroll bar is off): never once laid out, it is
+     * as tall as its text.
+     */
     public boolean scrollsDown() {
-        return bar(Orientation.VERTICAL);
+        ScrollPane inner = (ScrollPane) lookup(".scroll-pane");
+        return bar(Orientation.VERTICAL) || inner != null && inner.getContent() != null
+                && inner.getContent().getBoundsInLocal().getHeight() > inner.getViewportBounds().getHeight() + 1;
     }
 
     private boolean bar(Orientation orientation) {
@@ -74,13 +81,4 @@ public final class SqlText extends TextArea {
         return false;
     }
 
-    private static double verticalBarWidth(ScrollPane inner) {
-        for (Node node : inner.lookupAll(".scroll-bar")) {
-            if (node instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL
-                    && bar.isVisible()) {
-                return bar.getWidth();
-            }
-        }
-        return 0;
-    }
 }
