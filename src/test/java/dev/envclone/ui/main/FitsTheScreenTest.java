@@ -39,7 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Issue 13, "fits a remote-desktop screen": the main window at 1024×768 with 150 % text, every page of a started
  * run of each DBMS. The page's actions are inside the window without scrolling, its heading is at the top when it
  * opens, its SQL needs no scroll bar of its own, no label breaks inside a word, and the bottom bar's buttons keep
- * their words whole, also while a job runs. A refused Next says why beside the button.
+ * their words whole, also while a job runs; after a preview its statements fit and its result comes into view. A
+ * refused Next says why beside the button.
  */
 @ExtendWith(ApplicationExtension.class)
 class FitsTheScreenTest {
@@ -89,6 +90,49 @@ class FitsTheScreenTest {
             String page = items.get(i).heading();
             robot.interact(() -> problems.addAll(fitProblems(page)));
         }
+        assertEquals(List.of(), problems);
+        // The same window, one step on: what a preview adds fits as well.
+        previewsStatementsAndResultFitAndComeIntoView(fixture);
+    }
+
+    private void previewsStatementsAndResultFitAndComeIntoView(WizardFixture fixture) {
+        // The first cleanup step whose statements come from the database (listed after a preview).
+        int first = -1;
+        for (int i = 0; first < 0 && i < fixture.wizard.items().size(); i++) {
+            StepItem item = fixture.wizard.items().get(i);
+            if (item.step() != null && item.step().kind() == dev.envclone.procedure.StepKind.CLEANUP) {
+                int index = i;
+                robot.interact(() -> fixture.wizard.selectedProperty().set(index));
+                WaitForAsyncUtils.waitForFxEvents();
+                first = robot.lookup("#cleanup-statements").tryQuery().isPresent() ? i : -1;
+            }
+        }
+        assertTrue(first >= 0, "a cleanup step lists its generated statements");
+        robot.interact(() -> robot.lookup("#cleanup-preview").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label result = robot.lookup("#cleanup-result").queryAs(Label.class);
+        assertTrue(result.getText().startsWith("Preview: "), result.getText());
+        assertTrue(!robot.lookup("#cleanup-statements").queryAs(Node.class).lookupAll(".sql").isEmpty(),
+                "the generated statements are listed");
+        String page = fixture.wizard.items().get(first).heading() + " after Preview";
+        Label firstStatement = (Label) robot.lookup("#cleanup-statements").queryAs(Node.class).lookupAll(".sql")
+                .iterator().next();
+        assertTrue(firstStatement.isWrapText() && !firstStatement.getText().isEmpty());
+        List<String> problems = new ArrayList<>();
+        robot.interact(() -> {
+            // The result, under the SQL, came into view by itself.
+            Bounds shown = result.localToScene(result.getBoundsInLocal());
+            Bounds viewport = PageLayout.of(window.page().view()).orElseThrow().scroll()
+                    .localToScene(PageLayout.of(window.page().view()).orElseThrow().scroll().getBoundsInLocal());
+            if (shown.getMinY() < viewport.getMinY() - 1 || shown.getMinY() > viewport.getMaxY()) {
+                problems.add(page + ": the result is out of view at " + shown.getMinY());
+            }
+            List<String> fit = new ArrayList<>(fitProblems(page));
+            // Scrolled to its result: the page is not at its heading now, by design.
+            fit.removeIf(p -> p.contains("opens scrolled down"));
+            problems.addAll(fit);
+        });
         assertEquals(List.of(), problems);
     }
 
