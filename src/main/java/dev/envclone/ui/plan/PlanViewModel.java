@@ -286,25 +286,7 @@ public final class PlanViewModel {
     }
 
     private String refusedReason() {
-        if (readOnly.get()) {
-            return "";
-        }
-        if (readingSource.get()) {
-            return "Next waits: the source is being read.";
-        }
-        List<String> invalid = invalidFields();
-        if (!invalid.isEmpty()) {
-            int others = invalid.size() - 1;
-            return "Next is refused: " + invalid.get(0) + (others == 0 ? ""
-                    : " (" + others + " more field" + (others == 1 ? " is" : "s are") + " marked on the page)");
-        }
-        String found = problems.get();
-        if (!found.isEmpty()) {
-            List<String> lines = found.lines().filter(l -> !l.isBlank()).toList();
-            String first = lines.size() > 1 ? lines.get(1).replaceFirst("^• ", "") : lines.get(0);
-            return "Next was refused: " + first + (lines.size() > 2 ? " (more under the form)" : "");
-        }
-        return "";
+        return RefusedNext.reason(readOnly.get(), readingSource.get(), invalidFields(), problems.get());
     }
 
     /** What stops Next, one per line: the plan's problems, or the fields that need correcting. */
