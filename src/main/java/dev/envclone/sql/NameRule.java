@@ -1,5 +1,7 @@
 package dev.envclone.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -86,41 +88,65 @@ public enum NameRule {
     /**
      * Checks a name and returns it as it will be used (Oracle identifiers in upper case).
      *
+     * <p>The message names every rule the value breaks, not only the first found: {@code OS'ADMIN;DROP} "contains
+     * ';' and a quote". An operator who corrects one thing at a time would otherwise be refused again for the next.
+     *
      * @param field what the user calls the field, e.g. "admin user"; named in the message
-     * @throws InvalidNameException naming the field, the value and the rule
+     * @throws InvalidNameException naming the field, the value and the rules it breaks
      */
     public String check(String field, String value) {
         if (value == null || value.isEmpty()) {
             throw new InvalidNameException(field, field + " is empty: " + advice + ".");
         }
         String printable = printable(value);
+        List<String> broken = new ArrayList<>();
+        List<String> remedies = new ArrayList<>();
         if (value.length() > maxLength) {
-            throw new InvalidNameException(field, field + " '" + abbreviate(printable) + "' is " + value.length()
-                    + " characters long; the limit is " + maxLength + ".");
+            broken.add("is " + value.length() + " characters long (the limit is " + maxLength + ")");
+            printable = abbreviate(printable);
         }
-        String danger = dangerousPart(value);
-        if (danger != null) {
-            throw new InvalidNameException(field, field + " '" + printable + "' contains " + danger + ": " + advice
-                    + ".");
+        // What is left once each part already named is taken out: whether the rest breaks the rule too.
+        String rest = value;
+        List<String> dangers = dangerousParts(value);
+        if (!dangers.isEmpty()) {
+            broken.add("contains " + list(dangers));
+            rest = withoutDangerousParts(rest);
         }
-        checkPort(field, printable, value);
-        if (!pattern.matcher(value).matches()) {
-            throw new InvalidNameException(field, field + " '" + printable + "' is not allowed: " + advice + ".");
+        String port = badPort(value);
+        if (port != null) {
+            broken.add("has port " + port);
+            rest = this == SQLSERVER_SERVER ? rest.substring(0, rest.lastIndexOf(',') + 1) + "1"
+                    : rest.replaceFirst(":[^/]*", ":1");
         }
-        String normalized = this == ORACLE_IDENTIFIER ? value.toUpperCase(Locale.ROOT) : value;
-        if (this == LOGIN && ReservedWords.isKeyword(normalized)) {
-            throw new InvalidNameException(field, field + " '" + printable + "' is a keyword in SQL Server or Oracle;"
-                    + " choose another name.");
+        boolean shapeBroken = !rest.isEmpty() && !pattern.matcher(rest).matches();
+        if (shapeBroken) {
+            broken.add(dangers.isEmpty() && port == null ? "is not allowed" : "more that is not allowed");
         }
-        if (isIdentifier() && ReservedWords.isReserved(normalized)) {
-            throw new InvalidNameException(field, field + " '" + printable + "' is reserved in SQL Server or Oracle "
-                    + "(a keyword or a built-in account); choose another name.");
+        if (!dangers.isEmpty() || shapeBroken) {
+            remedies.add(advice);
         }
-        return normalized;
+        if (port != null) {
+            remedies.add("give a port from 1 to 65535");
+        }
+        String normalized = (this == ORACLE_IDENTIFIER ? rest.toUpperCase(Locale.ROOT) : rest);
+        if (!shapeBroken && !rest.isEmpty()) {
+            if (this == LOGIN && ReservedWords.isKeyword(normalized)) {
+                broken.add("is a keyword in SQL Server or Oracle");
+                remedies.add("choose another name");
+            } else if (isIdentifier() && ReservedWords.isReserved(normalized)) {
+                broken.add("is reserved in SQL Server or Oracle (a keyword or a built-in account)");
+                remedies.add("choose another name");
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new InvalidNameException(field, field + " '" + printable + "' " + clauses(broken)
+                    + (remedies.isEmpty() ? "" : ": " + String.join("; ", remedies)) + ".");
+        }
+        return this == ORACLE_IDENTIFIER ? value.toUpperCase(Locale.ROOT) : value;
     }
 
-    /** The port of a server name (host,port or host:port/service): TCP's range, 1 to 65535. */
-    private void checkPort(String field, String printable, String value) {
+    /** The port of a server name (host,port or host:port/service) when outside TCP's range, 1 to 65535; or null. */
+    private String badPort(String value) {
         String port = switch (this) {
             case SQLSERVER_SERVER -> value.contains(",") ? value.substring(value.indexOf(',') + 1) : null;
             case ORACLE_SERVICE -> value.contains(":") ? value.substring(value.indexOf(':') + 1).replaceFirst("/.*",
@@ -129,41 +155,65 @@ public enum NameRule {
         };
         if (port != null && (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1
                 || Integer.parseInt(port) > 65535)) {
-            throw new InvalidNameException(field, field + " '" + printable + "' has port " + port + ": give a port "
-                    + "from 1 to 65535.");
+            return port;
         }
+        return null;
+    }
+
+    /** "a, b and c". */
+    private static String list(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** "contains ';' and a quote, and is reserved …": the clauses after the value, each rule once. */
+    private static String clauses(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + ", and " + items.get(items.size() - 1);
     }
 
     private boolean isIdentifier() {
         return this == SQLSERVER_IDENTIFIER || this == ORACLE_IDENTIFIER || this == PHYSICAL_TABLE;
     }
 
-    /** Names the first dangerous thing in a value, in the words an administrator uses, or null. */
-    private static String dangerousPart(String value) {
+    /** Names every dangerous thing in a value, in the words an administrator uses; empty when there is none. */
+    private static List<String> dangerousParts(String value) {
+        List<String> found = new ArrayList<>();
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            return "a line break";
+            found.add("a line break");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                return "a control character";
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r') {
+                found.add("a control character");
+                break;
             }
         }
         if (value.contains("--") || value.contains("/*") || value.contains("*/")) {
-            return "a comment marker";
+            found.add("a comment marker");
         }
         if (value.indexOf(';') >= 0) {
-            return "';'";
+            found.add("';'");
         }
         if (value.indexOf('\'') >= 0 || value.indexOf('"') >= 0 || value.indexOf('`') >= 0) {
-            return "a quote";
+            found.add("a quote");
         }
         if (value.indexOf('[') >= 0 || value.indexOf(']') >= 0) {
-            return "a bracket";
+            found.add("a bracket");
         }
         if (!value.equals(value.strip())) {
-            return "leading or trailing spaces";
+            found.add("leading or trailing spaces");
         }
-        return null;
+        return found;
+    }
+
+    /** The value with each dangerous part taken out, to see whether what is left breaks the rule as well. */
+    private static String withoutDangerousParts(String value) {
+        return value.replaceAll("\\p{Cntrl}|--|/\\*|\\*/|[;'\"`\\[\\]]", "").strip();
     }
 
     /** A value as a one-line message can show it: line breaks and control characters escaped. */

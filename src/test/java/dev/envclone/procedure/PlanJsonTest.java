@@ -72,8 +72,9 @@ class PlanJsonTest {
         Path file = folder.resolve("plan.json");
         Files.writeString(file, PlanJson.write(plan).replace("\"host\" : \"dbhost\"",
                 "\"host\" : \"dbhost;rm -rf /\""));
-        assertEquals(List.of("SSH host 'dbhost;rm -rf /' contains ';': give the host's name or IPv4 address, such "
-                + "as dbhost.example.com or 10.0.0.5."),
+        // The ';' and the spaces and '/' of the command: every rule the value breaks.
+        assertEquals(List.of("SSH host 'dbhost;rm -rf /' contains ';', and more that is not allowed: give the host's "
+                + "name or IPv4 address, such as dbhost.example.com or 10.0.0.5."),
                 assertThrows(PlanException.class, () -> PlanJson.read(file)).problems());
     }
 }

@@ -63,8 +63,35 @@ class NameRuleTest {
         String longName = "A".repeat(129);
         InvalidNameException e = assertThrows(InvalidNameException.class,
                 () -> NameRule.SQLSERVER_IDENTIFIER.check("target catalog", longName));
-        assertTrue(e.getMessage().contains("129 characters long; the limit is 128"), e.getMessage());
+        assertTrue(e.getMessage().contains("129 characters long (the limit is 128)"), e.getMessage());
         assertEquals("A".repeat(128), NameRule.SQLSERVER_IDENTIFIER.check("target catalog", "A".repeat(128)));
+    }
+
+    @Test
+    void aValueBreakingTwoRulesIsRefusedNamingBoth() {
+        InvalidNameException e = assertThrows(InvalidNameException.class,
+                () -> NameRule.SQLSERVER_IDENTIFIER.check("admin user", "OS'ADMIN;DROP"));
+        assertEquals("admin user 'OS'ADMIN;DROP' contains ';' and a quote: use letters, digits, _, @, $ or #, "
+                + "starting with a letter or _.", e.getMessage());
+    }
+
+    @Test
+    void everyBrokenRuleIsNamedOnceInTheOrderTheyAreChecked() {
+        assertEquals("runtime user '" + "A".repeat(37) + "...' is 131 characters long (the limit is 128), and "
+                        + "contains a comment marker and a bracket: use letters, digits, _, $ or #, starting with a "
+                        + "letter.", assertThrows(InvalidNameException.class, () -> NameRule.ORACLE_IDENTIFIER
+                        .check("runtime user", "A".repeat(126) + "--[]x")).getMessage());
+        assertEquals("admin user 'OSADMIN;DROP USER SYS' contains ';', and more that is not allowed: use letters, "
+                + "digits, _, @, $ or #, starting with a letter or _.", assertThrows(InvalidNameException.class,
+                        () -> NameRule.SQLSERVER_IDENTIFIER.check("admin user", "OSADMIN;DROP USER SYS"))
+                .getMessage());
+        assertEquals("admin user 'select;' contains ';', and is reserved in SQL Server or Oracle (a keyword or a "
+                + "built-in account): use letters, digits, _, @, $ or #, starting with a letter or _; choose another "
+                + "name.", assertThrows(InvalidNameException.class,
+                        () -> NameRule.SQLSERVER_IDENTIFIER.check("admin user", "select;")).getMessage());
+        assertEquals("server 'db;01,99999' contains ';', and has port 99999: give host, "
+                + "host\\instance or host,port; give a port from 1 to 65535.", assertThrows(InvalidNameException.class,
+                        () -> NameRule.SQLSERVER_SERVER.check("server", "db;01,99999")).getMessage());
     }
 
     @Test

@@ -2,11 +2,11 @@ package dev.envclone.ui.checklist;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.print.PrinterJob;
 import javafx.scene.Node;
@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -25,11 +24,12 @@ import javafx.stage.Window;
 
 /**
  * The final page: the checklist of every step done outside envclone (tick a row to record it, with the row's note),
- * the run's overall state, then the evidence: export or print the signed report, print the blank checklist.
+ * the run's overall state, then the evidence: export or print the signed report, print the blank checklist (those
+ * three in the page's actions bar).
  */
 public final class FinalPage implements WizardPage {
     private final FinalViewModel model;
-    private final VBox view = new VBox(10);
+    private final PageLayout page = new PageLayout("final", "Final checklist and report");
     private final List<Runnable> resync = new ArrayList<>();
 
     public FinalPage(FinalViewModel model) {
@@ -39,7 +39,7 @@ public final class FinalPage implements WizardPage {
 
     @Override
     public Node view() {
-        return view;
+        return page.view();
     }
 
     @Override
@@ -48,15 +48,12 @@ public final class FinalPage implements WizardPage {
     }
 
     private void build() {
-        view.setId("final-page");
-        view.setPadding(new Insets(4));
         Label summary = text("final-summary", "", "section-title");
         summary.textProperty().bind(model.summaryProperty());
-        view.getChildren().addAll(text("final-title", "Final checklist and report", "page-title"), summary,
-                text(null, "Tick a step when it is done: the journal records you and the time, with the note typed "
+        page.add(summary, text(null, "Tick a step when it is done: the journal records you and the time, with the note typed "
                         + "in its row (Enter in a note ticks its row). A ticked step cannot be unticked: the "
                         + "journal only grows.", "hint"),
-                checklist(), text(null, "Evidence", "section-title"), evidence());
+                checklist(), PageLayout.section("Evidence"), evidence());
         // A tick that failed leaves its box as the journal has it, not as it was clicked.
         model.busyProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -150,9 +147,12 @@ public final class FinalPage implements WizardPage {
         checklist.setOnAction(e -> print(false));
         Label message = text("final-message", "", "hint");
         message.textProperty().bind(model.messageProperty());
+        page.revealWhenSaid(message);
+        page.actionRow(export, print, checklist);
         return new VBox(6, text(null, "The report is a PDF signed with your self-signed key: the plan, every step "
                 + "with its state, counts and pre-image files, the Configuration Tool sheet, this checklist and the "
-                + "journal.", "hint"), new HBox(10, export, print, checklist), message);
+                + "journal. Export, print it or print the blank checklist with the buttons under the page.", "hint"),
+                message);
     }
 
     private void export() {
@@ -188,6 +188,7 @@ public final class FinalPage implements WizardPage {
     }
 
     private Window window() {
+        Node view = page.view();
         return view.getScene() == null ? null : view.getScene().getWindow();
     }
 

@@ -1,6 +1,8 @@
 package dev.envclone.ui.cleanup;
 
+import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.Prompts;
+import dev.envclone.ui.common.SqlText;
 import dev.envclone.ui.common.WizardPage;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -8,24 +10,23 @@ import javafx.beans.binding.BooleanExpression;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
 
 /**
  * The review-and-execute pane of one cleanup step: what it does and why, the exact SQL, then Preview (count the
  * rows), Execute (after naming the target database), Skip, Done by DBA, Copy and Save. All state is the view
- * model's; the page asks the dialogs' questions and binds.
+ * model's; the page asks the dialogs' questions and binds. The buttons sit in the page's actions bar; the SQL
+ * wraps at the page's width; a preview's result comes into view under it.
  */
 public final class CleanupPage implements WizardPage {
-    private static final int MAX_SQL_ROWS = 16;
-
     private final CleanupViewModel model;
-    private final VBox view = new VBox(12);
+    private final PageLayout page;
+    private final Node view;
     private final Button preview = button("cleanup-preview", "_Preview");
 
     public CleanupPage(CleanupViewModel model) {
         this.model = model;
+        this.page = new PageLayout("cleanup", model.title());
+        this.view = page.view();
         build();
     }
 
@@ -44,17 +45,15 @@ public final class CleanupPage implements WizardPage {
     }
 
     private void build() {
-        Label title = text("cleanup-title", model.title());
-        title.getStyleClass().add("page-title");
         Label state = text("cleanup-state", "");
         state.textProperty().bind(model.stateTextProperty());
-        Label whyTitle = text(null, "What it does and why");
-        whyTitle.getStyleClass().add("section-title");
+        Label whyTitle = PageLayout.section("What it does and why");
         Label why = text("cleanup-why", model.why());
         Label reference = text("cleanup-reference", model.reference());
         reference.getStyleClass().add("hint");
 
-        TextArea sql = sqlArea();
+        SqlText sql = new SqlText("cleanup-sql");
+        sql.textProperty().bind(model.sqlProperty());
         Label sqlTitle = text(null, "The S_QL envclone runs");
         sqlTitle.getStyleClass().add("section-title");
         sqlTitle.setMnemonicParsing(true);
@@ -72,27 +71,19 @@ public final class CleanupPage implements WizardPage {
         notice.textProperty().bind(model.noticeTextProperty());
         notice.getStyleClass().add("hint");
 
-        view.getChildren().addAll(title, state, whyTitle, why, reference, sqlTitle, sql, buttons(), blocked, result,
-                error, notice);
+        page.add(state, whyTitle, why, reference, sqlTitle, sql, blocked, result, error, notice);
         if (model.dynamic()) {
-            view.getChildren().addAll(new StatementTable(model).nodes());
+            page.add(new StatementTable(model).nodes().toArray(new Node[0]));
         }
         for (Label label : new Label[] {blocked, result, error, notice}) {
             hideWhenEmpty(label);
+            // What a Preview or Execute said comes into view under the SQL: no scrolling to find it.
+            page.revealWhenSaid(label);
         }
+        buttons();
     }
 
-    private TextArea sqlArea() {
-        TextArea sql = new TextArea();
-        sql.setId("cleanup-sql");
-        sql.getStyleClass().add("sql");
-        sql.setEditable(false);
-        sql.textProperty().bind(model.sqlProperty());
-        sql.setPrefRowCount(Math.min(MAX_SQL_ROWS, sql.getText().split("\n", -1).length + 1));
-        return sql;
-    }
-
-    private Node buttons() {
+    private void buttons() {
         BooleanExpression locked = model.busyProperty().or(model.finishedProperty());
         preview.setOnAction(e -> model.preview());
         preview.disableProperty().bind(locked);
@@ -128,16 +119,18 @@ public final class CleanupPage implements WizardPage {
         cancel.setOnAction(e -> model.cancel());
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.managedProperty().bind(model.busyProperty());
-        FlowPane pane = new FlowPane(10, 10, preview, execute, skip, dba, copy, save, cancel);
         if (model.standInOffered()) {
             // The rehearsal's stand-in for Service Center, first: the step is refused until it is done.
             Button standIn = button("cleanup-stand-in", "Unmap the connections as Service Center would (rehearsal)");
             standIn.setMnemonicParsing(false); // every letter is taken by the buttons beside it
             standIn.setOnAction(e -> model.standInForServiceCenter());
             standIn.disableProperty().bind(locked);
-            pane.getChildren().add(0, standIn);
+            // Its words are long: a row of its own, wrapping on a narrow page rather than cut off.
+            standIn.setWrapText(true);
+            standIn.setMaxWidth(Double.MAX_VALUE);
+            page.actions(standIn);
         }
-        return pane;
+        page.actionRow(preview, execute, skip, dba, copy, save, cancel);
     }
 
     private void save() {

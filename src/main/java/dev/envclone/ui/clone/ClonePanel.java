@@ -2,6 +2,7 @@ package dev.envclone.ui.clone;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -27,6 +28,8 @@ final class ClonePanel {
     private final CloneViewModel model;
     private final VBox view = new VBox(8);
     private final VBox actions = new VBox(6);
+    private final Button run = new Button("_Run the clone");
+    private final Button cancel = new Button("Cancel (Esc)");
     // The elapsed time is counted here, once a second while a clone runs; the view model computes it.
     private final Timeline clock;
 
@@ -39,6 +42,11 @@ final class ClonePanel {
 
     Node view() {
         return view;
+    }
+
+    /** Run and Cancel, for the page's actions bar; shown while envclone runs the clone (a source is given). */
+    List<Button> buttons() {
+        return List.of(run, cancel);
     }
 
     private void build() {
@@ -55,19 +63,17 @@ final class ClonePanel {
             }
         });
         rows();
-        Button run = new Button("_Run the clone");
         run.setId("clone-run");
         run.setOnAction(e -> model.start());
         run.disableProperty().bind(model.canRunProperty().not());
         run.setDefaultButton(false);
-        Button cancel = new Button("Cancel (Esc)");
         cancel.setId("clone-cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
-        HBox buttons = new HBox(10, run, cancel);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        buttons.visibleProperty().bind(model.automaticProperty());
-        buttons.managedProperty().bind(buttons.visibleProperty());
+        for (Button button : buttons()) {
+            button.visibleProperty().bind(model.automaticProperty());
+            button.managedProperty().bind(button.visibleProperty());
+        }
 
         VBox failed = new VBox(4, text("clone-failure", "", "error-text"), text("clone-left", "", null),
                 text("clone-advice", "", "hint"));
@@ -104,8 +110,8 @@ final class ClonePanel {
                 clock.stop();
             }
         });
-        view.getChildren().addAll(text(null, "Clone from the source", "section-title"), status, actions, buttons,
-                failed, logBox);
+        view.getChildren().addAll(text(null, "Clone from the source", "section-title"), status, actions, failed,
+                logBox);
     }
 
     private static boolean rowsReplaced(ListChangeListener.Change<? extends CloneActionRow> c) {

@@ -22,4 +22,12 @@ public interface WizardPage {
     default javafx.beans.value.ObservableBooleanValue nextAllowed() {
         return javafx.beans.binding.Bindings.createBooleanBinding(() -> true);
     }
+
+    /**
+     * Why Next is held back or was refused, in the operator's words (the plan page: which field and what is wrong
+     * with it), shown beside Next; empty while Next may move on. A disabled button alone says nothing.
+     */
+    default javafx.beans.value.ObservableStringValue nextRefusedReason() {
+        return new javafx.beans.property.SimpleStringProperty("");
+    }
 }

@@ -9,6 +9,7 @@ import com.dlsc.formsfx.model.structure.StringField;
 import com.dlsc.formsfx.model.util.BindingMode;
 import com.dlsc.formsfx.model.validators.CustomValidator;
 import com.dlsc.formsfx.view.renderer.FormRenderer;
+import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
 import dev.envclone.ui.manual.StepPageParts;
@@ -28,20 +29,21 @@ import javafx.scene.layout.VBox;
 
 /**
  * A Configuration Tool step: the Platform, Log and Session tabs as read-only forms of what to type in the tool (this
- * step's tab selected), the sheet to print or save, and Mark done with a note.
+ * step's tab selected), the sheet to print or save, and Mark done with a note: those in the page's actions bar.
  */
 public final class ConfigToolPage implements WizardPage {
     private final ConfigToolViewModel model;
-    private final VBox view = new VBox(10);
+    private final PageLayout page;
 
     public ConfigToolPage(ConfigToolViewModel model) {
         this.model = model;
+        this.page = new PageLayout("configtool", model.marks().title());
         build();
     }
 
     @Override
     public Node view() {
-        return view;
+        return page.view();
     }
 
     @Override
@@ -50,8 +52,6 @@ public final class ConfigToolPage implements WizardPage {
     }
 
     private void build() {
-        view.setId("configtool-page");
-        view.setPadding(new Insets(4));
         TabPane tabs = new TabPane();
         tabs.setId("configtool-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -59,13 +59,14 @@ public final class ConfigToolPage implements WizardPage {
             tabs.getTabs().add(tab(tab));
         }
         tabs.getSelectionModel().select(model.selectedTab());
-        view.getChildren().addAll(text("configtool-title", model.marks().title(), "page-title"),
-                text(null, "What to type in the Configuration Tool, tab by tab. The values come from the plan, "
+        page.add(text(null, "What to type in the Configuration Tool, tab by tab. The values come from the plan, "
                         + "checked when the run started, so they cannot be changed here. Passwords are typed only "
                         + "in the Configuration Tool. A value the plan does not have can be written in for the "
                         + "printed sheet; it is kept nowhere.", "hint"),
-                tabs, sheetActions(), text(null, "Record", "section-title"),
-                StepPageParts.record("configtool", model.marks()), tickRow());
+                tabs, sheetMessage(), PageLayout.section("Record"),
+                StepPageParts.record("configtool", model.marks()));
+        page.actionRow(sheetButtons());
+        page.actions(tickRow());
     }
 
     private Tab tab(ConfigTab tab) {
@@ -104,21 +105,26 @@ public final class ConfigToolPage implements WizardPage {
         return field;
     }
 
-    private Node sheetActions() {
+    private Node[] sheetButtons() {
         Button print = new Button("_Print sheet…");
         print.setId("configtool-print");
         print.setOnAction(e -> print());
         Button save = new Button("Sa_ve sheet…");
         save.setId("configtool-save");
         save.setOnAction(e -> {
-            Path file = Prompts.saveAs(view, model.sheetFileName());
+            Path file = Prompts.saveAs(page.view(), model.sheetFileName());
             if (file != null) {
                 model.save(file);
             }
         });
+        return new Node[] {print, save};
+    }
+
+    private Label sheetMessage() {
         Label message = text("configtool-message", "", "hint");
         message.textProperty().bind(model.messageProperty());
-        return new VBox(6, new HBox(10, print, save), message);
+        page.revealWhenSaid(message);
+        return message;
     }
 
     private void print() {
@@ -127,6 +133,7 @@ public final class ConfigToolPage implements WizardPage {
             model.noPrinter();
             return;
         }
+        Node view = page.view();
         if (job.showPrintDialog(view.getScene() == null ? null : view.getScene().getWindow())) {
             model.print(new SheetPrinting(job));
         } else {

@@ -3,6 +3,7 @@ package dev.envclone.ui.main;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.common.FxBackground;
+import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.Subscriptions;
 import dev.envclone.ui.common.WizardPage;
 import java.util.List;
@@ -16,12 +17,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -35,11 +34,13 @@ public final class MainWindow {
     private final Runnable continueLater;
     private final BorderPane root = new BorderPane();
     private final ListView<StepItem> list = new ListView<>();
-    private final ScrollPane center = new ScrollPane();
+    // The page's own skeleton scrolls its body and keeps its heading and actions in sight (PageLayout).
+    private final javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane();
     private final Button next = new Button("_Next");
     // What this window hangs on the wizard and the scene, both longer-lived than it: removed by close().
     private final Subscriptions subscriptions = new Subscriptions();
     private final BooleanProperty nextAllowed = new SimpleBooleanProperty(true);
+    private final javafx.beans.property.StringProperty nextRefused = new javafx.beans.property.SimpleStringProperty("");
     private WizardPage page;
 
     public MainWindow(WizardViewModel wizard, FxBackground background, Runnable continueLater) {
@@ -119,13 +120,17 @@ public final class MainWindow {
         root.setLeft(list);
 
         center.setId("main-page");
-        center.setFitToWidth(true);
-        center.setPadding(new Insets(12, 16, 12, 16));
+        // Narrower than its page's widest line: the page wraps, it does not push the window wider.
+        center.setMinWidth(0);
         root.setCenter(center);
         root.setBottom(bottom());
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && background.busyProperty().get()) {
                 background.cancelCurrent();
+                e.consume();
+            } else if (page != null && PageLayout.of(page.view()).map(l -> l.scrollByKey(e)).orElse(false)) {
+                // PageDown / Ctrl+End from Next or the bottom bar reach the page's results (a focused text area
+                // or the step list use the keys themselves first).
                 e.consume();
             }
         });
@@ -141,41 +146,48 @@ public final class MainWindow {
 
     /** Scrolls the page so that the control the keyboard just reached is in view. */
     private void reveal(Node focused) {
-        Node content = center.getContent();
-        if (focused == null || content == null) {
-            return;
-        }
-        for (Node n = focused; n != null; n = n.getParent()) {
-            if (n == content) {
-                javafx.geometry.Bounds node = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
-                double contentHeight = content.getBoundsInLocal().getHeight();
-                double viewport = center.getViewportBounds().getHeight();
-                if (contentHeight <= viewport) {
-                    return;
-                }
-                double top = center.getVvalue() * (contentHeight - viewport);
-                if (node.getMinY() < top) {
-                    center.setVvalue(node.getMinY() / (contentHeight - viewport));
-                } else if (node.getMaxY() > top + viewport) {
-                    center.setVvalue(Math.min(1, (node.getMaxY() - viewport) / (contentHeight - viewport)));
-                }
-                return;
-            }
+        if (page != null) {
+            PageLayout.of(page.view()).ifPresent(layout -> layout.reveal(focused));
         }
     }
 
+    /**
+     * Two rows: the running job (what it does, its progress, Cancel) over the buttons, so that neither squeezes
+     * the other; the job's row takes room only while a job runs. Beside the buttons, why Next is refused. Every
+     * button keeps its words whole at 1024×768 and 150 % text; the wrapping lines give way instead.
+     */
     private Node bottom() {
         Label status = new Label();
         status.setId("main-status");
         status.textProperty().bind(background.messageProperty());
+        status.setWrapText(true);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
         ProgressBar progress = new ProgressBar();
         progress.setId("main-progress");
         progress.progressProperty().bind(background.progressProperty());
-        progress.visibleProperty().bind(background.busyProperty());
+        progress.setPrefWidth(160);
+        progress.setMinWidth(80);
         Button cancel = new Button("Cancel job (Esc)");
         cancel.setId("main-cancel");
-        cancel.visibleProperty().bind(background.busyProperty());
         cancel.setOnAction(e -> background.cancelCurrent());
+        HBox job = new HBox(10, status, progress, cancel);
+        job.setId("main-job");
+        job.setAlignment(Pos.CENTER_LEFT);
+        job.visibleProperty().bind(background.busyProperty());
+        job.managedProperty().bind(job.visibleProperty());
+
+        Label refused = new Label();
+        refused.setId("main-next-refused");
+        refused.getStyleClass().add("error-text");
+        refused.textProperty().bind(nextRefused);
+        refused.setWrapText(true);
+        refused.setMinWidth(0);
+        refused.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(refused, Priority.ALWAYS);
+        refused.visibleProperty().bind(nextRefused.isNotEmpty());
+
         Button back = new Button("_Back");
         back.setId("main-back");
         back.setOnAction(e -> move(-1));
@@ -189,7 +201,7 @@ public final class MainWindow {
                 move(1);
             }
         });
-        // A page may hold Next back (the plan page while a field is invalid).
+        // A page may hold Next back (the plan page while a field is invalid); the line beside it says why.
         next.disableProperty().bind(background.busyProperty().or(nextAllowed.not())
                 .or(wizard.selectedProperty().isEqualTo(javafx.beans.binding.Bindings.size(wizard.items())
                         .subtract(1))));
@@ -202,25 +214,21 @@ public final class MainWindow {
                 continueLater.run();
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Node textSize = dev.envclone.ui.common.TextSize.control("main-text-size", wizard.textScaleProperty(),
                 subscriptions);
-        // On a narrow screen at 150 % the job's message gives way first: the buttons keep their words.
-        status.setMinWidth(0);
-        HBox.setHgrow(status, Priority.SOMETIMES);
-        progress.setMinWidth(60);
         for (javafx.scene.control.Control control : List.of(cancel, back, next, later)) {
             control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         if (textSize instanceof javafx.scene.layout.Region region) {
-            region.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(10, status, progress, cancel, spacer, textSize, back, next, later);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(10, refused, textSize, back, next, later);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox bar = new VBox(6, job, buttons);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("nav-bar");
-        return new VBox(bar);
+        bar.setId("main-bottom");
+        return bar;
     }
 
     private void move(int delta) {
@@ -244,7 +252,19 @@ public final class MainWindow {
         page = Pages.of(wizard.items().get(index), wizard);
         nextAllowed.unbind();
         nextAllowed.bind(page.nextAllowed());
-        center.setContent(page.view());
+        nextRefused.unbind();
+        nextRefused.bind(page.nextRefusedReason());
+        center.getChildren().setAll(page.view());
         page.shown();
+        // Each page opens at its heading, whatever shown() focused; once more after the first layout pass.
+        WizardPage shown = page;
+        PageLayout.of(shown.view()).ifPresent(layout -> {
+            layout.top();
+            javafx.application.Platform.runLater(() -> {
+                if (page == shown) {
+                    layout.top();
+                }
+            });
+        });
     }
 }

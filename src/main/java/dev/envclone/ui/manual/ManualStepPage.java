@@ -2,8 +2,8 @@ package dev.envclone.ui.manual;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,16 +16,17 @@ import javafx.scene.layout.VBox;
  */
 public final class ManualStepPage implements WizardPage {
     private final ManualStepViewModel model;
-    private final VBox view = new VBox(10);
+    private final PageLayout page;
 
     public ManualStepPage(ManualStepViewModel model) {
         this.model = model;
+        this.page = new PageLayout("manual", model.marks().title());
         build();
     }
 
     @Override
     public Node view() {
-        return view;
+        return page.view();
     }
 
     @Override
@@ -34,34 +35,30 @@ public final class ManualStepPage implements WizardPage {
     }
 
     private void build() {
-        view.setId("manual-page");
-        view.setPadding(new Insets(4));
         StepMarks marks = model.marks();
-        Label title = text("manual-title", marks.title(), "page-title");
-        view.getChildren().add(title);
         if (!model.applicable()) {
-            view.getChildren().addAll(text("manual-not-applicable", model.notApplicableText(), "hint"),
+            page.add(text("manual-not-applicable", model.notApplicableText(), "hint"),
                     text("manual-reference", marks.reference(), "hint"));
             return;
         }
-        view.getChildren().add(text("manual-instruction", marks.instruction(), null));
+        page.add(text("manual-instruction", marks.instruction(), null));
         if (!marks.details().isEmpty()) {
-            view.getChildren().add(StepPageParts.bullets("manual-details", marks.details()));
+            page.add(StepPageParts.bullets("manual-details", marks.details()));
         }
         if (ManualStepViewModel.UNMAP_STEP.equals(model.item().step().id())) {
-            view.getChildren().add(text("manual-service-center", "On a real environment this is done in Service "
+            page.add(text("manual-service-center", "On a real environment this is done in Service "
                     + "Center > Factory > Extensions: for each extension with a database connection, open the "
                     + "Operation tab, set each logical database to (not configured) and apply, as the document "
                     + "describes. Keep each connection's settings: after the migration the extensions are mapped "
                     + "again as \"Deploy an application that integrates with an external database\" describes.",
                     "hint"));
         }
-        view.getChildren().add(text("manual-reference", marks.reference(), "hint"));
+        page.add(text("manual-reference", marks.reference(), "hint"));
         if (model.sandboxUnmapOffered()) {
-            view.getChildren().add(sandbox());
+            page.add(sandbox());
         }
-        view.getChildren().addAll(text(null, "Record", "section-title"),
-                StepPageParts.record("manual", marks), actions());
+        page.add(PageLayout.section("Record"), StepPageParts.record("manual", marks));
+        page.actions(actions());
     }
 
     private Node sandbox() {
@@ -71,17 +68,22 @@ public final class ManualStepPage implements WizardPage {
         unmap.setOnAction(e -> model.unmapInSandbox());
         Label message = text("manual-sandbox-message", "", "ok-text");
         message.textProperty().bind(model.sandboxMessageProperty());
-        return new VBox(6, text(null, "Rehearsal: the sandbox has no Service Center; this button does what the "
-                + "operator would do there (it deletes the rows of OSSYS_EXTENSION_DBCONNECTION).", "hint"),
-                unmap, message);
+        page.revealWhenSaid(message);
+        // The button with the step's other actions, in the bar; what it did, in the body under why it is there.
+        page.actionRow(unmap);
+        return new VBox(6, text(null, "Rehearsal: the sandbox has no Service Center; the button \"Unmap the "
+                + "extensions in the sandbox\" does what the operator would do there (it deletes the rows of "
+                + "OSSYS_EXTENSION_DBCONNECTION).", "hint"), message);
     }
 
+    /** The bar under the page: "Note: [……] Done Skip…", on one line. */
     private Node actions() {
-        HBox noteRow = StepPageParts.noteRow("manual",
+        HBox row = StepPageParts.noteRow("manual",
                 "What is worth keeping: who else was involved, a ticket number …", model.noteProperty(),
                 model.canMarkProperty());
         Button done = StepPageParts.markButton("_Done", "manual-tick", model.canMarkProperty(), model::tick);
-        Button skip = StepPageParts.skipButton(view, "manual", model.marks(), model.canMarkProperty());
-        return new VBox(8, noteRow, new HBox(10, done, skip));
+        Button skip = StepPageParts.skipButton(page.view(), "manual", model.marks(), model.canMarkProperty());
+        row.getChildren().addAll(done, skip);
+        return row;
     }
 }

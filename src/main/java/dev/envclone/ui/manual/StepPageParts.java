@@ -82,9 +82,13 @@ public final class StepPageParts {
         field.textProperty().bindBidirectional(note);
         field.disableProperty().bind(canMark.not());
         field.setOnAction(javafx.event.Event::consume);
+        // Room for a few words even on a narrow page; the buttons that share its row keep theirs.
+        field.setPrefColumnCount(12);
+        field.setMinWidth(80);
         Label noteLabel = new Label("N_ote:");
         noteLabel.setMnemonicParsing(true);
         noteLabel.setLabelFor(field);
+        noteLabel.setMinWidth(Label.USE_PREF_SIZE);
         HBox.setHgrow(field, Priority.ALWAYS);
         HBox row = new HBox(8, noteLabel, field);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -95,6 +99,8 @@ public final class StepPageParts {
     public static Button markButton(String text, String id, BooleanBinding canMark, Runnable action) {
         Button button = new Button(text);
         button.setId(id);
+        // Its words whole at any text size: the note field beside it gives way instead.
+        button.setMinWidth(Button.USE_PREF_SIZE);
         button.disableProperty().bind(canMark.not());
         button.setOnAction(e -> action.run());
         return button;

@@ -28,6 +28,21 @@ final class FormControls {
         label.setWrapText(true);
     }
 
+    /**
+     * The label over its input, both the field's whole width, the message under them. FormsFX puts the label in
+     * the left third of a half-width field: at 1024×768 and 150 % text that breaks words ("host\instanc / e",
+     * "environ / ment"); over the input, a label only wraps between words.
+     */
+    private static void labelAbove(GridPane control, Label label, Node input, Node message, int span) {
+        control.setVgap(2);
+        GridPane.setConstraints(label, 0, 0, span, 1);
+        GridPane.setConstraints(input, 0, 1, span, 1);
+        if (message != null) {
+            GridPane.setConstraints(message, 0, 2, span, 1);
+        }
+        label.setMaxWidth(Double.MAX_VALUE);
+    }
+
     static final class Text extends SimpleTextControl {
         private final String id;
 
@@ -41,6 +56,7 @@ final class FormControls {
             // FormsFX fixes the read-only label at 26 px, which clips the text at 150 %.
             readOnlyLabel.setPrefHeight(Region.USE_COMPUTED_SIZE);
             readOnlyLabel.setWrapText(true);
+            labelAbove(this, fieldLabel, stack, field.getValueDescription(), field.getSpan());
         }
 
         @Override
@@ -69,6 +85,12 @@ final class FormControls {
         }
 
         @Override
+        public void layoutParts() {
+            super.layoutParts();
+            labelAbove(this, fieldLabel, stack, field.getValueDescription(), field.getSpan());
+        }
+
+        @Override
         public void setupBindings() {
             super.setupBindings();
             editableField.setId(id);
@@ -83,6 +105,14 @@ final class FormControls {
         Choice(String id, Function<V, String> text) {
             this.id = id;
             this.text = text;
+        }
+
+        @Override
+        public void layoutParts() {
+            super.layoutParts();
+            labelAbove(this, fieldLabel, stack, field.getValueDescription(), field.getSpan());
+            // The choice's words whole ("Reconfigure an existing installation"): the field's width, not FormsFX's.
+            comboBox.setMaxWidth(Double.MAX_VALUE);
         }
 
         @Override

@@ -2,9 +2,9 @@ package dev.envclone.ui.plan;
 
 import com.dlsc.formsfx.view.renderer.FormRenderer;
 import dev.envclone.sql.Dbms;
+import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
  */
 public final class PlanPage implements WizardPage {
     private final PlanViewModel model;
-    private final VBox view = new VBox(12);
+    private final PageLayout page = new PageLayout("plan", "Plan");
     private final VBox databaseNames = new VBox();
     private VBox sqlServerNames;
     private VBox oracleNames;
@@ -33,7 +33,7 @@ public final class PlanPage implements WizardPage {
 
     @Override
     public Node view() {
-        return view;
+        return page.view();
     }
 
     @Override
@@ -47,10 +47,13 @@ public final class PlanPage implements WizardPage {
         return model.validProperty().or(model.readOnlyProperty());
     }
 
+    @Override
+    public javafx.beans.value.ObservableStringValue nextRefusedReason() {
+        return model.nextRefusedReasonProperty();
+    }
+
     private void build() {
         PlanForms forms = new PlanForms(model);
-        Label title = new Label("Plan");
-        title.getStyleClass().add("page-title");
         Label intro = new Label("Name the environments and the databases as the procedure will use them. Each "
                 + "name is checked as you type, with the rules the generated scripts rely on; Next checks the "
                 + "whole plan, writes it into the run folder with its scripts, and starts the run.");
@@ -81,9 +84,8 @@ public final class PlanPage implements WizardPage {
         VBox sections = new VBox(new FormRenderer(forms.environments()), databaseNames,
                 new FormRenderer(forms.optionalParts()), new FormRenderer(forms.connection(testRow())),
                 new FormRenderer(forms.source()));
-        view.getChildren().addAll(title, intro, fixed, sections, problems);
-        view.setPadding(new Insets(16));
-        view.setFillWidth(true);
+        page.add(intro, fixed, sections, problems);
+        page.revealWhenSaid(problems);
     }
 
     private Node testRow() {

@@ -65,6 +65,7 @@ public final class PlanViewModel {
     private final ChangeListener<Object> targetChanged = (o, a, b) -> targetEdited();
     private final ChangeListener<Object> sourceChanged = (o, a, b) -> sourceEdited();
     private final SourceFilesRead sourceFiles;
+    private final javafx.beans.binding.StringBinding nextRefusedReason;
 
     public PlanViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
@@ -97,6 +98,11 @@ public final class PlanViewModel {
         sourceUrlMessage.set(orEmpty(sourceUrlProblem(wizard.sourceUrlProperty().get())));
         listen();
         checkAll();
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(messages.values());
+        inputs.addAll(List.of(readOnly, problems, readingSource, runFolder.message(), targetUrlMessage,
+                sourceUrlMessage));
+        nextRefusedReason = javafx.beans.binding.Bindings.createStringBinding(this::refusedReason,
+                inputs.toArray(new javafx.beans.Observable[0]));
     }
 
     private void listen() {
@@ -268,6 +274,19 @@ public final class PlanViewModel {
     /** True when every name passes its rule (the plan as a whole is checked on Next). */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /**
+     * Why Next does not move on, in one line for beside the button: the first field that is wrong and what is
+     * wrong with it (the field says the same), how many others are, or what the last Next found; empty when Next
+     * may go ahead. Next itself stays disabled while a field is wrong ({@link #validProperty()}).
+     */
+    public javafx.beans.binding.StringExpression nextRefusedReasonProperty() {
+        return nextRefusedReason;
+    }
+
+    private String refusedReason() {
+        return RefusedNext.reason(readOnly.get(), readingSource.get(), invalidFields(), problems.get());
     }
 
     /** What stops Next, one per line: the plan's problems, or the fields that need correcting. */

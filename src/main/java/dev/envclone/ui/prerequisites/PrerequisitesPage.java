@@ -2,11 +2,11 @@ package dev.envclone.ui.prerequisites;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
 import dev.envclone.ui.manual.StepMarks;
 import dev.envclone.ui.manual.StepPageParts;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -14,21 +14,26 @@ import javafx.scene.layout.VBox;
 
 /**
  * The prerequisites page: each condition of the document as a checkbox the operator ticks, a live check of the
- * target, and Mark prerequisites done once every box is ticked.
+ * target, and Mark prerequisites done once every box is ticked. Check and Mark sit in the page's actions bar.
  */
 public final class PrerequisitesPage implements WizardPage {
     private final PrerequisitesViewModel model;
-    private final VBox view = new VBox(10);
+    private final PageLayout page;
+    /** The page's scrolling body: a part of the page is one more child of it. */
+    private final VBox view;
     private final VBox results = new VBox(4);
+    private final Button check = new Button("_Check the target");
 
     public PrerequisitesPage(PrerequisitesViewModel model) {
         this.model = model;
+        this.page = new PageLayout("prerequisites", model.marks().title());
+        this.view = page.body();
         build();
     }
 
     @Override
     public Node view() {
-        return view;
+        return page.view();
     }
 
     @Override
@@ -37,16 +42,17 @@ public final class PrerequisitesPage implements WizardPage {
     }
 
     private void build() {
-        view.setId("prerequisites-page");
-        view.setPadding(new Insets(4));
         StepMarks marks = model.marks();
-        view.getChildren().addAll(text("prerequisites-title", marks.title(), "page-title"),
-                text("prerequisites-instruction", marks.instruction(), null),
+        view.getChildren().addAll(text("prerequisites-instruction", marks.instruction(), null),
                 text("prerequisites-reference", marks.reference(), "hint"),
-                text(null, "Confirm each one", "section-title"), checklist(),
-                text(null, "Live check", "section-title"), liveCheck(),
+                PageLayout.section("Confirm each one"), checklist(),
+                PageLayout.section("Live check"), liveCheck(),
                 new SourceFingerprintPanel(model.source()).view(),
-                text(null, "Record", "section-title"), record());
+                PageLayout.section("Record"), record());
+        Button tick = StepPageParts.markButton("_Mark prerequisites done", "prerequisites-tick",
+                model.canTickProperty(), model::tick);
+        // Check, then mark, without scrolling: both in the bar under the page.
+        page.actionRow(check, tick);
     }
 
     private Node checklist() {
@@ -68,16 +74,19 @@ public final class PrerequisitesPage implements WizardPage {
     }
 
     private Node liveCheck() {
-        Button check = new Button("_Check the target");
         check.setId("prerequisites-check");
         check.disableProperty().bind(model.checkingProperty());
         check.setOnAction(e -> model.check());
         results.setId("prerequisites-results");
-        model.results().addListener((ListChangeListener<Finding>) change -> showResults());
+        model.results().addListener((ListChangeListener<Finding>) change -> {
+            showResults();
+            // The findings below the fold come into view as they arrive.
+            javafx.application.Platform.runLater(() -> page.reveal(results));
+        });
         showResults();
-        return new VBox(6, text(null, "Connects to the target, checks that it is a platform database and not the "
-                + "source, and counts the rows each cleanup step will change (the first stage, prepare: the "
-                + "counts are recorded in the journal; nothing is changed).", "hint"), check, results);
+        return new VBox(6, text(null, "\"Check the target\" connects to the target, checks that it is a platform "
+                + "database and not the source, and counts the rows each cleanup step will change (the first "
+                + "stage, prepare: the counts are recorded in the journal; nothing is changed).", "hint"), results);
     }
 
     private void showResults() {
@@ -90,9 +99,7 @@ public final class PrerequisitesPage implements WizardPage {
     }
 
     private Node record() {
-        Button tick = StepPageParts.markButton("_Mark prerequisites done", "prerequisites-tick",
-                model.canTickProperty(), model::tick);
         return new VBox(6, StepPageParts.state("prerequisites", model.marks()),
-                StepPageParts.error("prerequisites", model.marks()), tick);
+                StepPageParts.error("prerequisites", model.marks()));
     }
 }

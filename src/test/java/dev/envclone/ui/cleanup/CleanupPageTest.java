@@ -43,6 +43,8 @@ class CleanupPageTest {
         page = new CleanupPage(new CleanupViewModel(fixture.wizard, fixture.item(SECURITY)));
         ScrollPane center = new ScrollPane(page.view());
         center.setFitToWidth(true);
+        // The page scrolls its own body, as in the main window; its actions bar stays at the window's bottom.
+        center.setFitToHeight(true);
         stage.setScene(new Scene(center, 1000, 800));
         stage.show();
         page.shown();

@@ -103,6 +103,27 @@ class PlanViewModelTest {
     }
 
     @Test
+    void aRefusedNextSaysWhichFieldAndEveryRuleItBreaks() throws Exception {
+        open(Dbms.SQLSERVER);
+        assertEquals("", model.nextRefusedReasonProperty().get(), "the defaults are fine");
+
+        model.textProperty(PlanField.ADMIN_USER).set("OS'ADMIN;DROP");
+        model.textProperty(PlanField.CATALOG).set("CLONE]");
+        String field = model.messageProperty(PlanField.ADMIN_USER).get();
+        assertEquals("admin user 'OS'ADMIN;DROP' contains ';' and a quote: use letters, digits, _, @, $ or #, "
+                + "starting with a letter or _.", field);
+        assertEquals("Next is refused: " + field + " (1 more field is marked on the page)",
+                model.nextRefusedReasonProperty().get());
+        assertFalse(model.validProperty().get());
+
+        model.textProperty(PlanField.ADMIN_USER).set("OSADMIN");
+        assertTrue(model.nextRefusedReasonProperty().get().startsWith("Next is refused: target catalog 'CLONE]' "
+                + "contains a bracket"), model.nextRefusedReasonProperty().get());
+        model.textProperty(PlanField.CATALOG).set("OUTSYSTEMS_CLONE");
+        assertEquals("", model.nextRefusedReasonProperty().get());
+    }
+
+    @Test
     void aProblemBetweenFieldsIsShownUnderTheFormOnNext() throws Exception {
         open(Dbms.SQLSERVER);
         model.textProperty(PlanField.CATALOG).set("OUTSYSTEMS");
@@ -112,6 +133,8 @@ class PlanViewModelTest {
         assertTrue(model.problemsProperty().get().contains("target catalog 'OUTSYSTEMS' is the source catalog"),
                 model.problemsProperty().get());
         assertNull(fixture.wizard.runProperty().get());
+        String beside = model.nextRefusedReasonProperty().get();
+        assertTrue(beside.startsWith("Next was refused: target catalog 'OUTSYSTEMS' is the source catalog"), beside);
     }
 
     @Test
