@@ -48,7 +48,7 @@ public final class ScreenshotTour {
         Dbms dbms = Dbms.valueOf(args[1].toUpperCase(Locale.ROOT));
         int scale = Integer.parseInt(args[2]);
         Path home = Files.createTempDirectory("envclone-tour");
-        Files.writeString(home.resolve("wizard.properties"), "text.scale=" + scale + "\n");
+        Files.writeString(home.resolve("wizard.properties"), "text.scale=" + scale + "\noperator.name=Ana Operator\n");
         System.setProperty("envclone.home", home.toString());
         Files.createDirectories(out);
         String suffix = "-" + dbms.cliName() + "-" + scale;
@@ -80,6 +80,13 @@ public final class ScreenshotTour {
         shot(out, "02b-plan-clone-settings" + suffix);
         scrollTo("plan-run-folder");
         fire("main-next");
+        idle();
+        // The run asks who runs it, the last name given offered.
+        waitUntil(() -> onFx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#operator-name") != null)));
+        settle();
+        shot(out, "02c-operator-name" + suffix);
+        fire("operator-name-use");
         idle();
         fire("prerequisites-check");
         idle();
