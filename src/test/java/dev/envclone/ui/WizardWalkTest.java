@@ -103,7 +103,9 @@ class WizardWalkTest {
         driver.waitIdle();
         // The run asks who runs it: the name typed, Enter uses it.
         WizardDriver.waitFor(() -> robot.lookup("#operator-name-field").tryQuery().isPresent());
-        robot.write("Cy Operator");
+        robot.clickOn("#operator-name-field").write("Cy Operator");
+        assertEquals("Cy Operator", robot.lookup("#operator-name-field")
+                .queryAs(javafx.scene.control.TextField.class).getText());
         robot.type(javafx.scene.input.KeyCode.ENTER);
         driver.waitIdle();
         assertTrue(driver.wizard().runProperty().get() != null, "Enter on the plan page accepted it");
