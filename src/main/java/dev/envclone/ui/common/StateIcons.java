@@ -77,9 +77,18 @@ public final class StateIcons {
     /** A new icon for {@code look}, with the "state-icon" class and the look's colour class. */
     public static FontIcon icon(Look look) {
         FontIcon icon = new FontIcon();
+        // Not the theme's icon rule (a fixed 18px): the size is the caller's, to follow the text size, and the
+        // colour is the state's (app.css).
+        icon.getStyleClass().remove("ikonli-font-icon");
         icon.getStyleClass().add("state-icon");
         show(icon, look);
         return icon;
+    }
+
+    /** Keeps {@code icon} a little larger than the letters of {@code fonts}, at every text size (100 to 150 %). */
+    public static void sizedAs(FontIcon icon, javafx.beans.value.ObservableValue<javafx.scene.text.Font> fonts) {
+        icon.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> (int) Math.round(fonts.getValue().getSize() * 1.35), fonts));
     }
 
     /** Makes {@code icon} show {@code look} (a list cell reuses its icon for another row). */

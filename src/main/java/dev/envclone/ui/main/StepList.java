@@ -77,13 +77,25 @@ final class StepList {
             row = new HBox(8, icon, words);
             row.setAlignment(Pos.TOP_LEFT);
             row.getStyleClass().add("step-row");
-            // The icon follows the text size (100 to 150 %): a little larger than the title's letters.
-            icon.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
-                    () -> (int) Math.round(title.getFont().getSize() * 1.35), title.fontProperty()));
+            StateIcons.sizedAs(icon, title.fontProperty());
             box = new VBox(heading, row);
             box.setFillWidth(true);
-            // The cell wraps its title within the list's width instead of widening the list.
+            // The cell wraps its title within the list's width instead of widening the list: see computePrefHeight.
             setPrefWidth(0);
+        }
+
+        /**
+         * The height the row needs at the list's width, its title wrapped: a cell's graphic is otherwise measured at
+         * its own preferred width, one line, and a long title is cut with "…" (at 150 % text, most of them).
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width > 0 ? width : getWidth();
+            if (getGraphic() == null || w <= 0) {
+                return super.computePrefHeight(width);
+            }
+            return snappedTopInset() + box.prefHeight(w - snappedLeftInset() - snappedRightInset())
+                    + snappedBottomInset();
         }
 
         @Override

@@ -226,15 +226,22 @@ class WhereYouAreTest {
         return robot.lookup(id).queryLabeled().getText();
     }
 
-    /** What is drawn under {@code node}: the first opaque fill of a parent, else the scene's fill. */
+    /**
+     * What is drawn under {@code node}: the nearest parent that paints an opaque fill, its last one (the fills are
+     * painted in order, a border ring first), else the scene's fill.
+     */
     private static Color beneath(Node node) {
         for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            Color seen = null;
             if (p instanceof Region region && region.getBackground() != null) {
                 for (var fill : region.getBackground().getFills()) {
                     if (fill.getFill() instanceof Color c && c.getOpacity() == 1) {
-                        return c;
+                        seen = c;
                     }
                 }
+            }
+            if (seen != null) {
+                return seen;
             }
         }
         return node.getScene().getFill() instanceof Color c ? c : Color.WHITE;
