@@ -17,19 +17,19 @@ final class InstallSteps {
         boolean fresh = plan.installPath() == InstallPath.FRESH;
         Wording wording = Wording.of(plan.dbms(), fresh);
         if (fresh) {
-            steps.add(manual(plan, "install-prerequisites", "Install the pre-requirements",
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "install-prerequisites", "Install the pre-requirements",
                     "Install the platform server's pre-requirements as the OutSystems installation guide "
                             + "describes."));
-            steps.add(manual(plan, "install-platform-server",
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "install-platform-server",
                     wording.installTitle(),
                     "Run the Platform Server installer on the new single-node server."));
         } else {
-            steps.add(manual(plan, "stop-services", wording.stopServicesTitle(),
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "stop-services", wording.stopServicesTitle(),
                     "In the Services console of the Administrative Tools, stop these OutSystems services:",
                     "OutSystems Scheduler", "OutSystems SMS Connector", "OutSystems Deployment",
                     "OutSystems Deployment Controller", "OutSystems Log"));
-            steps.add(manual(plan, "stop-iis", "Stop IIS", "In a command prompt: iisreset /stop"));
-            steps.add(manual(plan, "clear-share-bar", "Clear the share and BAR folders",
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "stop-iis", "Stop IIS", "In a command prompt: iisreset /stop"));
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "clear-share-bar", "Clear the share and BAR folders",
                     "Delete all contents of the share and BAR folders in the Platform Server installation "
                             + "folder."));
         }
@@ -48,24 +48,24 @@ final class InstallSteps {
         steps.add(configTool(plan, "config-tool-session", "Configure the platform session database",
                 "In the Session tab of the Configuration Tool:", ConfigToolSheet.session(plan), sessionActions));
         if (fresh) {
-            steps.add(manual(plan, "install-service-center", "Install Service Center",
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "install-service-center", "Install Service Center",
                     "When asked to install Service Center, choose Yes.",
                     "If asked to start the OutSystems Scheduler and SMS Connector services, answer No."));
         } else {
-            steps.add(manual(plan, "start-iis", "Start IIS", "In a command prompt: iisreset /start"));
-            steps.add(manual(plan, "apply-and-exit", "Apply the changes and exit",
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "start-iis", "Start IIS", "In a command prompt: iisreset /start"));
+            steps.add(manual(plan, ProcedurePhase.INSTALL, "apply-and-exit", "Apply the changes and exit",
                     "Press Apply and Exit in the Configuration Tool."));
         }
-        steps.add(manual(plan, "upload-license", "Upload your new environment license",
+        steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "upload-license", "Upload your new environment license",
                 "In Service Center, Administration > Licensing: request a license for this environment"
                         + (fresh ? " (it has a different serial number)" : "") + " and upload it."));
-        steps.add(manual(plan, "environment-purpose",
+        steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "environment-purpose",
                 "In Service Center, set the server to the desired purpose",
                 "Log in to Service Center as admin with the restored environment's password. Administration > "
                         + "Environment Configuration: choose Development, Non-Production or Production.",
                 "Set the Default DNS Name if it is not set; the same name as the environment name is "
                         + "strongly recommended (" + plan.targetEnvironment() + ")."));
-        steps.add(Step.manual("remove-extension-db-connections", "Remove the database connections from extensions",
+        steps.add(Step.manual(ProcedurePhase.AFTER_INSTALL, "remove-extension-db-connections", "Remove the database connections from extensions",
                 CleanupCatalog.DATABASE_CONNECTIONS.reference(plan.dbms(), plan.installPath()),
                 "Save each database connection's settings (for example in text files). Then in Service Center, "
                         + "Factory > Extensions: for each extension with a database connection, open the Operation "
@@ -74,21 +74,21 @@ final class InstallSteps {
                 .forPart(OptionalPart.EXTENSION_DB_CONNECTIONS));
         steps.add(cleanup(CleanupCatalog.DATABASE_CONNECTIONS, plan));
         if (wording.developmentEnvironment()) {
-            steps.add(manual(plan, "install-development-environment",
+            steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "install-development-environment",
                     "Install Service Studio and Integration Studio",
                     "Run the Development Environment installer and follow the instructions on the screen."));
         }
-        steps.add(manual(plan, "multiple-catalogs", "Multiple database schemas",
+        steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "multiple-catalogs", "Multiple database schemas",
                 "In Service Center, Administration > Database Catalogs: for each catalog listed, change its "
                         + "configuration to use the cloned catalog.").forPart(OptionalPart.MULTIPLE_CATALOGS));
-        steps.add(manual(plan, "application-configuration", "Application configurations changes",
+        steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "application-configuration", "Application configurations changes",
                 "Check the effective value of each web reference (module details) and every site property "
                         + "holding a URL or value that points to another environment; update them.",
                 "Cover any other application configuration stored in the database."));
-        steps.add(manual(plan, "republish-factory", "Republish the entire factory",
+        steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "republish-factory", "Republish the entire factory",
                 "Create a solution with all of the factory's components and publish it, so that every module is "
                         + "deployed to this application server."));
-        steps.add(manual(plan, "start-services", "Start the remaining OutSystems services (optional)",
+        steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "start-services", "Start the remaining OutSystems services (optional)",
                 "Once no configuration points to another environment, start the OutSystems Scheduler service.",
                 "To keep timers from running here instead, leave the Scheduler stopped and disabled, or disable "
                         + "Execute Timers for this front-end in Service Center's front-end list."));
@@ -98,7 +98,8 @@ final class InstallSteps {
     static Step cleanup(CleanupDefinition definition, MigrationPlan plan) {
         return new Step(definition.id(), definition.title(), StepKind.CLEANUP,
                 definition.reference(plan.dbms(), plan.installPath()), definition.why(), List.of(),
-                definition.part(), definition, List.of());
+                definition.part(), definition, List.of(),
+                definition.afterInstall() ? ProcedurePhase.AFTER_INSTALL : ProcedurePhase.CLEAN_UP);
     }
 
     private static List<String> databaseActions(Wording wording) {
@@ -112,8 +113,9 @@ final class InstallSteps {
         return actions;
     }
 
-    private static Step manual(MigrationPlan plan, String id, String title, String instruction, String... details) {
-        return Step.manual(id, title, DocRef.of(plan.dbms(), plan.installPath().documentSection(), title),
+    private static Step manual(MigrationPlan plan, ProcedurePhase phase, String id, String title, String instruction,
+                               String... details) {
+        return Step.manual(phase, id, title, DocRef.of(plan.dbms(), plan.installPath().documentSection(), title),
                 instruction, details);
     }
 
@@ -121,7 +123,7 @@ final class InstallSteps {
                                    List<ConfigField> fields, List<String> actions) {
         return new Step(id, title, StepKind.CONFIGURATION_TOOL,
                 DocRef.of(plan.dbms(), plan.installPath().documentSection(), title), instruction, actions, null,
-                null, fields);
+                null, fields, ProcedurePhase.INSTALL);
     }
 
     /**

@@ -25,7 +25,7 @@ final class PrepareSteps {
                 "Source " + plan.sourceEnvironment() + " and target " + plan.targetEnvironment()
                         + " are the environments agreed for this window."));
         all.addAll(details);
-        return Step.manual("prerequisites", "Prerequisites", DocRef.of(plan.dbms()),
+        return Step.manual(ProcedurePhase.PREPARE, "prerequisites", "Prerequisites", DocRef.of(plan.dbms()),
                 "Confirm the conditions the document sets before anything is cloned.", all.toArray(String[]::new));
     }
 
@@ -56,7 +56,7 @@ final class PrepareSteps {
                                 "Then make the files readable by the target server's service account under the "
                                         + "same path, " + s.backupFolder() + " (a share both servers reach, or a "
                                         + "copy into that folder on the target)."),
-                        null, null, List.of()),
+                        null, null, List.of(), ProcedurePhase.CLONE),
                 new Step("restore-database", "Clone the databases: restore on the target", StepKind.CLONE,
                         DocRef.of(dbms, PREPARE, "Clone the databases"),
                         "On the TARGET database server, after the backup, run " + CloneFiles.RESTORE + " in "
@@ -70,7 +70,7 @@ final class PrepareSteps {
                                 "Owner " + r.owner() + ": otherwise the login that ran the restore owns the clone.",
                                 "The restore ends with 'RESTORE DATABASE successfully processed'; the new catalog "
                                         + s.platform().catalog() + " is online."),
-                        null, null, List.of()),
+                        null, null, List.of(), ProcedurePhase.CLONE),
                 SecurityContextStep.forPlan(plan));
     }
 
@@ -85,7 +85,7 @@ final class PrepareSteps {
         String exported = String.join(", ", o.exportedSchemas());
         List<Step> steps = new ArrayList<>(List.of(
                 prerequisites(plan, details),
-                Step.manual("find-schemas", "Find out the schemas that need to be cloned",
+                Step.manual(ProcedurePhase.CLONE, "find-schemas", "Find out the schemas that need to be cloned",
                         DocRef.of(dbms, PREPARE, "Export the schemas"),
                         "The schemas are the users in the Configuration Tool's Platform and Log tabs (by default "
                                 + "OSADMIN, OSRUNTIME, OSADMIN_LOG, OSRUNTIME_LOG), plus, with multiple schemas, "
@@ -97,7 +97,7 @@ final class PrepareSteps {
                                 + "with FLASHBACK_TIME), as a user with DATAPUMP_EXP_FULL_DATABASE rather than SYSDBA.",
                         List.of("Check the logs: the export log " + o.dataPump().exportLogFile()
                                 + " ends with 'successfully completed'."),
-                        null, null, List.of()),
+                        null, null, List.of(), ProcedurePhase.CLONE),
                 new Step("create-users", "Create the tablespaces and schemas", StepKind.CLONE,
                         DocRef.of(dbms, PREPARE, "Import the schemas"),
                         "Create the tablespaces, users and grants in the destination database with "
@@ -111,14 +111,14 @@ final class PrepareSteps {
                                 o.temporaryTablespace() == null
                                         ? "The users get the database's default temporary tablespace."
                                         : "The users get the temporary tablespace " + o.temporaryTablespace() + "."),
-                        null, null, List.of()),
+                        null, null, List.of(), ProcedurePhase.CLONE),
                 new Step("import-schemas", "Import the schemas", StepKind.CLONE,
                         DocRef.of(dbms, PREPARE, "Import the schemas"),
                         "Import all schemas and tablespaces at once with impdp and the parameter file impdp.par.",
                         List.of("ORA-31684 (user already exists) is expected: the users were created in the "
                                         + "previous step.",
                                 "Any other error in " + o.dataPump().importLogFile() + " must be resolved."),
-                        null, null, List.of())));
+                        null, null, List.of(), ProcedurePhase.CLONE)));
         if (!o.remappedSchemas().isEmpty()) {
             steps.add(revoke(o));
         }
@@ -133,7 +133,7 @@ final class PrepareSteps {
                         + CloneFiles.REVOKE + " in SQL*Plus as a DBA. It lists, revokes and then checks the "
                         + "privileges the imported users hold on " + String.join(", ", o.remappedSchemas()) + ".",
                 List.of("Importing into another database: skip this step and say so."),
-                null, null, List.of());
+                null, null, List.of(), ProcedurePhase.CLONE);
     }
 
     /** Why the clone's recovery model is set, in the step text. */

@@ -24,20 +24,20 @@ public final class ProcedureCatalog {
             }
             steps.add(InstallSteps.cleanup(definition, plan));
             if (definition == CleanupCatalog.MANAGED_BY_LIFETIME) {
-                steps.add(lifetime(plan, "lifetime-unregister", "Unregister the environment in LifeTime",
+                steps.add(lifetime(plan, ProcedurePhase.CLEAN_UP, "lifetime-unregister", "Unregister the environment in LifeTime",
                         "In LifeTime, Infrastructure > Manage Environments: edit the environment the database was "
                                 + "restored into and click Unregister environment."));
             }
         }
         steps.addAll(InstallSteps.forPlan(plan));
-        steps.add(Step.manual("reconfigure-saml", "Configure external authentication again",
+        steps.add(Step.manual(ProcedurePhase.AFTER_INSTALL, "reconfigure-saml", "Configure external authentication again",
                 CleanupCatalog.SAML.reference(plan.dbms(), plan.installPath()),
                 "Configure SAML (or the other external authentication) again in the Users module.")
                 .forPart(OptionalPart.SAML));
-        steps.add(lifetime(plan, "lifetime-register", "Register the environment in LifeTime",
+        steps.add(lifetime(plan, ProcedurePhase.AFTER_INSTALL, "lifetime-register", "Register the environment in LifeTime",
                 "In LifeTime, Infrastructure > Manage Environments: click Register Another Environment and follow "
                         + "LifeTime's instructions."));
-        steps.add(Step.manual("disable-lifetime", "Disable the cloned LifeTime (optional)",
+        steps.add(Step.manual(ProcedurePhase.AFTER_INSTALL, "disable-lifetime", "Disable the cloned LifeTime (optional)",
                 CleanupCatalog.RUNNING_LIFETIME.reference(plan.dbms(), plan.installPath()),
                 "In Service Center, Factory > Applications > LifeTime: click Disable, so that the cloned LifeTime "
                         + "cannot be reached.").forPart(OptionalPart.RUNNING_LIFETIME));
@@ -54,8 +54,9 @@ public final class ProcedureCatalog {
         return stepsFor(plan).stream().filter(s -> s.kind() == StepKind.CLEANUP).toList();
     }
 
-    private static Step lifetime(MigrationPlan plan, String id, String title, String instruction) {
-        return Step.manual(id, title, CleanupCatalog.MANAGED_BY_LIFETIME.reference(plan.dbms(), plan.installPath()),
+    private static Step lifetime(MigrationPlan plan, ProcedurePhase phase, String id, String title,
+                                 String instruction) {
+        return Step.manual(phase, id, title, CleanupCatalog.MANAGED_BY_LIFETIME.reference(plan.dbms(), plan.installPath()),
                 instruction).forPart(OptionalPart.MANAGED_BY_LIFETIME);
     }
 }

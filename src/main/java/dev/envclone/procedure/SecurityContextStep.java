@@ -60,6 +60,6 @@ final class SecurityContextStep {
                                 + "Server drops them with ALTER AUTHORIZATION): the preview lists each one.",
                         "The target's users (" + String.join(", ", plan.users().distinct()) + ") are not touched: "
                                 + "the Configuration Tool creates and grants them during the install."),
-                null, definition, List.of());
+                null, definition, List.of(), ProcedurePhase.CLEAN_UP);
     }
 }

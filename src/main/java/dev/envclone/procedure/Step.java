@@ -12,20 +12,24 @@ import java.util.List;
  * @param part the optional part it belongs to, or null when it always applies
  * @param cleanup the cleanup script for a {@link StepKind#CLEANUP} step, else null
  * @param fields the Configuration Tool fields for a {@link StepKind#CONFIGURATION_TOOL} step, else empty
+ * @param phase the part of the procedure the step belongs to (the step list's group)
  */
 public record Step(String id, String title, StepKind kind, DocRef reference, String instruction,
-                   List<String> details, OptionalPart part, CleanupDefinition cleanup, List<ConfigField> fields) {
+                   List<String> details, OptionalPart part, CleanupDefinition cleanup, List<ConfigField> fields,
+                   ProcedurePhase phase) {
     public Step {
         details = List.copyOf(details);
         fields = List.copyOf(fields);
+        java.util.Objects.requireNonNull(phase, () -> "step " + id + " has no phase");
     }
 
-    static Step manual(String id, String title, DocRef reference, String instruction, String... details) {
+    static Step manual(ProcedurePhase phase, String id, String title, DocRef reference, String instruction,
+                       String... details) {
         return new Step(id, title, StepKind.MANUAL, reference, instruction, List.of(details), null, null,
-                List.of());
+                List.of(), phase);
     }
 
     Step forPart(OptionalPart value) {
-        return new Step(id, title, kind, reference, instruction, details, value, cleanup, fields);
+        return new Step(id, title, kind, reference, instruction, details, value, cleanup, fields, phase);
     }
 }

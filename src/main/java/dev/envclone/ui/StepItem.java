@@ -66,6 +66,11 @@ public final class StepItem {
         return notApplicable;
     }
 
+    /** The part of the procedure the step belongs to (the step list's heading); null for the plan and final pages. */
+    public dev.envclone.procedure.ProcedurePhase phase() {
+        return step == null ? null : step.phase();
+    }
+
     public ObjectProperty<StepState> stateProperty() {
         return state;
     }

@@ -50,6 +50,7 @@ public final class WizardApp extends Application {
         AppIcon.on(stage);
         background = new FxBackground();
         wizard = new WizardViewModel(background, settings);
+        wizard.operatorQuestion(new dev.envclone.ui.main.OperatorPrompt(root));
         // Never larger than the screen (a 1024×768 remote desktop): the remembered or default size is clamped.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(settings.windowWidth(), screen.getWidth()),

@@ -43,7 +43,10 @@ public final class WizardViewModel {
     private final Settings settings;
     private final ObjectProperty<MigrationPlan> plan = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<RunFolder> run = new ReadOnlyObjectWrapper<>();
-    private final StringProperty operator = new SimpleStringProperty(System.getProperty("user.name"));
+    // Never the OS login (a shared admin account on a jump host names nobody): asked once per run, see
+    // confirmOperator.
+    private final StringProperty operator = new SimpleStringProperty("");
+    private OperatorQuestion operatorQuestion;
     private final StringProperty targetUrl = new SimpleStringProperty("");
     private final StringProperty targetUser = new SimpleStringProperty("");
     private final StringProperty targetPassword = new SimpleStringProperty("");
@@ -58,6 +61,8 @@ public final class WizardViewModel {
             item -> new javafx.beans.Observable[] {item.stateProperty(), item.runningProperty()});
     private final IntegerProperty selected = new SimpleIntegerProperty(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No plan yet");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
     private final IntegerProperty textScale = new SimpleIntegerProperty(100);
     private RunContext context;
     /** The open run's folder, held while the wizard has it open (released by continueLater). */
@@ -79,6 +84,10 @@ public final class WizardViewModel {
         sourceUser.addListener((o, a, b) -> closeContext());
         sourcePassword.addListener((o, a, b) -> closeContext());
         items.setAll(StepItem.plan(), StepItem.finalChecklist());
+        // The extractor reports every state change: the counts follow each step as the journal records it.
+        items.addListener((javafx.collections.ListChangeListener<StepItem>) change -> showWhere());
+        selected.addListener((o, before, now) -> showWhere());
+        showWhere();
         textScale.set(settings.textScale());
         textScale.addListener((o, before, now) -> {
             settings.textScale(now.intValue());
@@ -107,8 +116,62 @@ public final class WizardViewModel {
         return run.getReadOnlyProperty();
     }
 
+    /** The operator's name for this run, as they gave it when the run was created or opened; never the OS login. */
     public StringProperty operatorProperty() {
         return operator;
+    }
+
+    /** Asks the operator's name: the offered name (the last one given) filled in; empty when they cancel. */
+    @FunctionalInterface
+    public interface OperatorQuestion {
+        java.util.Optional<String> ask(String offered);
+    }
+
+    /**
+     * The window's question for the operator's name, asked each time a run is created or opened. Without one (the
+     * view-model tests), the name set on {@link #operatorProperty()} is used, and a run without one is refused.
+     */
+    public void operatorQuestion(OperatorQuestion question) {
+        this.operatorQuestion = question;
+    }
+
+    /** Why {@code name} cannot be the operator's name, or null when it can (the dialog shows it at the field). */
+    public static String operatorProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "Type your name: the journal and the signed report name who did each step of this run.";
+        }
+        try {
+            dev.envclone.run.FreeText.requireOneLine("The operator's name", name.strip());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The name the question offers: this session's, else the one remembered from the last run (or none). */
+    public String offeredOperator() {
+        String now = operator.get();
+        return now != null && !now.isBlank() ? now : settings.operatorName();
+    }
+
+    /**
+     * Once per run, before it is created or opened: the operator's name, asked (when a question is set), checked,
+     * kept for the run and remembered as the next run's default. Refused, nothing of the run is made or opened.
+     */
+    private void confirmOperator() {
+        String name = operator.get();
+        if (operatorQuestion != null) {
+            name = operatorQuestion.ask(offeredOperator()).orElseThrow(() -> new IllegalArgumentException(
+                    "No run without the operator's name: the journal and the signed report name who did each "
+                            + "step. Try again and give your name when asked."));
+        }
+        String problem = operatorProblem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        operator.set(name.strip());
+        settings.operatorName(name.strip());
+        settings.save();
     }
 
     public StringProperty targetUrlProperty() {
@@ -168,6 +231,65 @@ public final class WizardViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** "12 of 31 done" (and how many were skipped): see {@link #progressOf}. Empty without a plan. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Where the shown page stands: "Step 5 of 31 · Clean up", "Plan", "Final checklist". See {@link #positionOf}. */
+    public ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    private void showWhere() {
+        progress.set(progressOf(items));
+        int index = selected.get();
+        position.set(index >= 0 && index < items.size() ? positionOf(items, items.get(index)) : "");
+    }
+
+    /**
+     * "12 of 31 done": of the steps that apply to the plan, those with nothing left to do because they were done,
+     * by envclone or ticked (done), or by a DBA (done by DBA). A skipped step is finished too, but it is not done:
+     * it is counted on its own ("12 of 31 done, 1 skipped"), so that the header never reads as more work done than
+     * was. A step under way counts once the journal says it ended. Empty before there is a plan.
+     */
+    static String progressOf(List<StepItem> items) {
+        int applicable = 0;
+        int done = 0;
+        int skipped = 0;
+        for (StepItem item : items) {
+            if (item.kind() != StepItem.Kind.STEP || !item.applicable()) {
+                continue;
+            }
+            applicable++;
+            StepState now = item.stateProperty().get();
+            if (now == StepState.DONE || now == StepState.DONE_BY_DBA) {
+                done++;
+            } else if (now == StepState.SKIPPED) {
+                skipped++;
+            }
+        }
+        if (applicable == 0) {
+            return "";
+        }
+        return done + " of " + applicable + " done" + (skipped == 0 ? "" : ", " + skipped + " skipped");
+    }
+
+    /**
+     * The shown page's place in the run: "Step 5 of 31 · Clean up" for a step that applies (its number among the
+     * plan's steps, and its phase), "Not applicable · Clean up" for one the plan leaves out, "Plan" and "Final
+     * checklist" for the pages around the steps.
+     */
+    static String positionOf(List<StepItem> items, StepItem shown) {
+        int applicable = (int) items.stream().filter(i -> i.kind() == StepItem.Kind.STEP && i.applicable()).count();
+        return switch (shown.kind()) {
+            case PLAN -> applicable == 0 ? "Plan" : "Plan · then " + applicable + " steps";
+            case FINAL -> "Final checklist";
+            case STEP -> (shown.applicable() ? "Step " + shown.number() + " of " + applicable : "Not applicable")
+                    + " · " + shown.phase().displayName();
+        };
+    }
+
     /** Starts the run: writes plan.json and the scripts into the run folder and opens its journal. */
     public void createRun(MigrationPlan accepted) throws IOException, GuardException {
         createRun(accepted, accepted.sourceFingerprint());
@@ -179,6 +301,7 @@ public final class WizardViewModel {
      */
     public void createRun(MigrationPlan accepted, String sourceFingerprint) throws IOException, GuardException {
         Path folder = runFolder.get();
+        confirmOperator();
         RunFolderLock lock = RunFolderLock.forNewRun(folder, WIZARD);
         try {
             RunFolder created = RunFolder.create(folder, accepted, sourceFingerprint,
@@ -196,6 +319,7 @@ public final class WizardViewModel {
                 : RunFolderLock.forRun(folder, WIZARD);
         try {
             RunFolder opened = RunFolder.open(folder, Clock.systemUTC());
+            confirmOperator();
             String target = opened.journal().entries().get(0).get("target");
             if (target != null && !target.contains("***")) {
                 targetUrl.set(target);

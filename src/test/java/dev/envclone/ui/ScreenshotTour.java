@@ -51,7 +51,8 @@ public final class ScreenshotTour {
         // A fourth argument names the theme (light, the default, or dark): the pictures' names then carry it.
         dev.envclone.ui.common.Theme theme = dev.envclone.ui.common.Theme.of(args.length > 3 ? args[3] : "light");
         Path home = Files.createTempDirectory("envclone-tour");
-        Files.writeString(home.resolve("wizard.properties"), "text.scale=" + scale + "\ntheme=" + theme.key() + "\n");
+        Files.writeString(home.resolve("wizard.properties"), "text.scale=" + scale + "\ntheme=" + theme.key()
+                + "\noperator.name=Ana Operator\n");
         System.setProperty("envclone.home", home.toString());
         Files.createDirectories(out);
         String suffix = "-" + dbms.cliName() + "-" + scale + (args.length > 3 ? "-" + theme.key() : "");
@@ -83,6 +84,13 @@ public final class ScreenshotTour {
         shot(out, "02b-plan-clone-settings" + suffix);
         scrollTo("plan-run-folder");
         fire("main-next");
+        idle();
+        // The run asks who runs it, the last name given offered.
+        waitUntil(() -> onFx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#operator-name") != null)));
+        settle();
+        shot(out, "02c-operator-name" + suffix);
+        fire("operator-name-use");
         idle();
         fire("prerequisites-check");
         idle();

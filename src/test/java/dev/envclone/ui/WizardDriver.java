@@ -40,10 +40,33 @@ final class WizardDriver {
         waitIdle();
     }
 
-    /** Next on the plan page: checks the plan and starts the run. */
+    /** The operator's name the drivers give when the run is created or opened. */
+    static final String OPERATOR = "Ana Operator";
+
+    /** Next on the plan page: checks the plan, answers the operator's name, and starts the run. */
     void acceptPlan() {
         next();
+        giveName(OPERATOR);
         waitFor(() -> wizard().runProperty().get() != null);
+    }
+
+    /**
+     * Answers "Who runs this migration?" (asked when a run is created or opened) with {@code name}, or with the
+     * name it offers when {@code name} is null; returns the name it offered.
+     */
+    String giveName(String name) {
+        waitFor(() -> robot.lookup("#operator-name").tryQuery().isPresent());
+        TextInputControl field = robot.lookup("#operator-name-field").queryAs(TextInputControl.class);
+        String offered = field.getText();
+        if (name != null) {
+            robot.interact(() -> field.setText(name));
+        }
+        Button use = robot.lookup("#operator-name .button").match(n -> "Use this name".equals(((Button) n).getText()))
+                .queryButton();
+        robot.clickOn(use);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitIdle();
+        return offered;
     }
 
     StepItem current() {

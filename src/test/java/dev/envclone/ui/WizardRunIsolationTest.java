@@ -110,6 +110,7 @@ class WizardRunIsolationTest {
         continueLater(driver);
 
         driver.click("#start-resume");
+        driver.giveName(null);
         WizardDriver.waitFor(() -> app.mainWindow() != null);
         driver.waitIdle();
         assertEquals(summary, header(), "the first run's plan again");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envclone.procedure.OptionalPart;
 import dev.envclone.procedure.PlanBuilder;
+import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.run.StepState;
 import dev.envclone.sql.Dbms;
 import dev.envclone.ui.common.Background;
@@ -58,6 +59,7 @@ class WizardViewModelTest {
         Settings settings = Settings.load(folder.resolve("wizard.properties"));
         assertEquals(run.toAbsolutePath(), settings.lastRunFolder());
         WizardViewModel reopened = new WizardViewModel(Background.direct(), settings);
+        reopened.operatorProperty().set("Cy Operator");
         reopened.openRun(run);
         StepItem selected = reopened.items().get(reopened.selectedProperty().get());
         assertEquals("find-schemas", selected.step().id(), "prerequisites done, find-schemas is next");
@@ -101,6 +103,7 @@ class WizardViewModelTest {
         first.wizard.continueLater();
         WizardViewModel second = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("b.properties")));
 
+        second.operatorProperty().set("Cy Operator");
         second.openRun(run);
 
         assertEquals(run, second.runProperty().get().folder());
@@ -129,9 +132,126 @@ class WizardViewModelTest {
         // Closed: another wizard takes the folder's lock and the target's at once.
         WizardViewModel second = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("b.properties")));
         second.targetUserProperty().set("sa");
+        second.operatorProperty().set("Cy Operator");
         second.openRun(run);
         second.context().session(); // refused (GuardException) while another session holds the target
         assertNull(second.context().targetWarning(), "the target is locked for the second wizard");
         second.continueLater();
+    }
+
+    @Test
+    void theHeaderCountsTheDoneStepsAndSaysWhichStepIsShown() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        WizardViewModel wizard = fixture.wizard;
+        int steps = ProcedureCatalog.stepsFor(wizard.planProperty().get()).size();
+        assertEquals("0 of " + steps + " done", wizard.progressProperty().get());
+        assertEquals("Step 1 of " + steps + " · Prepare", wizard.positionProperty().get(), "opens at the first step");
+
+        wizard.runProperty().get().tick("prerequisites", "checked", "Ana Operator");
+        wizard.refresh();
+        assertEquals("1 of " + steps + " done", wizard.progressProperty().get());
+        wizard.runProperty().get().doneByDba("backup-database", "Bea DBA", "", "Ana Operator");
+        wizard.runProperty().get().skip("restore-database", "restored by the storage team", "Ana Operator");
+        wizard.refresh();
+        assertEquals("2 of " + steps + " done, 1 skipped", wizard.progressProperty().get(),
+                "done by a DBA is done; skipped is finished but counted apart");
+
+        StepItem frontEnds = fixture.item("cleanup-front-ends");
+        wizard.selectedProperty().set(wizard.items().indexOf(frontEnds));
+        assertEquals("Step " + frontEnds.number() + " of " + steps + " · Clean up", wizard.positionProperty().get());
+        wizard.selectedProperty().set(wizard.items().indexOf(fixture.item("upload-license")));
+        assertEquals("Step " + fixture.item("upload-license").number() + " of " + steps + " · After the install",
+                wizard.positionProperty().get());
+        wizard.selectedProperty().set(0);
+        assertEquals("Plan · then " + steps + " steps", wizard.positionProperty().get());
+        wizard.selectedProperty().set(wizard.items().size() - 1);
+        assertEquals("Final checklist", wizard.positionProperty().get());
+    }
+
+    @Test
+    void aStepThePlanLeavesOutIsNotCountedAndSaysSo() {
+        WizardViewModel wizard = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("w.properties")));
+        wizard.planProperty().set(new PlanBuilder(Dbms.ORACLE).parts(EnumSet.noneOf(OptionalPart.class)).build());
+        int steps = ProcedureCatalog.stepsFor(wizard.planProperty().get()).size();
+        assertTrue(steps < ProcedureCatalog.allSteps(wizard.planProperty().get()).size());
+        assertEquals("0 of " + steps + " done", wizard.progressProperty().get());
+        int saml = java.util.stream.IntStream.range(0, wizard.items().size()).filter(i -> wizard.items().get(i)
+                .step() != null && wizard.items().get(i).step().id().equals("cleanup-saml")).findFirst().orElseThrow();
+        wizard.selectedProperty().set(saml);
+        assertEquals("Not applicable · Clean up", wizard.positionProperty().get());
+    }
+
+    @Test
+    void theOperatorIsNeverTheOsLoginAndARunWithoutANameIsRefused() throws Exception {
+        WizardFixture fixture = WizardFixture.planned(Dbms.SQLSERVER, folder, Background.direct());
+        WizardViewModel fresh = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("n.properties")));
+        assertEquals("", fresh.operatorProperty().get(), "no name before the operator gives one");
+        assertEquals("", fresh.offeredOperator(), "nothing offered before a name was ever given");
+        fixture.wizard.operatorProperty().set("");
+
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> fixture.wizard.createRun(fixture.wizard.planProperty().get()));
+
+        assertEquals("Type your name: the journal and the signed report name who did each step of this run.",
+                refused.getMessage());
+        assertNull(fixture.wizard.runProperty().get());
+        assertFalse(Files.exists(fixture.wizard.runFolderProperty().get().resolve("journal.jsonl")));
+    }
+
+    @Test
+    void theNameIsAskedForEachRunAndTheLastOneIsOfferedNextTime() throws Exception {
+        WizardFixture fixture = WizardFixture.planned(Dbms.ORACLE, folder, Background.direct());
+        WizardViewModel wizard = fixture.wizard;
+        wizard.operatorProperty().set("");
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        wizard.operatorQuestion(name -> {
+            offered.add(name);
+            return java.util.Optional.of("  Dee Night-Shift ");
+        });
+
+        wizard.createRun(wizard.planProperty().get());
+
+        assertEquals(java.util.List.of(""), offered, "asked once, nothing to offer on a fresh machine");
+        assertEquals("Dee Night-Shift", wizard.operatorProperty().get());
+        dev.envclone.run.RunFolder run = wizard.runProperty().get();
+        assertEquals("Dee Night-Shift", run.journal().entries().get(0).operator(), "the run was created by them");
+        Path folderOfRun = run.folder();
+        wizard.continueLater();
+        assertEquals("Dee Night-Shift", Settings.load(folder.resolve("wizard.properties")).operatorName());
+
+        WizardViewModel next = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("wizard.properties")));
+        java.util.List<String> offeredAgain = new java.util.ArrayList<>();
+        next.operatorQuestion(name -> {
+            offeredAgain.add(name);
+            return java.util.Optional.of(name);
+        });
+        next.openRun(folderOfRun);
+        assertEquals(java.util.List.of("Dee Night-Shift"), offeredAgain, "the remembered name is offered on resume");
+        assertEquals("Dee Night-Shift", next.operatorProperty().get());
+        next.continueLater();
+    }
+
+    @Test
+    void aCancelledOrBlankAnswerOpensNoRun() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        Path run = fixture.wizard.runProperty().get().folder();
+        fixture.wizard.continueLater();
+        WizardViewModel second = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("b.properties")));
+        second.operatorQuestion(offered -> java.util.Optional.empty());
+        IllegalArgumentException cancelled = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> second.openRun(run));
+        assertTrue(cancelled.getMessage().startsWith("No run without the operator's name"), cancelled.getMessage());
+        assertNull(second.runProperty().get());
+
+        second.operatorQuestion(offered -> java.util.Optional.of("   "));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> second.openRun(run));
+        assertNull(second.runProperty().get());
+        assertTrue(WizardViewModel.operatorProblem("Ana\nOperator").contains("one line"));
+        // Refused, the folder was let go: a third wizard opens it.
+        WizardViewModel third = new WizardViewModel(Background.direct(), Settings.load(folder.resolve("c.properties")));
+        third.operatorProperty().set("Cy Operator");
+        third.openRun(run);
+        assertEquals(run, third.runProperty().get().folder());
+        third.continueLater();
     }
 }

@@ -101,7 +101,15 @@ class WizardWalkTest {
         driver.waitIdle();
         robot.type(javafx.scene.input.KeyCode.ENTER);
         driver.waitIdle();
+        // The run asks who runs it: the name typed, Enter uses it.
+        WizardDriver.waitFor(() -> robot.lookup("#operator-name-field").tryQuery().isPresent());
+        robot.clickOn("#operator-name-field").write("Cy Operator");
+        assertEquals("Cy Operator", robot.lookup("#operator-name-field")
+                .queryAs(javafx.scene.control.TextField.class).getText());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        driver.waitIdle();
         assertTrue(driver.wizard().runProperty().get() != null, "Enter on the plan page accepted it");
+        assertEquals("Cy Operator", driver.wizard().operatorProperty().get());
         assertEquals("prerequisites", driver.current().step().id());
     }
 
@@ -126,6 +134,7 @@ class WizardWalkTest {
 
         WizardDriver again = launch();
         robot.clickOn("#start-resume");
+        assertEquals(WizardDriver.OPERATOR, again.giveName(null), "the name given last time is offered");
         WizardDriver.waitFor(() -> app.mainWindow() != null);
         assertEquals(runFolder, again.wizard().runProperty().get().folder());
         assertEquals(third.id(), again.current().step().id(), "resumes at the first step not done");

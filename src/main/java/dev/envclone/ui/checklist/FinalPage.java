@@ -116,7 +116,9 @@ public final class FinalPage implements WizardPage {
         note.setMinWidth(Region.USE_PREF_SIZE);
         note.textProperty().bindBidirectional(row.noteProperty());
         // Read-only rather than disabled once recorded: the journal's note stays readable and can be copied.
-        note.editableProperty().bind(row.finishedProperty().not());
+        // A row recorded on its own page (cleanup, clone) or not applicable takes no note here: nothing would keep it.
+        note.editableProperty().bind(row.finishedProperty().not().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(row::tickable)));
         note.disableProperty().bind(model.busyProperty());
         // Enter in a note records nothing (a tick has no undo): the row's box ticks; Enter does not press Next.
         note.setOnAction(javafx.event.Event::consume);

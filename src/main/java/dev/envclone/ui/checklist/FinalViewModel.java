@@ -5,7 +5,6 @@ import dev.envclone.db.ProgressListener;
 import dev.envclone.files.OwnerOnly;
 import dev.envclone.procedure.ProcedureCatalog;
 import dev.envclone.procedure.Step;
-import dev.envclone.procedure.StepKind;
 import dev.envclone.report.ChecklistPdf;
 import dev.envclone.report.PaperSize;
 import dev.envclone.report.ReportFileName;
@@ -29,9 +28,10 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 
 /**
- * The final page: every step the operator or a DBA does (all but the cleanup scripts) as a checklist row ticked
- * from the journal, the run's overall state, and the evidence: the signed report (export or print) and the blank
- * checklist (print).
+ * The final page: every step of the procedure as a checklist row, in the step list's order and numbering (the
+ * cleanup scripts and the clone included, and the steps the plan leaves out, unnumbered), each with its state and
+ * who recorded it when, from the journal; the manual and Configuration Tool rows ticked here. Then the run's overall
+ * state, and the evidence: the signed report (export or print) and the blank checklist (print).
  */
 public final class FinalViewModel {
     /** Prints a PDF (the page's printer job), off the UI thread. */
@@ -53,11 +53,11 @@ public final class FinalViewModel {
     public FinalViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
         if (wizard.planProperty().get() != null) {
+            // Numbered as the step list numbers them: 1 to N over the steps that apply, with no gap.
             List<Step> steps = ProcedureCatalog.stepsFor(wizard.planProperty().get());
-            for (int i = 0; i < steps.size(); i++) {
-                if (steps.get(i).kind() != StepKind.CLEANUP) {
-                    rows.add(new ChecklistRow(steps.get(i), i + 1));
-                }
+            for (Step step : ProcedureCatalog.allSteps(wizard.planProperty().get())) {
+                int index = steps.indexOf(step);
+                rows.add(index >= 0 ? new ChecklistRow(step, index + 1) : ChecklistRow.notApplicable(step));
             }
         }
         reload();
@@ -67,7 +67,7 @@ public final class FinalViewModel {
         return wizard;
     }
 
-    /** The manual, Configuration Tool and clone steps of the plan, in order. */
+    /** Every step of the procedure, in order: those the plan leaves out too. */
     public List<ChecklistRow> rows() {
         return rows;
     }
@@ -86,7 +86,9 @@ public final class FinalViewModel {
         }
         RunState state = run.state();
         for (ChecklistRow row : rows) {
-            row.update(state.of(row.stepId()), state.lastEntry(row.stepId()));
+            if (row.applicable()) {
+                row.update(state.of(row.stepId()), state.lastEntry(row.stepId()));
+            }
         }
         summary.set(summaryOf(state, ProcedureCatalog.stepsFor(run.plan())));
     }
@@ -136,7 +138,7 @@ public final class FinalViewModel {
             return;
         }
         if (!row.tickable()) {
-            message.set(row.title() + " is recorded on its own page: done by a DBA, or skipped.");
+            message.set(row.title() + " is " + row.recordedWhere());
             return;
         }
         String note = row.noteProperty().get() == null ? "" : row.noteProperty().get().strip();

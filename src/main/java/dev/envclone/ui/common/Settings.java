@@ -119,4 +119,13 @@ public final class Settings {
             return fallback;
         }
     }
+
+    /** The name the operator gave for the last run, offered again for the next; empty before the first. */
+    public String operatorName() {
+        return values.getProperty("operator.name", "");
+    }
+
+    public void operatorName(String name) {
+        values.setProperty("operator.name", name == null ? "" : name);
+    }
 }

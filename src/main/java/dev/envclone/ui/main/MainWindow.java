@@ -14,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
@@ -74,50 +73,10 @@ public final class MainWindow {
     }
 
     private void build() {
-        Label summary = new Label();
-        summary.setId("main-summary");
-        summary.getStyleClass().add("plan-summary");
-        summary.textProperty().bind(wizard.summaryProperty());
-        subscriptions.onClose(summary.textProperty()::unbind);
-        summary.setMaxWidth(Double.MAX_VALUE);
-        summary.setWrapText(true);
-        root.setTop(summary);
+        root.setTop(new RunHeader(wizard, subscriptions).view());
 
-        list.setId("main-steps");
-        list.setItems(wizard.items());
-        list.setPrefWidth(360);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(StepItem item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll("step-done", "step-failed", "step-na");
-                if (empty || item == null) {
-                    setText(null);
-                    return;
-                }
-                // The state on a line of its own, so that a long title never hides it.
-                setText(item.stateText().isEmpty() ? item.heading() : item.heading() + "\n      " + item.stateText());
-                if (!item.applicable()) {
-                    getStyleClass().add("step-na");
-                } else if (item.runningProperty().get()) {
-                    return; // under way: neither done nor failed, whatever the journal said before
-                } else if (item.stateProperty().get().finished()) {
-                    getStyleClass().add("step-done");
-                } else if (item.stateProperty().get() == dev.envclone.run.StepState.FAILED
-                        || item.stateProperty().get() == dev.envclone.run.StepState.BLOCKED) {
-                    getStyleClass().add("step-failed");
-                }
-            }
-        });
-        list.getSelectionModel().select(wizard.selectedProperty().get());
-        list.getSelectionModel().selectedIndexProperty().addListener((o, before, now) -> {
-            if (now.intValue() >= 0 && now.intValue() != wizard.selectedProperty().get()) {
-                wizard.selectedProperty().set(now.intValue());
-            }
-        });
+        root.setLeft(new StepList(list, wizard, background).view());
         subscriptions.listen(wizard.selectedProperty(), (o, before, now) -> show(now.intValue()));
-        list.disableProperty().bind(background.busyProperty());
-        root.setLeft(list);
 
         center.setId("main-page");
         // Narrower than its page's widest line: the page wraps, it does not push the window wider.

@@ -67,10 +67,12 @@ class FinalPageTest {
 
     @Test
     void enterInARowsNoteRecordsNothingTheBoxTicksItWithTheNote(FxRobot robot) {
+        reveal(robot, "#final-note-upload-license");
         robot.clickOn("#final-note-upload-license").write("licence 4711").type(KeyCode.ENTER);
         assertEquals(StepState.PENDING, fixture.wizard.runProperty().get().state().of("upload-license"),
                 "Enter in a note ticks nothing");
 
+        reveal(robot, "#final-tick-upload-license");
         robot.clickOn("#final-tick-upload-license");
 
         RunState state = fixture.wizard.runProperty().get().state();
@@ -85,6 +87,7 @@ class FinalPageTest {
 
     @Test
     void clickingABoxTicksItsStep(FxRobot robot) {
+        reveal(robot, "#final-tick-republish-factory");
         robot.clickOn("#final-tick-republish-factory");
 
         assertEquals(StepState.DONE, fixture.wizard.runProperty().get().state().of("republish-factory"));
@@ -121,5 +124,17 @@ class FinalPageTest {
         String message = robot.lookup("#final-message").queryAs(Label.class).getText();
         assertTrue(message.startsWith("No printer is set up on this machine"), message);
         assertFalse(robot.lookup("#final-print").queryButton().isDisabled());
+    }
+
+    /** Scrolls the page so that the node is in view: the checklist lists every step, longer than the window. */
+    private void reveal(FxRobot robot, String query) {
+        javafx.scene.Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            javafx.scene.Node content = center.getContent();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double room = content.getBoundsInLocal().getHeight() - center.getViewportBounds().getHeight();
+            center.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -22,6 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.envclone.procedure.OptionalPart;
+import dev.envclone.procedure.PlanBuilder;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.IntStream;
 
 class FinalViewModelTest {
     @TempDir
@@ -45,16 +52,74 @@ class FinalViewModelTest {
     }
 
     @Test
-    void rowsAreEveryStepButTheCleanupScripts() throws Exception {
+    void rowsAreEveryStepTheCleanupScriptsTheCloneAndTheLeftOutOnesIncluded() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
         FinalViewModel model = new FinalViewModel(fixture.wizard);
 
-        assertEquals(ProcedureCatalog.stepsFor(fixture.wizard.planProperty().get()).stream()
-                        .filter(s -> s.kind() != StepKind.CLEANUP).map(Step::id).toList(),
+        assertEquals(ProcedureCatalog.allSteps(fixture.wizard.planProperty().get()).stream().map(Step::id).toList(),
                 model.rows().stream().map(ChecklistRow::stepId).toList());
+        assertTrue(model.rows().stream().anyMatch(r -> r.step().kind() == StepKind.CLEANUP));
         assertTrue(model.rows().stream().anyMatch(r -> r.step().kind() == StepKind.CLONE));
         assertTrue(model.rows().stream().anyMatch(r -> r.step().kind() == StepKind.CONFIGURATION_TOOL));
         assertTrue(model.summaryProperty().get().startsWith("0 of "), model.summaryProperty().get());
+        assertEquals("1. Prerequisites", model.rows().get(0).title());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void theNumbersRunFromOneWithoutAGapAndALeftOutStepIsListedUnnumbered(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.planned(dbms, folder, Background.direct());
+        fixture.wizard.planProperty().set(new PlanBuilder(dbms).parts(EnumSet.of(OptionalPart.SAML)).build());
+        fixture.wizard.createRun(fixture.wizard.planProperty().get());
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+
+        List<Integer> numbers = model.rows().stream().filter(ChecklistRow::applicable).map(ChecklistRow::number)
+                .toList();
+        assertEquals(IntStream.rangeClosed(1, ProcedureCatalog.stepsFor(fixture.wizard.planProperty().get()).size())
+                .boxed().toList(), numbers, "1 to N, no gap");
+        for (ChecklistRow row : model.rows()) {
+            assertTrue(row.title().startsWith(row.applicable() ? row.number() + ". " : row.step().title()),
+                    row.title());
+            // The step list numbers it the same.
+            if (row.applicable()) {
+                assertEquals(fixture.item(row.stepId()).number(), row.number(), row.stepId());
+            }
+        }
+        ChecklistRow zones = model.row("cleanup-deployment-zones");
+        assertFalse(zones.applicable());
+        assertEquals("Clean up selective deployment zones (not applicable)", zones.title());
+        assertEquals("not applicable", zones.stateProperty().get());
+        assertEquals("Not applicable: the plan leaves out selective deployment zones.", zones.whoProperty().get());
+        assertFalse(zones.tickable());
+    }
+
+    @Test
+    void aCleanupRowShowsWhoExecutedItAndWhenASkippedRowWhoSkippedIt() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        Step frontEnds = ProcedureCatalog.cleanupSteps(fixture.wizard.planProperty().get()).stream()
+                .filter(s -> s.id().equals("cleanup-front-ends")).findFirst().orElseThrow();
+        fixture.wizard.context().session().execute(frontEnds, new dev.envclone.db.CancelToken(),
+                dev.envclone.db.ProgressListener.NONE);
+        fixture.wizard.runProperty().get().skip("disable-lifetime", "LifeTime runs elsewhere", "Ana Operator");
+        fixture.wizard.runProperty().get().doneByDba("backup-database", "Bea DBA", "copy-only", "Ana Operator");
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+
+        ChecklistRow cleanup = model.row("cleanup-front-ends");
+        assertEquals("done", cleanup.stateProperty().get());
+        assertTrue(cleanup.whoProperty().get().startsWith("Ana Operator at "), cleanup.whoProperty().get());
+        assertTrue(cleanup.whoProperty().get().endsWith(" UTC"), cleanup.whoProperty().get());
+        ChecklistRow skipped = model.row("disable-lifetime");
+        assertEquals("skipped", skipped.stateProperty().get());
+        assertEquals("LifeTime runs elsewhere", skipped.noteProperty().get());
+        assertTrue(skipped.whoProperty().get().startsWith("Ana Operator at "), skipped.whoProperty().get());
+        ChecklistRow dba = model.row("backup-database");
+        assertEquals("done by DBA", dba.stateProperty().get());
+        assertTrue(dba.whoProperty().get().startsWith("Bea DBA (DBA), recorded by Ana Operator at "),
+                dba.whoProperty().get());
+        ChecklistRow open = model.row("cleanup-mobile-apps");
+        assertEquals("pending", open.stateProperty().get());
+        assertEquals("Recorded on its own page: executed by envclone, done by a DBA, or skipped.",
+                open.whoProperty().get());
     }
 
     @Test

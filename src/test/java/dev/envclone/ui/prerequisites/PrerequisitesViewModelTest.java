@@ -61,6 +61,7 @@ class PrerequisitesViewModelTest {
         second.targetUrlProperty().set(first.url);
         second.targetUserProperty().set("sa");
         second.runFolderProperty().set(folder.resolve("second-run"));
+        second.operatorProperty().set("Cy Operator");
         second.createRun(new PlanBuilder(dbms).build());
         PrerequisitesViewModel model = new PrerequisitesViewModel(second, second.items().stream()
                 .filter(i -> i.step() != null && i.step().id().equals("prerequisites")).findFirst().orElseThrow());
