@@ -63,6 +63,7 @@ public final class WizardApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
                 () -> scale(-1));
         applyScale();
+        TextSize.onEveryDialog(wizard.textScaleProperty());
         wizard.textScaleProperty().addListener((o, before, now) -> applyScale());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("envclone — ", wizard.summaryProperty()));
         stage.setScene(scene);
@@ -150,6 +151,6 @@ public final class WizardApp extends Application {
     }
 
     private void applyScale() {
-        root.setStyle("-fx-font-size: " + (13.0 * wizard.textScaleProperty().get() / 100.0) + "px;");
+        root.setStyle(TextSize.rootStyle(wizard.textScaleProperty().get()));
     }
 }

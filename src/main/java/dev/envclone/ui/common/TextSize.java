@@ -17,7 +17,42 @@ public final class TextSize {
     /** Alt+Z: the bottom bar is on every page, and Alt+T is the plan page's "Target environment". */
     public static final String LABEL = "Text si_ze:";
 
+    /** The root font size at 100 %: every size in the stylesheet is in em, so this one value scales them all. */
+    private static final double BASE_PX = 13.0;
+    /** The setting the dialogs follow: the latest wizard's (tests start several in one JVM). */
+    private static IntegerProperty dialogPercent;
+
     private TextSize() {
+    }
+
+    /** The style that sets a scene root's font to {@code percent} of the default. */
+    public static String rootStyle(int percent) {
+        return "-fx-font-size: " + (BASE_PX * percent / 100.0) + "px;";
+    }
+
+    /**
+     * Every dialog shown from now on (confirmations, the typed-name question, the operator's name) takes the text
+     * size as it opens: a dialog is a window of its own, which the main window's root style does not reach, and
+     * at 150 % over remote desktop the question before Execute must be as readable as the page behind it. Once per
+     * listener per application, following the latest wizard's setting; FX thread.
+     */
+    public static void onEveryDialog(IntegerProperty percent) {
+        boolean first = dialogPercent == null;
+        dialogPercent = percent;
+        if (!first) {
+            return;
+        }
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>)
+                change -> {
+                    while (change.next()) {
+                        for (javafx.stage.Window window : change.getAddedSubList()) {
+                            if (window.getScene() != null
+                                    && window.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane) {
+                                pane.setStyle(rootStyle(dialogPercent.get()));
+                            }
+                        }
+                    }
+                });
     }
 
     /**
