@@ -2,6 +2,8 @@ package dev.envclone.ui.checklist;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
 import java.io.File;
@@ -135,15 +137,15 @@ public final class FinalPage implements WizardPage {
     }
 
     private Node evidence() {
-        Button export = new Button("_Export report…");
+        Button export = ActionIcons.on(new Button("_Export report…"), Action.EXPORT);
         export.setId("final-export");
         export.disableProperty().bind(model.busyProperty());
         export.setOnAction(e -> export());
-        Button print = new Button("_Print report…");
+        Button print = ActionIcons.on(new Button("_Print report…"), Action.PRINT);
         print.setId("final-print");
         print.disableProperty().bind(model.busyProperty());
         print.setOnAction(e -> print(true));
-        Button checklist = new Button("Print _checklist…");
+        Button checklist = ActionIcons.on(new Button("Print _checklist…"), Action.PRINT);
         checklist.setId("final-print-checklist");
         checklist.disableProperty().bind(model.busyProperty());
         checklist.setOnAction(e -> print(false));

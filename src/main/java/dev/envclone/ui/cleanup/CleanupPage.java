@@ -1,5 +1,7 @@
 package dev.envclone.ui.cleanup;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.SqlText;
@@ -21,7 +23,7 @@ public final class CleanupPage implements WizardPage {
     private final CleanupViewModel model;
     private final PageLayout page;
     private final Node view;
-    private final Button preview = button("cleanup-preview", "_Preview");
+    private final Button preview = ActionIcons.on(button("cleanup-preview", "_Preview"), Action.PREVIEW);
 
     public CleanupPage(CleanupViewModel model) {
         this.model = model;
@@ -87,7 +89,7 @@ public final class CleanupPage implements WizardPage {
         BooleanExpression locked = model.busyProperty().or(model.finishedProperty());
         preview.setOnAction(e -> model.preview());
         preview.disableProperty().bind(locked);
-        Button execute = button("cleanup-execute", "_Execute…");
+        Button execute = ActionIcons.on(button("cleanup-execute", "_Execute…"), Action.EXECUTE);
         execute.setOnAction(e -> {
             String title = "Execute step " + model.item().number();
             boolean confirmed = model.nameToBeTyped()
@@ -100,27 +102,28 @@ public final class CleanupPage implements WizardPage {
             }
         });
         execute.disableProperty().bind(locked);
-        Button skip = button("cleanup-skip", "_Skip…");
+        Button skip = ActionIcons.on(button("cleanup-skip", "_Skip…"), Action.SKIP);
         skip.setOnAction(e -> Prompts.requiredText(view, "cleanup-skip", "Skip step " + model.item().number(),
                 "Why is this step not needed? The reason goes into the journal and the report.")
                 .ifPresent(model::skip));
         skip.disableProperty().bind(locked);
-        Button dba = button("cleanup-dba", "Done by _DBA…");
+        Button dba = ActionIcons.on(button("cleanup-dba", "Done by _DBA…"), Action.DONE_BY_DBA);
         dba.setOnAction(e -> Prompts.dba(view, "cleanup-dba").ifPresent(n -> model.doneByDba(n.name(), n.note())));
         dba.disableProperty().bind(locked);
-        Button copy = button("cleanup-copy", "_Copy SQL");
+        Button copy = ActionIcons.on(button("cleanup-copy", "_Copy SQL"), Action.COPY);
         copy.setOnAction(e -> {
             Prompts.copy(model.sqlProperty().get());
             model.copied();
         });
-        Button save = button("cleanup-save", "S_ave SQL…");
+        Button save = ActionIcons.on(button("cleanup-save", "S_ave SQL…"), Action.SAVE);
         save.setOnAction(e -> save());
-        Button cancel = button("cleanup-cancel", "Cancel");
+        Button cancel = ActionIcons.on(button("cleanup-cancel", "Cancel"), Action.CANCEL);
         cancel.setOnAction(e -> model.cancel());
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.managedProperty().bind(model.busyProperty());
         if (model.standInOffered()) {
             // The rehearsal's stand-in for Service Center, first: the step is refused until it is done.
+            // No icon: a wrapped button's text with a graphic beside it is measured one line short, and cut.
             Button standIn = button("cleanup-stand-in", "Unmap the connections as Service Center would (rehearsal)");
             standIn.setMnemonicParsing(false); // every letter is taken by the buttons beside it
             standIn.setOnAction(e -> model.standInForServiceCenter());

@@ -2,6 +2,8 @@ package dev.envclone.ui.clone;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.SqlText;
@@ -61,9 +63,9 @@ public final class ClonePage implements WizardPage {
                 .otherwise("envclone does not run this step here (no source connection): the DBA runs the file, "
                         + "then you record who did it."));
         page.add(PageLayout.section("Record"), hint, StepPageParts.record("clone", marks));
-        Button dba = StepPageParts.markButton("Done by _DBA…", "clone-dba", model.canMarkProperty(),
+        Button dba = ActionIcons.on(StepPageParts.markButton("Done by _DBA…", "clone-dba", model.canMarkProperty(),
                 () -> Prompts.dba(page.view(), "clone-dba-dialog")
-                        .ifPresent(answer -> model.doneByDba(answer.name(), answer.note())));
+                        .ifPresent(answer -> model.doneByDba(answer.name(), answer.note()))), Action.DONE_BY_DBA);
         actions.add(dba);
         actions.add(StepPageParts.skipButton(page.view(), "clone", marks, model.canMarkProperty()));
         page.actionRow(actions.toArray(new Node[0]));
@@ -75,14 +77,14 @@ public final class ClonePage implements WizardPage {
         SqlText area = new SqlText("clone-text");
         area.setText(model.text());
         heading.setLabelFor(area);
-        Button copy = new Button("_Copy");
+        Button copy = ActionIcons.on(new Button("_Copy"), Action.COPY);
         copy.setId("clone-copy");
         copy.setOnAction(e -> {
             Prompts.copy(model.text());
             model.copied();
         });
         // Sa_ve, not _Save: Alt+S is Skip on every step page.
-        Button save = new Button("Sa_ve…");
+        Button save = ActionIcons.on(new Button("Sa_ve…"), Action.SAVE);
         save.setId("clone-save");
         save.setOnAction(e -> {
             Path file = Prompts.saveAs(page.view(), model.fileName());

@@ -2,6 +2,8 @@ package dev.envclone.ui.clone;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -28,8 +30,8 @@ final class ClonePanel {
     private final CloneViewModel model;
     private final VBox view = new VBox(8);
     private final VBox actions = new VBox(6);
-    private final Button run = new Button("_Run the clone");
-    private final Button cancel = new Button("Cancel (Esc)");
+    private final Button run = ActionIcons.on(new Button("_Run the clone"), Action.RUN_CLONE);
+    private final Button cancel = ActionIcons.on(new Button("Cancel (Esc)"), Action.CANCEL);
     // The elapsed time is counted here, once a second while a clone runs; the view model computes it.
     private final Timeline clock;
 

@@ -9,6 +9,8 @@ import com.dlsc.formsfx.model.structure.StringField;
 import com.dlsc.formsfx.model.util.BindingMode;
 import com.dlsc.formsfx.model.validators.CustomValidator;
 import com.dlsc.formsfx.view.renderer.FormRenderer;
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.Prompts;
 import dev.envclone.ui.common.WizardPage;
@@ -106,10 +108,10 @@ public final class ConfigToolPage implements WizardPage {
     }
 
     private Node[] sheetButtons() {
-        Button print = new Button("_Print sheet…");
+        Button print = ActionIcons.on(new Button("_Print sheet…"), Action.PRINT);
         print.setId("configtool-print");
         print.setOnAction(e -> print());
-        Button save = new Button("Sa_ve sheet…");
+        Button save = ActionIcons.on(new Button("Sa_ve sheet…"), Action.SAVE);
         save.setId("configtool-save");
         save.setOnAction(e -> {
             Path file = Prompts.saveAs(page.view(), model.sheetFileName());
@@ -146,8 +148,8 @@ public final class ConfigToolPage implements WizardPage {
                 "Optional: anything worth keeping (e.g. Test Connection results)", model.noteProperty(),
                 model.canMarkProperty());
         // The button sits at the end of the note's row: "Note: [……] Mark done".
-        row.getChildren().add(StepPageParts.markButton("_Mark done", "configtool-tick", model.canMarkProperty(),
-                model::tick));
+        row.getChildren().add(ActionIcons.on(StepPageParts.markButton("_Mark done", "configtool-tick",
+                model.canMarkProperty(), model::tick), Action.DONE));
         return row;
     }
 }

@@ -2,6 +2,8 @@ package dev.envclone.ui.main;
 
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.FxBackground;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.Subscriptions;
@@ -35,7 +37,7 @@ public final class MainWindow {
     private final ListView<StepItem> list = new ListView<>();
     // The page's own skeleton scrolls its body and keeps its heading and actions in sight (PageLayout).
     private final javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane();
-    private final Button next = new Button("_Next");
+    private final Button next = ActionIcons.on(new Button("_Next"), Action.NEXT);
     // What this window hangs on the wizard and the scene, both longer-lived than it: removed by close().
     private final Subscriptions subscriptions = new Subscriptions();
     private final BooleanProperty nextAllowed = new SimpleBooleanProperty(true);
@@ -128,7 +130,7 @@ public final class MainWindow {
         progress.progressProperty().bind(background.progressProperty());
         progress.setPrefWidth(160);
         progress.setMinWidth(80);
-        Button cancel = new Button("Cancel job (Esc)");
+        Button cancel = ActionIcons.on(new Button("Cancel job (Esc)"), Action.CANCEL);
         cancel.setId("main-cancel");
         cancel.setOnAction(e -> background.cancelCurrent());
         HBox job = new HBox(10, status, progress, cancel);
@@ -147,7 +149,7 @@ public final class MainWindow {
         HBox.setHgrow(refused, Priority.ALWAYS);
         refused.visibleProperty().bind(nextRefused.isNotEmpty());
 
-        Button back = new Button("_Back");
+        Button back = ActionIcons.on(new Button("_Back"), Action.BACK);
         back.setId("main-back");
         back.setOnAction(e -> move(-1));
         back.disableProperty().bind(background.busyProperty().or(wizard.selectedProperty().isEqualTo(0)));
@@ -164,7 +166,7 @@ public final class MainWindow {
         next.disableProperty().bind(background.busyProperty().or(nextAllowed.not())
                 .or(wizard.selectedProperty().isEqualTo(javafx.beans.binding.Bindings.size(wizard.items())
                         .subtract(1))));
-        Button later = new Button("Continue _later");
+        Button later = ActionIcons.on(new Button("Continue _later"), Action.LATER);
         later.setId("main-continue-later");
         // Also before a run has started: the way back to the start page (the plan typed is forgotten).
         later.disableProperty().bind(background.busyProperty());

@@ -2,6 +2,8 @@ package dev.envclone.ui.manual;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
 import javafx.scene.Node;
@@ -62,7 +64,7 @@ public final class ManualStepPage implements WizardPage {
     }
 
     private Node sandbox() {
-        Button unmap = new Button("_Unmap the extensions in the sandbox");
+        Button unmap = ActionIcons.on(new Button("_Unmap the extensions in the sandbox"), Action.STAND_IN);
         unmap.setId("manual-sandbox-unmap");
         unmap.disableProperty().bind(model.unmappingProperty().or(model.marks().finishedProperty()));
         unmap.setOnAction(e -> model.unmapInSandbox());
@@ -81,7 +83,8 @@ public final class ManualStepPage implements WizardPage {
         HBox row = StepPageParts.noteRow("manual",
                 "What is worth keeping: who else was involved, a ticket number …", model.noteProperty(),
                 model.canMarkProperty());
-        Button done = StepPageParts.markButton("_Done", "manual-tick", model.canMarkProperty(), model::tick);
+        Button done = ActionIcons.on(StepPageParts.markButton("_Done", "manual-tick", model.canMarkProperty(),
+                model::tick), Action.DONE);
         Button skip = StepPageParts.skipButton(page.view(), "manual", model.marks(), model.canMarkProperty());
         row.getChildren().addAll(done, skip);
         return row;

@@ -1,5 +1,7 @@
 package dev.envclone.ui.manual;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.Prompts;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
@@ -108,9 +110,9 @@ public final class StepPageParts {
 
     /** "_Skip…" ({@code prefix-skip}): asks why, then records the skip with that reason. */
     public static Button skipButton(Node owner, String prefix, StepMarks marks, BooleanBinding canMark) {
-        return markButton("_Skip…", prefix + "-skip", canMark, () -> Prompts.requiredText(owner,
+        return ActionIcons.on(markButton("_Skip…", prefix + "-skip", canMark, () -> Prompts.requiredText(owner,
                 prefix + "-skip-dialog", "Skip: " + marks.title(),
                 "Why is this step skipped? The reason goes into the journal and the report.")
-                .ifPresent(marks::skip));
+                .ifPresent(marks::skip)), Action.SKIP);
     }
 }

@@ -2,6 +2,8 @@ package dev.envclone.ui.plan;
 
 import com.dlsc.formsfx.view.renderer.FormRenderer;
 import dev.envclone.sql.Dbms;
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
 import javafx.beans.binding.Bindings;
@@ -89,7 +91,7 @@ public final class PlanPage implements WizardPage {
     }
 
     private Node testRow() {
-        Button test = new Button("Test c_onnection");
+        Button test = ActionIcons.on(new Button("Test c_onnection"), Action.CONNECT);
         test.setId("plan-test-connection");
         test.setMnemonicParsing(true);
         test.setOnAction(e -> model.testConnection());

@@ -2,6 +2,8 @@ package dev.envclone.ui.prerequisites;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.PageLayout;
 import dev.envclone.ui.common.WizardPage;
 import dev.envclone.ui.manual.StepMarks;
@@ -22,7 +24,7 @@ public final class PrerequisitesPage implements WizardPage {
     /** The page's scrolling body: a part of the page is one more child of it. */
     private final VBox view;
     private final VBox results = new VBox(4);
-    private final Button check = new Button("_Check the target");
+    private final Button check = ActionIcons.on(new Button("_Check the target"), Action.CHECK);
 
     public PrerequisitesPage(PrerequisitesViewModel model) {
         this.model = model;
@@ -49,8 +51,8 @@ public final class PrerequisitesPage implements WizardPage {
                 PageLayout.section("Live check"), liveCheck(),
                 new SourceFingerprintPanel(model.source()).view(),
                 PageLayout.section("Record"), record());
-        Button tick = StepPageParts.markButton("_Mark prerequisites done", "prerequisites-tick",
-                model.canTickProperty(), model::tick);
+        Button tick = ActionIcons.on(StepPageParts.markButton("_Mark prerequisites done", "prerequisites-tick",
+                model.canTickProperty(), model::tick), Action.DONE);
         // Check, then mark, without scrolling: both in the bar under the page.
         page.actionRow(check, tick);
     }

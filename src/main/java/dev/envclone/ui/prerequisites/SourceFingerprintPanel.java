@@ -2,6 +2,8 @@ package dev.envclone.ui.prerequisites;
 
 import static dev.envclone.ui.manual.StepPageParts.text;
 
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -56,11 +58,11 @@ final class SourceFingerprintPanel {
         urlMessage.visibleProperty().bind(urlMessage.textProperty().isNotEmpty());
         urlMessage.managedProperty().bind(urlMessage.visibleProperty());
 
-        Button test = new Button("_Test the source");
+        Button test = ActionIcons.on(new Button("_Test the source"), Action.CONNECT);
         test.setId("prerequisites-source-test");
         test.disableProperty().bind(model.canTestProperty().not());
         test.setOnAction(e -> model.test());
-        Button record = new Button("_Record as this run's source");
+        Button record = ActionIcons.on(new Button("_Record as this run's source"), Action.RECORD);
         record.setId("prerequisites-source-record");
         record.setDefaultButton(false);
         record.disableProperty().bind(model.canRecordProperty().not());

@@ -1,6 +1,8 @@
 package dev.envclone.ui.start;
 
 import dev.envclone.sql.Dbms;
+import dev.envclone.ui.common.ActionIcons.Action;
+import dev.envclone.ui.common.ActionIcons;
 import dev.envclone.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Path;
@@ -95,17 +97,17 @@ public final class StartPage {
         dbmsLabel.setMnemonicParsing(true);
         dbmsLabel.setLabelFor(dbms);
 
-        Button rehearse = new Button("_Rehearse on the sandbox");
+        Button rehearse = ActionIcons.on(new Button("_Rehearse on the sandbox"), Action.REHEARSE);
         rehearse.setId("start-rehearse");
         rehearse.setDefaultButton(true);
         rehearse.setOnAction(e -> {
             rehearse.setDisable(true);
             model.rehearse(toMain);
         });
-        Button fresh = new Button("New _migration");
+        Button fresh = ActionIcons.on(new Button("New _migration"), Action.NEW_MIGRATION);
         fresh.setId("start-new");
         fresh.setOnAction(e -> model.newMigration(toMain));
-        Button open = new Button("_Open a run folder…");
+        Button open = ActionIcons.on(new Button("_Open a run folder…"), Action.OPEN);
         open.setId("start-open");
         open.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -138,7 +140,7 @@ public final class StartPage {
         view.getChildren().addAll(title, intro, choices, buttons, rehearseHelp);
         Path last = model.lastRun();
         if (last != null) {
-            Button resume = new Button("Resume the last run: " + last);
+            Button resume = ActionIcons.on(new Button("Resume the last run: " + last), Action.RESUME);
             resume.setId("start-resume");
             // A folder such as run_2 is a path, not a mnemonic: its underscore is shown and Alt+2 stays free.
             resume.setMnemonicParsing(false);
