@@ -52,9 +52,9 @@ public final class FinalPage implements WizardPage {
     private void build() {
         Label summary = text("final-summary", "", "section-title");
         summary.textProperty().bind(model.summaryProperty());
-        page.add(summary, text(null, "Tick a step when it is done: the journal records you and the time, with the note typed "
-                        + "in its row (Enter in a note ticks its row). A ticked step cannot be unticked: the "
-                        + "journal only grows.", "hint"),
+        page.add(summary, text(null, "Tick a step when it is done (its box, with Space): the journal records you and "
+                        + "the time, with the note typed in its row; Enter in a note records nothing. A ticked step "
+                        + "cannot be unticked: the journal only grows.", "hint"),
                 checklist(), PageLayout.section("Evidence"), evidence());
         // A tick that failed leaves its box as the journal has it, not as it was clicked.
         model.busyProperty().addListener((o, was, now) -> {
