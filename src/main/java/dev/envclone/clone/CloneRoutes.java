@@ -126,7 +126,8 @@ public final class CloneRoutes {
                 importLogin, RUN_NAME.format(extras.runStarted()), 0);
         try (dev.envclone.db.TargetSession session = dev.envclone.db.TargetSession.open(source.url(), source.user(),
                 source.password(), plan.dbms(), null)) {
-            String fingerprint = dev.envclone.db.TargetInspection.fingerprint(session.connection());
+            String fingerprint = dev.envclone.db.TargetInspection.fingerprintIn(session.connection(),
+                    plan.sourceAdminSchema());
             return new DataPumpOverSsh(plan, settings, extras.passwords(), fingerprint);
         }
     }

@@ -43,7 +43,7 @@ public final class DataPumpOverJdbc implements CloneRoute {
         Objects.requireNonNull(plan.oracle(), "an Oracle plan");
         this.source = source;
         this.target = target;
-        this.sourceFingerprint = TargetInspection.fingerprint(source.connection());
+        this.sourceFingerprint = TargetInspection.fingerprintIn(source.connection(), plan.sourceAdminSchema());
         List<CloneAction> list = new ArrayList<>(List.of(
                 new DataPumpJobStep(plan, DataPumpJobSql.Job.EXPORT, source, runStarted),
                 new CreateUsersStep(plan, target, passwords),

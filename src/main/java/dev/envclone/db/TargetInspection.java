@@ -62,6 +62,25 @@ public final class TargetInspection {
                 + "/" + connection.getSchema();
     }
 
+    /**
+     * The fingerprint as read with {@code schema} as the current schema (Oracle's fingerprint names it), the
+     * session's own schema set back after; {@code schema} null: as the session stands. A clone route logs in as
+     * a Data Pump user, not as the admin user the guards read the target as, and would otherwise record a
+     * fingerprint the guards never see again.
+     */
+    public static String fingerprintIn(Connection connection, String schema) throws SQLException {
+        if (schema == null) {
+            return fingerprint(connection);
+        }
+        String before = connection.getSchema();
+        connection.setSchema(schema);
+        try {
+            return fingerprint(connection);
+        } finally {
+            connection.setSchema(before);
+        }
+    }
+
     private static String row(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();

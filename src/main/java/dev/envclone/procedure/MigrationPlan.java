@@ -43,4 +43,19 @@ public record MigrationPlan(String sourceEnvironment, String targetEnvironment, 
             case ORACLE -> "schema ";
         } + targetDatabaseName();
     }
+
+    /**
+     * The schema a source's fingerprint is read in: on Oracle the source's own admin user, the exported schema the
+     * import turns into the plan's admin user (a remap's source, or the same name), so that it reads as the
+     * target's would if the target's URL reached the source (Oracle's fingerprint names the current schema); null
+     * on SQL Server, whose URL names the catalog. Every reader of a source fingerprint (the clone routes, the
+     * prerequisites page, {@code envclone fingerprint --run-dir}) reads it there.
+     */
+    public String sourceAdminSchema() {
+        return switch (dbms) {
+            case SQLSERVER -> null;
+            case ORACLE -> oracle == null ? users.admin() : oracle.schemaRemaps().stream()
+                    .filter(r -> r.to().equals(users.admin())).map(Remap::from).findFirst().orElse(users.admin());
+        };
+    }
 }

@@ -192,7 +192,7 @@ public final class RunFolder {
 
     /** The schema the source's fingerprint is read in (Oracle: the source's admin user), or null (SQL Server). */
     public String sourceAdminSchema() {
-        return SourceFingerprintRule.adminSchema(plan);
+        return plan.sourceAdminSchema();
     }
 
     /**

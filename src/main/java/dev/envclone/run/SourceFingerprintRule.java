@@ -2,7 +2,6 @@ package dev.envclone.run;
 
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.ProcedureCatalog;
-import dev.envclone.procedure.Remap;
 import dev.envclone.procedure.Step;
 import java.util.List;
 import java.util.Set;
@@ -56,20 +55,6 @@ final class SourceFingerprintRule {
                     + "is held to the target it checked. It is not recorded; the report shows the run had none.");
         }
         return true;
-    }
-
-    /**
-     * The schema a source's fingerprint is read in: on Oracle the source's own admin user, the exported schema the
-     * import turns into the plan's admin user (a remap's source, or the same name), so that it reads as the
-     * target's would if the target's URL reached the source; null on SQL Server, whose URL names the catalog.
-     */
-    static String adminSchema(MigrationPlan plan) {
-        return switch (plan.dbms()) {
-            case SQLSERVER -> null;
-            case ORACLE -> plan.oracle() == null ? plan.users().admin() : plan.oracle().schemaRemaps().stream()
-                    .filter(r -> r.to().equals(plan.users().admin())).map(Remap::from).findFirst()
-                    .orElse(plan.users().admin());
-        };
     }
 
     /** The entries that say a cleanup step's statements ran (or may have) on some database. */

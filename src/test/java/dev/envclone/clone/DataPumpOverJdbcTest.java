@@ -20,13 +20,20 @@ import org.junit.jupiter.api.Test;
 class DataPumpOverJdbcTest {
 
     private static List<String> actions(MigrationPlan plan) throws SQLException {
-        TargetSession source = TargetSession.on(DriverManager.getConnection("jdbc:h2:mem:dpsource;MODE=Oracle",
-                "sa", ""), Dialect.of(Dbms.ORACLE), null);
+        java.sql.Connection login = DriverManager.getConnection("jdbc:h2:mem:dpsource;MODE=Oracle", "sa", "");
+        try (java.sql.Statement statement = login.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + plan.sourceAdminSchema());
+        }
+        TargetSession source = TargetSession.on(login, Dialect.of(Dbms.ORACLE), null);
         TargetSession target = TargetSession.on(DriverManager.getConnection("jdbc:h2:mem:dptarget;MODE=Oracle",
                 "sa", ""), Dialect.of(Dbms.ORACLE), null);
         try (DataPumpOverJdbc route = new DataPumpOverJdbc(plan, source, target,
                 Instant.parse("2026-12-02T01:39:00Z"), (f, v) -> null)) {
             assertTrue(route.sourceFingerprint().contains("dpsource"), route.sourceFingerprint());
+            // Read in the source's admin schema, as the guards read a target, not in the Data Pump login's own;
+            // the login's session is left in its own schema for the export.
+            assertTrue(route.sourceFingerprint().endsWith("/" + plan.sourceAdminSchema()), route.sourceFingerprint());
+            assertEquals("PUBLIC", source.connection().getSchema());
             return route.actions().stream().map(CloneAction::stepId).toList();
         }
     }
