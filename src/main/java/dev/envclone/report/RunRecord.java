@@ -132,6 +132,20 @@ public final class RunRecord {
         return run.sourceFingerprint();
     }
 
+    /**
+     * The source's fingerprint as the report states it: with who recorded it and when, when it was recorded into a
+     * run that started without one (the steps before that were not guarded against the source by it).
+     */
+    public String sourceFingerprintStated() {
+        String fingerprint = run.sourceFingerprint();
+        JournalEntry recorded = run.sourceFingerprintRecorded();
+        if (fingerprint == null || recorded == null || !fingerprint.equals(recorded.get("fingerprint"))) {
+            return fingerprint;
+        }
+        return fingerprint + " (recorded after the run began, by " + recorded.operator() + " at "
+                + time(recorded.time()) + ")";
+    }
+
     /** Every fingerprint the target was accepted with (one, unless the run was resumed against a moved database). */
     public List<String> targetFingerprints() {
         return entries.stream().filter(e -> e.event() == JournalEvent.TARGET_CHECKED).map(e -> e.get("fingerprint"))

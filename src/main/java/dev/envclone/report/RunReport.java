@@ -100,7 +100,7 @@ public final class RunReport {
         rows.add(List.of("Run folder", run.folder().folder().toAbsolutePath().normalize().toString()));
         rows.add(List.of("Started", RunRecord.time(created.time()) + " by " + created.operator()));
         rows.add(List.of("Target connection", String.valueOf(created.get("target"))));
-        rows.add(List.of("Source database fingerprint", orNone(run.sourceFingerprint())));
+        rows.add(List.of("Source database fingerprint", orNone(run.sourceFingerprintStated())));
         rows.add(List.of("Target database fingerprint", run.targetFingerprints().isEmpty() ? "(never connected)"
                 : String.join("; ", run.targetFingerprints())));
         rows.add(List.of("Operators", String.join(", ", run.operators())));
