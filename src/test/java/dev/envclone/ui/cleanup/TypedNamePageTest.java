@@ -45,7 +45,12 @@ class TypedNamePageTest {
         name = fixture.wizard.planProperty().get().targetDatabaseName();
         model = new CleanupViewModel(fixture.wizard, fixture.item(SECURITY));
         CleanupPage page = new CleanupPage(model);
-        stage.setScene(new Scene(new ScrollPane(page.view()), 1000, 800));
+        // As the main window holds a page: at the window's height, so that the page's actions bar is in view
+        // whatever the theme (the suite's earlier tests may have set AtlantaFX's, with its larger controls).
+        ScrollPane center = new ScrollPane(page.view());
+        center.setFitToWidth(true);
+        center.setFitToHeight(true);
+        stage.setScene(new Scene(center, 1000, 800));
         stage.show();
         page.shown();
     }
