@@ -25,6 +25,17 @@ public final class TextSize {
     private TextSize() {
     }
 
+    private static void keepButtonWords(javafx.scene.control.DialogPane pane, javafx.stage.Window window) {
+        for (javafx.scene.control.ButtonType type : pane.getButtonTypes()) {
+            if (pane.lookupButton(type) instanceof javafx.scene.layout.Region button) {
+                button.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        pane.requestLayout();
+        window.sizeToScene();
+    }
+
     /** The style that sets a scene root's font to {@code percent} of the default. */
     public static String rootStyle(int percent) {
         return "-fx-font-size: " + (BASE_PX * percent / 100.0) + "px;";
@@ -49,6 +60,11 @@ public final class TextSize {
                             if (window.getScene() != null
                                     && window.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane) {
                                 pane.setStyle(rootStyle(dialogPercent.get()));
+                                // The button bar sized its buttons before the larger font reached them
+                                // (at 150 % they read "Can…" and "Exe…"): once shown, each is sized again to
+                                // its words and the dialog to its content.
+                                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN,
+                                        shown -> keepButtonWords(pane, window));
                             }
                         }
                     }

@@ -49,6 +49,11 @@ class DialogTextSizeTest {
                 .filter(n -> n instanceof Label l && "Why is this step skipped?".equals(l.getText()))
                 .findFirst().orElseThrow();
         double size = question.getFont().getSize();
+        for (javafx.scene.control.ButtonType type : pane.getButtonTypes()) {
+            javafx.scene.control.Button button = (javafx.scene.control.Button) pane.lookupButton(type);
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) button.lookup(".text");
+            assertEquals(button.getText().replace("_", ""), shown.getText(), "the button keeps its words");
+        }
         robot.interact(() -> pane.getScene().getWindow().hide());
         WaitForAsyncUtils.waitForFxEvents();
         return size;
