@@ -63,16 +63,7 @@ final class FingerprintCommand implements Callable<Integer> {
         } else if (chosen == null) {
             chosen = Dbms.SQLSERVER;
         }
-        String admin = switch (chosen) {
-            case SQLSERVER -> {
-                if (schema != null) {
-                    throw new ParameterException(spec.commandLine(), "--schema names the Oracle admin schema: "
-                            + "leave it out with --dbms sqlserver (the URL names the catalog)");
-                }
-                yield null;
-            }
-            case ORACLE -> schema == null ? null : NameRule.ORACLE_IDENTIFIER.check("schema", schema);
-        };
+        String admin = schemaFor(chosen, null, "leave it out with --dbms sqlserver (the URL names the catalog)");
         try {
             TargetInspection.Facts facts = TargetProbe.inspect(target, user, password.toCharArray(), chosen, admin)
                     .facts();
@@ -101,17 +92,8 @@ final class FingerprintCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--dbms " + dbms.cliName() + ": the run in "
                         + runDir + " is for " + planned.displayName() + "; leave out --dbms with --run-dir");
             }
-            String admin = switch (planned) {
-                case SQLSERVER -> {
-                    if (schema != null) {
-                        throw new ParameterException(spec.commandLine(), "--schema names the Oracle admin schema: "
-                                + "the run is for SQL Server (the URL names the catalog)");
-                    }
-                    yield null;
-                }
-                case ORACLE -> schema != null ? NameRule.ORACLE_IDENTIFIER.check("schema", schema)
-                        : run.sourceAdminSchema();
-            };
+            String admin = schemaFor(planned, run.sourceAdminSchema(),
+                    "the run is for SQL Server (the URL names the catalog)");
             TargetInspection.Facts facts;
             try {
                 facts = TargetProbe.inspect(target, user, password.toCharArray(), planned, admin).facts();
@@ -145,5 +127,21 @@ final class FingerprintCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--password-env " + passwordEnv + " is not set");
         }
         return password;
+    }
+
+    /**
+     * The schema the fingerprint is read in: on Oracle {@code --schema} (checked as an identifier), else
+     * {@code oracleDefault}; on SQL Server none, and {@code --schema} refused with {@code why}.
+     */
+    private String schemaFor(Dbms dbms, String oracleDefault, String why) {
+        return switch (dbms) {
+            case SQLSERVER -> {
+                if (schema != null) {
+                    throw new ParameterException(spec.commandLine(), "--schema names the Oracle admin schema: " + why);
+                }
+                yield null;
+            }
+            case ORACLE -> schema == null ? oracleDefault : NameRule.ORACLE_IDENTIFIER.check("schema", schema);
+        };
     }
 }

@@ -46,17 +46,7 @@ public final class StartPage {
         theme.setId("start-theme");
         theme.getItems().setAll(Theme.values());
         theme.valueProperty().bindBidirectional(model.themeProperty());
-        theme.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Theme value) {
-                return value == null ? "" : value.displayName();
-            }
-
-            @Override
-            public Theme fromString(String text) {
-                return null;
-            }
-        });
+        theme.setConverter(shownAs(Theme::displayName));
         subscriptions.listen(model.themeProperty(), (o, before, now) -> {
             if (now != null) {
                 now.apply();
@@ -82,17 +72,7 @@ public final class StartPage {
         dbms.setId("start-dbms");
         dbms.getItems().setAll(Dbms.values());
         dbms.valueProperty().bindBidirectional(model.dbmsProperty());
-        dbms.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Dbms value) {
-                return value == null ? "" : value.displayName();
-            }
-
-            @Override
-            public Dbms fromString(String text) {
-                return null;
-            }
-        });
+        dbms.setConverter(shownAs(Dbms::displayName));
         Label dbmsLabel = new Label("_DBMS:");
         dbmsLabel.setMnemonicParsing(true);
         dbmsLabel.setLabelFor(dbms);
@@ -150,5 +130,20 @@ public final class StartPage {
         view.getChildren().add(message);
         view.setPadding(new Insets(32));
         view.setMaxWidth(900);
+    }
+
+    /** A choice shown by its display name (the lists are never typed into: nothing to parse back). */
+    private static <T> StringConverter<T> shownAs(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
     }
 }
