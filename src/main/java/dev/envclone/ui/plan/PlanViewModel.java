@@ -419,10 +419,12 @@ public final class PlanViewModel {
             }
         }, fingerprint -> {
             readingSource.set(false);
+            // Read: nothing stops Next now (the operator's name is asked next, and "Reading the source…" beside
+            // the button would then read as a refusal).
+            problems.set("");
             updateValid();
             try {
                 wizard.createRun(plan, fingerprint);
-                problems.set("");
             } catch (IOException e) {
                 problems.set("The run folder " + folder + " could not be written (" + e.getClass().getSimpleName()
                         + ": " + e.getMessage() + "): choose a folder you can write to.");
