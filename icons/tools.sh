@@ -5,14 +5,14 @@
 #   ImageMagick  (imagemagick)   the PNGs into one .ico
 #   png2icns     (icnsutils)     the PNGs into one .icns; icns2png lists it
 #   icotool      (icoutils)      lists the .ico's sizes
-# ImageMagick is looked for by what it answers, not by name: a `convert` early on PATH may be something else (this
-# build machine has a stand-in in /usr/local/bin), so Debian's /usr/bin/convert is tried too.
+# ImageMagick is looked for by what it answers, not by name, and Debian's /usr/bin/convert before any `convert` on
+# PATH: one early on PATH may be something else (this build machine has a stand-in in /usr/local/bin).
 
 icon_tools_missing=""
 RSVG=$(command -v rsvg-convert || true)
 [ -n "$RSVG" ] || icon_tools_missing="$icon_tools_missing librsvg2-bin"
 IMAGEMAGICK=""
-for candidate in "$(command -v magick || true)" "$(command -v convert || true)" /usr/bin/convert; do
+for candidate in "$(command -v magick || true)" /usr/bin/convert "$(command -v convert || true)"; do
     if [ -n "$candidate" ] && [ -x "$candidate" ] && "$candidate" -version 2>/dev/null | grep -q '^Version: ImageMagick'; then
         IMAGEMAGICK=$candidate
         break
