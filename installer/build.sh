@@ -118,7 +118,8 @@ if command -v Xvfb >/dev/null 2>&1 && command -v xwininfo >/dev/null 2>&1; then
     -Dprism.order=sw -cp "$classpath" "$main_class" >"$lists/wizard.out" 2>&1 &
   wizard=$!
   for _ in $(seq 1 60); do
-    if DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q '"envclone'; then gui_trained=yes; break; fi
+    # the wizard's title, not GTK's leader window (also called "envclone", 10x10, never shown)
+    if DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q '"envclone — '; then gui_trained=yes; break; fi
     sleep 0.5
   done
   sleep 1 # the first frame's classes (layout, CSS, text) load just after the window maps
