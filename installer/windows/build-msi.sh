@@ -10,6 +10,7 @@
 # JavaFX looks for its DLLs in "<folder of its jar>\..\bin" before it extracts them into the user profile
 # (%USERPROFILE%\.openjfx\cache), which AppLocker rules allowing only Program Files would block: hence the JavaFX
 # jars in runtime\javafx\ and their DLLs in runtime\bin\.
+# ENVCLONE_ICO=FILE: another .ico than icons/envclone.ico (made by icons/render.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
