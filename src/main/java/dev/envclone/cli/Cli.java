@@ -55,7 +55,8 @@ public final class Cli {
     }
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new EnvcloneCommand())
+        // Subcommands first: the settings below reach the subcommands the root has when they are made.
+        CommandLine commandLine = Subcommands.addTo(new CommandLine(new EnvcloneCommand()), args)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err);
