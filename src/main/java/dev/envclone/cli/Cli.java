@@ -11,6 +11,8 @@ import dev.envclone.sql.InvalidNameException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,27 @@ public final class Cli {
             err.println("envclone: " + oneLine(message));
             err.flush();
         });
+    }
+
+    /**
+     * The process's command line: {@link #run}, or a {@code run} started again with a heap cap when plain
+     * {@code java -jar} gave it none ({@link HeapCap}).
+     */
+    public static int main(String[] args, PrintWriter out, PrintWriter err) {
+        Optional<List<String>> capped = HeapCap.relaunch(args);
+        if (capped.isEmpty()) {
+            return run(args, out, err);
+        }
+        LOG.info("envclone run started again with {}: this JVM was given no heap cap", HeapCap.OPTIONS);
+        try {
+            return HeapCap.run(capped.get());
+        } catch (IOException e) {
+            LOG.warn("envclone run could not be started again with a heap cap; it runs in place", e);
+            return run(args, out, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter given) {
