@@ -17,10 +17,11 @@ import java.util.Locale;
 /**
  * Peak resident memory of a full {@code envclone run} (prepare and every cleanup step) of a large sandbox, as the
  * kernel counts it ({@code /usr/bin/time -v}, Debian's {@code time}), the JVM started as {@code java -jar} starts it:
- * no JVM options unless the system property {@code bench.jvm} gives some. Goal: at most 250 MB.
+ * no JVM options unless the system property {@code bench.jvm} gives some, on envclone's runtime class path
+ * ({@code bench.cp}; see {@link StartBenchmark}). Goal: at most 250 MB.
  *
- * <pre>java -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" dev.envclone.bench.RunMemoryBenchmark \
- *     sqlserver 3</pre>
+ * <pre>java -Dbench.cp="target/classes:$(cat /tmp/cp-main.txt)" \
+ *     -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" dev.envclone.bench.RunMemoryBenchmark sqlserver 3</pre>
  */
 public final class RunMemoryBenchmark {
     private RunMemoryBenchmark() {
@@ -46,7 +47,8 @@ public final class RunMemoryBenchmark {
             if (!options.isEmpty()) {
                 command.addAll(Arrays.asList(options.split(" +")));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.envclone.Main", "run",
+            command.addAll(List.of("-cp", System.getProperty("bench.cp", System.getProperty("java.class.path")),
+                    "dev.envclone.Main", "run",
                     "--run-dir", folder.resolve("run" + round).toString(), "--plan",
                     folder.resolve("plan/plan.json").toString(), "--target", url, "--user", "sa", "--yes"));
             Path output = folder.resolve("output" + round + ".txt");

@@ -19,10 +19,13 @@ import java.util.Locale;
  *       {@code java -version}.</li>
  * </ul>
  * Extra JVM options for envclone's side (the launcher's, a class-data-sharing archive) go in the system property
- * {@code bench.jvm}, separated by spaces. Peak memory of a large run: {@link RunMemoryBenchmark}.
+ * {@code bench.jvm}, separated by spaces; envclone's class path (its runtime jars) in {@code bench.cp}. Peak memory
+ * of a large run: {@link RunMemoryBenchmark}.
  *
- * <pre>./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" dev.envclone.bench.StartBenchmark plan 7</pre>
+ * <pre>./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -DincludeScope=test
+ * ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp-main.txt -DincludeScope=runtime
+ * java -Dbench.cp="target/classes:$(cat /tmp/cp-main.txt)" -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" \
+ *     dev.envclone.bench.StartBenchmark plan 7</pre>
  */
 public final class StartBenchmark {
     private StartBenchmark() {
@@ -39,14 +42,19 @@ public final class StartBenchmark {
         if (!options.isEmpty()) {
             jvm.addAll(Arrays.asList(options.split(" +")));
         }
-        String classPath = System.getProperty("java.class.path");
+        // envclone's own class path as it ships (bench.cp): the test class path's fifty jars make every resource
+        // and service lookup slower and would be counted against envclone. FirstFrame needs the test classes too.
+        String testPath = System.getProperty("java.class.path");
+        String classPath = System.getProperty("bench.cp", testPath);
         List<String> envclone;
         List<String> floor;
         switch (figure) {
             case "window" -> {
-                envclone = with(jvm, "-Dprism.order=sw", "-cp", classPath, FirstFrame.class.getName(),
+                String withProbe = classPath + java.io.File.pathSeparator + Path.of("target", "test-classes")
+                        .toAbsolutePath();
+                envclone = with(jvm, "-Dprism.order=sw", "-cp", withProbe, FirstFrame.class.getName(),
                         "dev.envclone.ui.WizardApp");
-                floor = with(List.of(java(), "-Dprism.order=sw", "-cp", classPath, FirstFrame.class.getName(),
+                floor = with(List.of(java(), "-Dprism.order=sw", "-cp", withProbe, FirstFrame.class.getName(),
                         HelloWorldApp.class.getName()));
             }
             case "plan" -> {
