@@ -50,6 +50,7 @@ public final class Cli {
      * {@code java -jar} gave it none ({@link HeapCap}).
      */
     public static int main(String[] args, PrintWriter out, PrintWriter err) {
+        HeapCap.endWithTheFirstProcess();
         Optional<List<String>> capped = HeapCap.relaunch(args);
         if (capped.isEmpty()) {
             return run(args, out, err);

@@ -80,6 +80,16 @@ final class HeapCap {
         return code;
     }
 
+    /**
+     * In the JVM started again: ends it (its shutdown hooks run, as on Ctrl+C) when the process that started it is
+     * gone, killed where it could not pass the stop on (SIGKILL), so no run goes on behind a process that has ended.
+     */
+    static void endWithTheFirstProcess() {
+        if (Boolean.getBoolean(RELAUNCHED)) {
+            ProcessHandle.current().parent().ifPresent(first -> first.onExit().thenRun(() -> System.exit(130)));
+        }
+    }
+
     private static boolean capsTheHeap(String option) {
         String o = option.toLowerCase(Locale.ROOT);
         return o.contains("-xmx") || o.contains("maxheapsize") || o.contains("maxrampercentage")

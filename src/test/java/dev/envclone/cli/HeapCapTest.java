@@ -35,13 +35,21 @@ class HeapCapTest {
         assertFalse(log.contains("started again"), log);
     }
 
+    /** {@code envclone run --help} as plain {@code java} starts it: no JVM options (CliProcess gives a cap). */
     private String runHelp(Map<String, String> environment) throws Exception {
         Path home = folder.resolve("home");
-        Process process = CliProcess.start(folder.resolve("console"), Map.of("envclone.home", home.toString(),
-                "envclone.log", "shipped"), environment, "run", "--help");
+        Path console = Files.createDirectories(folder.resolve("console"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Denvclone.home=" + home, "-Denvclone.log=shipped", "-cp",
+                System.getProperty("java.class.path"), "dev.envclone.Main", "run", "--help")
+                .redirectOutput(console.resolve("out.txt").toFile()).redirectError(console.resolve("err.txt").toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "envclone run --help did not end in 60 s");
-        assertEquals(0, process.exitValue(), CliProcess.read(folder.resolve("console/err.txt")));
-        assertTrue(CliProcess.read(folder.resolve("console/out.txt")).startsWith("Usage: envclone run "),
+        assertEquals(0, process.exitValue(), CliProcess.read(console.resolve("err.txt")));
+        assertTrue(CliProcess.read(console.resolve("out.txt")).startsWith("Usage: envclone run "),
                 "the help, printed by the JVM started again, on this process's output");
         return Files.readString(home.resolve("logs/envclone.log"));
     }
