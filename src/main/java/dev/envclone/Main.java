@@ -21,6 +21,6 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // An Error out of a command, or a failure on another thread: logged, and one line naming the log file.
         Thread.setDefaultUncaughtExceptionHandler(Cli.uncaught(err));
-        System.exit(Cli.run(args, out, err));
+        System.exit(Cli.main(args, out, err));
     }
 }

@@ -11,6 +11,8 @@ import dev.envclone.sql.InvalidNameException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,28 @@ public final class Cli {
         });
     }
 
+    /**
+     * The process's command line: {@link #run}, or a {@code run} started again with a heap cap when plain
+     * {@code java -jar} gave it none ({@link HeapCap}).
+     */
+    public static int main(String[] args, PrintWriter out, PrintWriter err) {
+        HeapCap.endWithTheFirstProcess();
+        Optional<List<String>> capped = HeapCap.relaunch(args);
+        if (capped.isEmpty()) {
+            return run(args, out, err);
+        }
+        LOG.info("envclone run started again with {}: this JVM was given no heap cap", HeapCap.OPTIONS);
+        try {
+            return HeapCap.run(capped.get());
+        } catch (IOException e) {
+            LOG.warn("envclone run could not be started again with a heap cap; it runs in place", e);
+            return run(args, out, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
     public static int run(String[] args, PrintWriter out, PrintWriter given) {
         // Every line the operator is told on standard error (a refusal, a failed step) is also in the log.
         PrintWriter err = new PrintWriter(new LoggedLines(given), true);
@@ -55,7 +79,8 @@ public final class Cli {
     }
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new EnvcloneCommand())
+        // Subcommands first: the settings below reach the subcommands the root has when they are made.
+        CommandLine commandLine = Subcommands.addTo(new CommandLine(new EnvcloneCommand()), args)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err);

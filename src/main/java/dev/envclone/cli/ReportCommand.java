@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--key-folder", paramLabel = "DIR", description = "Where the self-signed key is kept "
             + "(default: .envclone/signing in your home folder).")
-    Path keyFolder = SigningKeys.defaultFolder();
+    Path keyFolder;
 
     @Override
     public Integer call() throws Exception {
@@ -95,6 +95,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             return SigningKeys.fromPkcs12(keystore, password.toCharArray());
         }
-        return SigningKeys.selfSigned(keyFolder, System.getProperty("user.name"));
+        // The default is looked up here, not in the field: the field's initialiser ran whenever the command was built.
+        return SigningKeys.selfSigned(keyFolder != null ? keyFolder : SigningKeys.defaultFolder(),
+                System.getProperty("user.name"));
     }
 }

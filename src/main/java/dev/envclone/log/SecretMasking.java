@@ -5,7 +5,7 @@ import ch.qos.logback.core.pattern.CompositeConverter;
 import dev.envclone.db.UrlSecrets;
 
 /**
- * {@code %masked(...)} in logback.xml: the line and its stack trace with every secret a JDBC URL can carry replaced
+ * {@code %masked(...)} in the log's pattern (LogConfiguration): the line and its stack trace with every secret a JDBC URL can carry replaced
  * ({@link UrlSecrets#mask}). envclone logs no password and refuses a URL that holds one; a driver's exception may
  * still echo a URL in its message, and a stack trace prints that message as it is.
  */

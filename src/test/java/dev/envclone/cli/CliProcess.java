@@ -36,6 +36,9 @@ public final class CliProcess {
                 // C1 only: a test's short-lived envclone process spends half its CPU in the C2 compiler otherwise
                 // (1.8x the CPU of a small sandbox run, measured side by side), and the suite shares two cores.
                 "-XX:TieredStopAtLevel=1",
+                // A heap cap given, so a run is not started again in a second JVM (HeapCap): a test that kills
+                // the process kills the run itself.
+                "-Xmx256m",
                 "-cp", System.getProperty("java.class.path")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("dev.envclone.Main");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** logback.xml as shipped: one owner-only file in the user folder's logs folder, rolled, nothing on the console. */
+/** The log as shipped (LogConfiguration): one owner-only file in the user folder's logs folder, rolled, nothing on the console. */
 class LogFileTest {
     @TempDir
     Path folder;

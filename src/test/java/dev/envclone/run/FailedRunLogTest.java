@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A run whose step fails leaves, in the user folder's log file, the step, the statement and the database's reason,
  * and never the target's password. The command runs as an operator starts it: its own JVM, envclone's shipped
- * logback.xml, the password in an environment variable.
+ * log configuration (LogConfiguration), the password in an environment variable.
  */
 class FailedRunLogTest {
     private static final String CANARY = "Canary-Pw-7f3a9e";
@@ -39,7 +39,7 @@ class FailedRunLogTest {
         Path home = folder.resolve("home");
 
         Process process = CliProcess.start(folder.resolve("console"), Map.of("envclone.home", home.toString(),
-                        "logback.configurationFile", "logback.xml"), Map.of(PASSWORD_VARIABLE, CANARY),
+                        "envclone.log", "shipped"), Map.of(PASSWORD_VARIABLE, CANARY),
                 "run", "--run-dir", sandbox.runDir.toString(), "--plan", sandbox.plan.toString(), "--target",
                 sandbox.url, "--user", "OPERATOR", "--password-env", PASSWORD_VARIABLE, "--yes", "--steps",
                 "cleanup-front-ends");
@@ -73,7 +73,7 @@ class FailedRunLogTest {
         Path home = folder.resolve("home");
 
         Process process = CliProcess.start(folder.resolve("console"), Map.of("envclone.home", home.toString(),
-                        "logback.configurationFile", "logback.xml"), Map.of(PASSWORD_VARIABLE, CANARY),
+                        "envclone.log", "shipped"), Map.of(PASSWORD_VARIABLE, CANARY),
                 "run", "--run-dir", sandbox.runDir.toString(), "--plan", sandbox.plan.toString(), "--target",
                 sandbox.url, "--user", "OPERATOR", "--password-env", PASSWORD_VARIABLE, "--yes");
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "envclone run did not end in 120 s");
