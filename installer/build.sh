@@ -75,7 +75,7 @@ done
 # The JVM options the app needs: a heap cap (a full run's live set is ~100 MB; the default maximum is a quarter of
 # the machine), software rendering (remote desktops have no GPU; it also skips a failing GPU attempt), and the
 # class-data-sharing archive made below ($APPDIR is lib/app inside the image, wherever it is installed).
-java_options=(-Xmx256m -XX:+UseSerialGC -Dprism.order=sw -XX:SharedArchiveFile=\$APPDIR/envclone.jsa -Xshare:auto)
+java_options=(-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Dprism.order=sw -XX:SharedArchiveFile=\$APPDIR/envclone.jsa -Xshare:auto)
 icon_png=src/main/resources/dev/envclone/ui/icons/envclone-256.png
 [ -f "$icon_png" ] || fail "$icon_png is missing (the window icon rendered from icons/envclone.svg)"
 jp_options=()

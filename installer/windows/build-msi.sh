@@ -97,7 +97,7 @@ for jar in "$input"/lib/*.jar; do
 done
 cp "$icon" "$src/envclone.ico"
 # The JVM options of the Linux launcher; the class path by wildcard, so a dependency's new version needs no edit here.
-jvm_options='-Xmx256m -XX:+UseSerialGC -Dprism.order=sw'
+jvm_options='-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Dprism.order=sw'
 classpath='app\envclone.jar;app\lib\*;runtime\javafx\*'
 printf '@echo off\r\nrem envclone from a console (the Start-menu shortcut opens the wizard with javaw)\r\n"%%~dp0runtime\\bin\\java.exe" %s -cp "%s" dev.envclone.Main %%*\r\n' \
   "$jvm_options" "$(printf '%s' "$classpath" | sed 's#\(app\\\|runtime\\\)#%~dp0\1#g')" >"$src/envclone-cli.cmd"

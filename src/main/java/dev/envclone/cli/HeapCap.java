@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The heap cap for a {@code run} started with plain {@code java -jar} (decision 00F1). Without a cap the JVM's
+ * The heap cap for a {@code run} started with plain {@code java -jar} (decision 0023). Without a cap the JVM's
  * largest heap is a quarter of the machine's memory, and a run on a large database grows into it before it collects:
  * 0.8 to 1.3 GB resident for a live set of about 100 MB. A jar's manifest cannot carry JVM options, so a
  * {@code run} whose JVM was given no cap starts itself again with {@link #OPTIONS} and hands on its exit code; the

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
  * error belong to the command line's messages). Decision record: docs/decisions/0012-a-log-file-in-the-user-folder.md.
  *
  * <p>In code rather than in a logback.xml because reading an XML configuration loads Logback's Joran and the JDK's
- * XML parser, about 700 classes, before the first line of every command (decision 00F1). Logback finds this class
+ * XML parser, about 700 classes, before the first line of every command (decision 0023). Logback finds this class
  * through {@code META-INF/services}; a {@code logback.configurationFile} property or a {@code logback-test.xml} on the
  * class path (the tests') still wins, unless the system property {@code envclone.log} is {@code shipped}: a test
  * that starts envclone in a JVM of its own says so to check the log an operator gets.
