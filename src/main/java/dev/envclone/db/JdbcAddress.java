@@ -5,7 +5,7 @@ import java.util.Properties;
 
 /**
  * The JDBC URL and driver properties for a target: the one place that knows each driver's spelling. Connection
- * options go into the URL (HikariCP logs it, and it shows what was tried); user and password only into the
+ * options go into the URL (it is logged, and it shows what was tried); user and password only into the
  * properties, which are never shown.
  *
  * @param url the JDBC URL, without credentials
@@ -78,7 +78,7 @@ record JdbcAddress(String url, Properties options) {
         return all;
     }
 
-    static String user(ConnectionSettings settings) {
+    private static String user(ConnectionSettings settings) {
         if (settings instanceof SqlServerTarget sqlServer) {
             return sqlServer.windowsAuthentication() ? null : sqlServer.user();
         }
