@@ -1,11 +1,12 @@
 package dev.envclone.db;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
  * The JDBC URL and driver properties for a target: the one place that knows each driver's spelling. Connection
- * options go into the URL (HikariCP logs it, and it shows what was tried); user and password only into the
+ * options go into the URL (it is logged, and it shows what was tried); user and password only into the
  * properties, which are never shown.
  *
  * @param url the JDBC URL, without credentials
@@ -27,10 +28,28 @@ record JdbcAddress(String url, Properties options) {
             return oracle(oracle, connectTimeout);
         }
         // A target is never created: H2 would otherwise make an empty database where none is.
-        String url = ((H2Target) settings).url();
+        String url = withoutCollation(((H2Target) settings).url());
         boolean ifExists = H2Url.settings(url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';') + 1))
                 .containsKey("IFEXISTS");
         return new JdbcAddress(ifExists ? url : url + ";IFEXISTS=TRUE", new Properties());
+    }
+
+    /**
+     * The H2 URL without its COLLATION setting. Sandbox URLs printed before IGNORECASE replaced the collation
+     * (H2Mode), and the run folders that recorded them, carry {@code COLLATION=ENGLISH STRENGTH SECONDARY}. H2 keeps
+     * a database's collation in its file from its creation, and a target is never created, so on a connection the
+     * setting can only repeat what an old sandbox holds already, or make H2 refuse a sandbox made since ("Collation
+     * cannot be changed because there is a data table"). Left out, such a URL opens both.
+     */
+    static String withoutCollation(String url) {
+        StringBuilder kept = new StringBuilder();
+        for (String part : url.split(";", -1)) {
+            if (kept.length() > 0 && part.toUpperCase(Locale.ROOT).startsWith("COLLATION=")) {
+                continue;
+            }
+            kept.append(kept.length() > 0 ? ";" : "").append(part);
+        }
+        return kept.toString();
     }
 
     private static JdbcAddress sqlServer(SqlServerTarget target, Duration connectTimeout) {
@@ -78,7 +97,7 @@ record JdbcAddress(String url, Properties options) {
         return all;
     }
 
-    static String user(ConnectionSettings settings) {
+    private static String user(ConnectionSettings settings) {
         if (settings instanceof SqlServerTarget sqlServer) {
             return sqlServer.windowsAuthentication() ? null : sqlServer.user();
         }

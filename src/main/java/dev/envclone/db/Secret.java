@@ -30,7 +30,7 @@ public final class Secret {
     }
 
     /**
-     * The password as the JDBC drivers and HikariCP need it. Package-private: only the code that hands it to a
+     * The password as the JDBC drivers need it. Package-private: only the code that hands it to a
      * driver may see it.
      */
     String reveal() {

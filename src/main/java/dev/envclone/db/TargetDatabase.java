@@ -1,8 +1,5 @@
 package dev.envclone.db;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,17 +7,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The database a run works on, reached through its {@link ConnectionSettings}: a small HikariCP pool for a run, or
- * a single connection for "test connection". Every failure to connect comes out as a
- * {@link TargetDatabaseException} whose message tells the operator what to check.
+ * The database a run works on, reached through its {@link ConnectionSettings}. Every failure to connect comes out
+ * as a {@link TargetDatabaseException} whose message tells the operator what to check.
  *
- * <p>Connections start with auto-commit off: each cleanup step commits or rolls back as one transaction.
+ * <p>One connection at a time, opened when it is needed and closed after, no pool: a run is one operator's one
+ * session on one target ({@link TargetSession}), its steps run one after another on it, and a cancel reaches the
+ * running statement through {@code Statement.cancel()} on that same connection. A pool's idle connections, keep-alive
+ * and leak detection would serve nothing here, and a dropped connection is recovered by resuming the run from its
+ * journal, not by handing out another one halfway through a step.
  */
 public final class TargetDatabase {
     /** Long enough for a slow login over a VPN, short enough that a wrong address does not look like a hang. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    /** One connection runs the steps, one is left for inspection or a cancel. */
-    static final int POOL_SIZE = 2;
 
     private final ConnectionSettings settings;
     private final Duration connectTimeout;
@@ -47,7 +45,7 @@ public final class TargetDatabase {
         return address.url();
     }
 
-    /** One connection, outside any pool (test connection, one-off checks); auto-commit off. */
+    /** One connection for test connection and one-off checks; auto-commit off. */
     public Connection open() throws TargetDatabaseException {
         Connection connection = connect();
         try {
@@ -69,44 +67,6 @@ public final class TargetDatabase {
             return DriverManager.getConnection(address.url(), address.withCredentials(settings));
         } catch (SQLException e) {
             throw DriverErrors.explain(e, settings, "connecting to");
-        }
-    }
-
-    /**
-     * A pool of {@value #POOL_SIZE} connections, auto-commit off. A bad target fails here, at once, with the
-     * driver's error explained. HikariCP's own start-up check sleeps a second after a failed attempt before it
-     * gives up, so one connection is opened (and closed) first; the pool's check then only catches a target that
-     * fails between the two ({@code initializationFailTimeout} 1 ms: fail rather than start an empty pool).
-     */
-    public HikariDataSource pool() throws TargetDatabaseException {
-        try (Connection probe = open()) {
-            probe.rollback();
-        } catch (TargetDatabaseException e) {
-            throw e;
-        } catch (SQLException e) {
-            throw DriverErrors.explain(e, settings, "connecting to");
-        }
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("envclone-target");
-        config.setJdbcUrl(address.url());
-        config.setDataSourceProperties(address.options());
-        String user = JdbcAddress.user(settings);
-        if (user != null) {
-            config.setUsername(user);
-            config.setPassword(settings.password().reveal());
-        }
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(1);
-        config.setAutoCommit(false);
-        config.setConnectionTimeout(connectTimeout.toMillis());
-        config.setInitializationFailTimeout(1);
-        try {
-            return new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            if (e.getCause() instanceof SQLException) {
-                throw DriverErrors.explain((SQLException) e.getCause(), settings, "connecting to");
-            }
-            throw e;
         }
     }
 

@@ -35,7 +35,7 @@ public final class TargetSession implements AutoCloseable {
      * @param schema the current schema read back from the session after the setup (null where the driver has none)
      * @param ran the setup statements the DBMS ran, in order
      * @param leftOut the setup statements left out because the database is H2 standing in for the DBMS, which has
-     *     no such settings (its URL's collation imitates them, {@link H2Mode})
+     *     no such settings (its URL's IGNORECASE imitates them, {@link H2Mode})
      */
     public record Setup(String schema, List<String> ran, List<String> leftOut) {
         public Setup {

@@ -74,7 +74,7 @@ final class OracleDialect implements Dialect {
         // ALTER SESSION SET CURRENT_SCHEMA, which Connection.setSchema issues on ojdbc and which H2 understands.
         // NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI makes comparisons ignore case and accents, as the document's
         // statements expect (NAME <> '$OS_LOG_DB_7e3e8ce0' must spare '$os_log_db_7E3E8CE0'); H2 has no such
-        // setting and imitates it by collation (db.H2Mode).
+        // setting and imitates it with case-insensitive text columns (db.H2Mode).
         return new SessionSetup(adminSchema, List.of("ALTER SESSION SET NLS_COMP=LINGUISTIC NLS_SORT=BINARY_AI"));
     }
 

@@ -3,9 +3,7 @@ package dev.envclone.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,28 +42,6 @@ class ConnectionH2ProblemsTest {
                 + "(or the account is locked or expired); check both and try again.", e.getMessage());
         assertEquals(ConnectionProblem.WRONG_LOGIN, e.problem());
         assertFalse(e.getMessage().contains(CANARY));
-    }
-
-    @Test
-    void badTargetFailsThePoolAtOnceWithTheSameSentence() {
-        // HikariCP alone would sleep 1 s after the failed attempt; H2 delays wrong passwords, so a missing file.
-        Path absent = folder.resolve("absent").resolve("db");
-        long start = System.nanoTime();
-        TargetDatabaseException e = assertThrows(TargetDatabaseException.class, () -> database(H2Target.of(
-                "jdbc:h2:" + absent + ";IFEXISTS=TRUE", "sa", new char[0])).pool());
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(ConnectionProblem.DATABASE_MISSING, e.problem());
-        assertTrue(millis < 900, "took " + millis + " ms");
-    }
-
-    @Test
-    void poolOfAGoodTargetHandsOutConnectionsWithoutAutoCommit() throws SQLException {
-        String url = createDatabase("X-right");
-        try (HikariDataSource pool = database(H2Target.of(url, "sa", "X-right".toCharArray())).pool();
-                Connection connection = pool.getConnection()) {
-            assertEquals(false, connection.getAutoCommit());
-            assertEquals(TargetDatabase.POOL_SIZE, pool.getMaximumPoolSize());
-        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +83,37 @@ class SandboxTest {
             assertTrue(rows.getInt(1) >= 5_000, rows.getInt(1) + " modules");
             assertTrue(rows.getInt(2) >= 200_000, rows.getInt(2) + " site property rows");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void theUrlHoldsNoSpaceSoThatItPastesAsOneWord(Dbms dbms) {
+        String url = Sandbox.url(dbms, folder.resolve("rehearsal"));
+        assertFalse(url.chars().anyMatch(Character::isWhitespace), url);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void everyTextColumnOfTheSandboxComparesIgnoringCase(Dbms dbms) throws Exception {
+        // IGNORECASE=TRUE turns only VARCHAR into VARCHAR_IGNORECASE (db.H2Mode): a CHAR or CLOB column added to
+        // the schema would compare with case, unlike the real DBMS.
+        String url = Sandbox.create(dbms, folder.resolve("rehearsal"), SandboxSize.SMALL);
+        List<String> caseSensitive = new ArrayList<>();
+        int textColumns = 0;
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet columns = statement.executeQuery("select TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE "
+                     + "from INFORMATION_SCHEMA.COLUMNS where TABLE_SCHEMA <> 'INFORMATION_SCHEMA' and (DATA_TYPE "
+                     + "like '%CHAR%' or DATA_TYPE like '%CLOB%' or DATA_TYPE like '%LARGE OBJECT%')")) {
+            while (columns.next()) {
+                textColumns++;
+                if (!columns.getString(4).equals("VARCHAR_IGNORECASE")) {
+                    caseSensitive.add(columns.getString(1) + "." + columns.getString(2) + "." + columns.getString(3)
+                            + " " + columns.getString(4));
+                }
+            }
+        }
+        assertTrue(textColumns >= 30, textColumns + " text columns");
+        assertEquals(List.of(), caseSensitive);
     }
 }
