@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The one place that hides secrets in a text that may hold a JDBC URL: a target URL about to be shown, journaled or
  * displayed, and a driver's message that echoes one. A URL with a password is refused before it is used
  * ({@link TargetUrl}); this is the defence behind that, so it covers every spelling the three drivers accept, as
- * measured on mssql-jdbc 13.6, ojdbc11 23.26 and H2 2.5:
+ * measured on mssql-jdbc 13.6 (and its tests again on 12.10), ojdbc11 23.26 and H2 2.5:
  * <ul>
  *   <li>a setting whose name holds password, passwd, pwd or secret, or an access token, in any case, with spaces
  *       around {@code =} (mssql-jdbc trims them): {@code ;Password = x}, {@code ;trustStorePassword=x},

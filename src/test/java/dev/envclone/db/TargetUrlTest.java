@@ -36,7 +36,7 @@ class TargetUrlTest {
         return assertThrows(IllegalArgumentException.class, () -> TargetUrl.ofOption("--target", url)).getMessage();
     }
 
-    /** Every form the three drivers accept a password in (mssql-jdbc 13.6, ojdbc11 23.26, H2 2.5, measured). */
+    /** Every form the three drivers accept a password in (mssql-jdbc 13.6 and 12.10, ojdbc11 23.26, H2 2.5, measured). */
     static Stream<String> urlsWithAPassword() {
         return Stream.of(
                 "jdbc:sqlserver://db01:1433;databaseName=OS;password=" + CANARY,
