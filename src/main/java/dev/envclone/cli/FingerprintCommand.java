@@ -73,12 +73,7 @@ final class FingerprintCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(facts.fingerprint());
             return Cli.OK;
         } catch (Exception e) {
-            if (!TargetSession.fromDatabase(e)) {
-                throw e;
-            }
-            spec.commandLine().getErr().println("envclone fingerprint: cannot read "
-                    + JdbcUrlTarget.withoutSecrets(target) + ": " + Cli.oneLine(e.getMessage()));
-            return RunCommand.REFUSED;
+            return cannotRead(e);
         }
     }
 
@@ -98,12 +93,7 @@ final class FingerprintCommand implements Callable<Integer> {
             try {
                 facts = TargetProbe.inspect(target, user, password.toCharArray(), planned, admin).facts();
             } catch (Exception e) {
-                if (!TargetSession.fromDatabase(e)) {
-                    throw e;
-                }
-                spec.commandLine().getErr().println("envclone fingerprint: cannot read "
-                        + JdbcUrlTarget.withoutSecrets(target) + ": " + Cli.oneLine(e.getMessage()));
-                return RunCommand.REFUSED;
+                return cannotRead(e);
             }
             if (!facts.platformDatabase()) {
                 spec.commandLine().getErr().println("envclone fingerprint: refused: " + facts.fingerprint()
@@ -143,5 +133,15 @@ final class FingerprintCommand implements Callable<Integer> {
             }
             case ORACLE -> schema == null ? oracleDefault : NameRule.ORACLE_IDENTIFIER.check("schema", schema);
         };
+    }
+
+    /** The database did not answer as asked: said in one line, exit REFUSED; anything else is not handled here. */
+    private Integer cannotRead(Exception e) throws Exception {
+        if (!TargetSession.fromDatabase(e)) {
+            throw e;
+        }
+        spec.commandLine().getErr().println("envclone fingerprint: cannot read " + JdbcUrlTarget.withoutSecrets(target)
+                + ": " + Cli.oneLine(e.getMessage()));
+        return RunCommand.REFUSED;
     }
 }

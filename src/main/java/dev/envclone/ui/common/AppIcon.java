@@ -3,10 +3,8 @@ package dev.envclone.ui.common;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.ListChangeListener;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /**
  * envclone's icon (icons/envclone.svg, rendered by icons/render.sh) on every window the wizard opens: the main
@@ -58,13 +56,9 @@ public final class AppIcon {
             return;
         }
         everyWindow = true;
-        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-            while (change.next()) {
-                for (Window window : change.getAddedSubList()) {
-                    if (window instanceof Stage stage) {
-                        on(stage);
-                    }
-                }
+        NewWindows.each(window -> {
+            if (window instanceof Stage stage) {
+                on(stage);
             }
         });
     }

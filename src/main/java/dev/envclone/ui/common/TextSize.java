@@ -53,22 +53,15 @@ public final class TextSize {
         if (!first) {
             return;
         }
-        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>)
-                change -> {
-                    while (change.next()) {
-                        for (javafx.stage.Window window : change.getAddedSubList()) {
-                            if (window.getScene() != null
-                                    && window.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane) {
-                                pane.setStyle(rootStyle(dialogPercent.get()));
-                                // The button bar sized its buttons before the larger font reached them
-                                // (at 150 % they read "Can…" and "Exe…"): once shown, each is sized again to
-                                // its words and the dialog to its content.
-                                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN,
-                                        shown -> keepButtonWords(pane, window));
-                            }
-                        }
-                    }
-                });
+        NewWindows.each(window -> {
+            if (window.getScene() != null
+                    && window.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane) {
+                pane.setStyle(rootStyle(dialogPercent.get()));
+                // The button bar sized its buttons before the larger font reached them (at 150 % they read
+                // "Can…" and "Exe…"): once shown, each is sized again to its words and the dialog to its content.
+                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, shown -> keepButtonWords(pane, window));
+            }
+        });
     }
 
     /**
