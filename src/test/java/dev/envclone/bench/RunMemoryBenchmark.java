@@ -18,10 +18,13 @@ import java.util.Locale;
  * Peak resident memory of a full {@code envclone run} (prepare and every cleanup step) of a large sandbox, as the
  * kernel counts it ({@code /usr/bin/time -v}, Debian's {@code time}), the JVM started as {@code java -jar} starts it:
  * no JVM options unless the system property {@code bench.jvm} gives some, on envclone's runtime class path
- * ({@code bench.cp}; see {@link StartBenchmark}). Goal: at most 250 MB.
+ * ({@code bench.cp}; see {@link StartBenchmark}). With the system property {@code bench.launcher} (the app-image's
+ * {@code bin/envclone}) the run is started by that launcher instead, with the JVM options it gives. Goal: at most
+ * 250 MB.
  *
  * <pre>java -Dbench.cp="target/classes:$(cat /tmp/cp-main.txt)" \
- *     -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" dev.envclone.bench.RunMemoryBenchmark sqlserver 3</pre>
+ *     -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" dev.envclone.bench.RunMemoryBenchmark sqlserver 3
+ * java -Dbench.launcher=target/installer/envclone/bin/envclone -cp ... dev.envclone.bench.RunMemoryBenchmark oracle 3</pre>
  */
 public final class RunMemoryBenchmark {
     private RunMemoryBenchmark() {
@@ -40,28 +43,39 @@ public final class RunMemoryBenchmark {
                 statement.execute((dbms == Dbms.ORACLE ? "delete from OSADMIN." : "delete from ")
                         + "OSSYS_EXTENSION_DBCONNECTION");
             }
-            List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Denvclone.home=" + folder.resolve("home")));
-            String options = System.getProperty("bench.jvm", "").trim();
-            if (!options.isEmpty()) {
-                command.addAll(Arrays.asList(options.split(" +")));
+            List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v"));
+            String launcher = System.getProperty("bench.launcher", "").trim();
+            if (launcher.isEmpty()) {
+                command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Denvclone.home=" + folder.resolve("home")));
+                String options = System.getProperty("bench.jvm", "").trim();
+                if (!options.isEmpty()) {
+                    command.addAll(Arrays.asList(options.split(" +")));
+                }
+                command.addAll(List.of("-cp", System.getProperty("bench.cp", System.getProperty("java.class.path")),
+                        "dev.envclone.Main"));
+            } else {
+                command.add(Path.of(launcher).toAbsolutePath().toString());
             }
-            command.addAll(List.of("-cp", System.getProperty("bench.cp", System.getProperty("java.class.path")),
-                    "dev.envclone.Main", "run",
+            command.addAll(List.of("run",
                     "--run-dir", folder.resolve("run" + round).toString(), "--plan",
                     folder.resolve("plan/plan.json").toString(), "--target", url, "--user", "sa", "--yes"));
             Path output = folder.resolve("output" + round + ".txt");
-            int code = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start()
-                    .waitFor();
+            ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            if (!launcher.isEmpty()) {
+                // The launcher takes no JVM options on its command line; the JVM reads this variable.
+                process.environment().put("JAVA_TOOL_OPTIONS", "-Denvclone.home=" + folder.resolve("home"));
+            }
+            int code = process.start().waitFor();
             String text = Files.readString(output);
             if (code != 0) {
                 throw new IllegalStateException("the run ended with " + code + ": " + text);
             }
             long kilobytes = text.lines().filter(l -> l.contains("Maximum resident set size"))
                     .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
-            System.out.printf(Locale.ROOT, "round %d (%s, large): peak resident %d MB%n", round, dbms.cliName(),
-                    kilobytes / 1024);
+            System.out.printf(Locale.ROOT, "round %d (%s, large, %s): peak resident %d MiB%n", round,
+                    dbms.cliName(), launcher.isEmpty() ? "java" : launcher, kilobytes / 1024);
         }
     }
 }
