@@ -64,58 +64,60 @@ service_modules=jdk.crypto.ec,jdk.charsets,jdk.localedata
 say "modules (jdeps): $modules; by name: $service_modules"
 jlink_options=(--strip-debug --no-header-files --no-man-pages --compress=2 --include-locales=en,de,fr,es,pt,nl)
 jlink "${jlink_options[@]}" --add-modules "$modules,$service_modules" --output "$work/linux/runtime"
+# Native debug symbols out (libjvm.so alone: 24 MB -> 20 MB); --strip-unneeded keeps the dynamic symbols the
+# libraries link by.
+need strip "binutils is missing: apt-get install -y binutils (strips the native libraries' debug symbols)"
+need zip "zip is missing: apt-get install -y zip (takes unused classes and copies of native libraries out of jars)"
+find "$work/linux/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+java=$work/linux/runtime/bin/java
 
 # JavaFX's native libraries beside its jars, the first place JavaFX looks (on Linux, the folder of the jar), so that
-# nothing is extracted into ~/.openjfx/cache.
+# nothing is extracted into ~/.openjfx/cache; then out of the jars, where they would only be a second copy.
 for jar in "$input"/lib/javafx-*-linux.jar; do
   unzip -q -o -j "$jar" '*.so' -d "$input/lib" 2>/dev/null || [ $? -eq 11 ] # 11: this jar has none
+  zip -q -d "$jar" '*.so' >/dev/null 2>&1 || [ $? -eq 12 ] # 12: nothing to delete
 done
+strip --strip-unneeded "$input"/lib/*.so
 
-# ---------------------------------------------------------------- Linux: the app-image
-# The JVM options the app needs: a heap cap (a full run's live set is ~100 MB; the default maximum is a quarter of
-# the machine), software rendering (remote desktops have no GPU; it also skips a failing GPU attempt), and the
-# class-data-sharing archive made below ($APPDIR is lib/app inside the image, wherever it is installed).
-java_options=(-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Dprism.order=sw -XX:SharedArchiveFile=\$APPDIR/envclone.jsa -Xshare:auto)
-icon_png=src/main/resources/dev/envclone/ui/icons/envclone-256.png
-[ -f "$icon_png" ] || fail "$icon_png is missing (the window icon rendered from icons/envclone.svg)"
-jp_options=()
-for o in "${java_options[@]}"; do jp_options+=(--java-options "$o"); done
-jpackage --type app-image --name envclone --app-version "$app_version" --vendor envclone \
-  --input "$input" --main-jar envclone.jar --main-class "$main_class" \
-  --runtime-image "$work/linux/runtime" --icon "$icon_png" \
-  "${jp_options[@]}" --dest "$out"
-image=$out/envclone
-launcher=$image/bin/envclone
-appdir=$image/lib/app
-
-# ---------------------------------------------------------------- Linux: the class-data-sharing archive
-# One static archive for both faces of the launcher: the classes the wizard loads up to its first window and the
-# ones `plan` and `--version` load. The class path is the launcher's own (from its .cfg), so the archive matches it;
-# the JDK accepts it after the whole image moves (the .deb's /opt/envclone) because the jars keep their relative
-# places.
-cfg=$appdir/envclone.cfg
-classpath=$(sed -n 's/^app.classpath=//p' "$cfg" | sed "s#\$APPDIR#$(cd "$appdir" && pwd)#g" | paste -sd: -)
-java=$image/lib/runtime/bin/java
+# ---------------------------------------------------------------- Linux: the class list
+# The classes the launcher's class-data-sharing archive will hold: those loaded by --version, plan for both
+# databases, the wizard up to its first window, and a sandbox's run and report (signing, twice: with a new key and
+# with the kept one). Shipped as lib/app/envclone.classlist; the archive is made from it where envclone is installed
+# (decision 00A1). The same lists show which of BouncyCastle's classes are loaded by name (minimize-bouncycastle.sh).
+classpath_in() { # DIR [PREFIX]: the launcher's class path, DIR's envclone.jar and lib/*.jar in this order, as PREFIX/...
+  local dir=$1 prefix=${2:-$1} entries jar
+  entries=("$prefix/envclone.jar")
+  for jar in "$dir"/lib/*.jar; do entries+=("$prefix/lib/${jar##*/}"); done
+  (IFS=:; printf '%s' "${entries[*]}")
+}
+training_classpath=$(classpath_in "$input")
 lists=$work/linux/classlists
-mkdir -p "$lists"
 home=$work/linux/home
-rm -rf "$home"; mkdir -p "$home"
+rm -rf "$lists" "$home"; mkdir -p "$lists" "$home"
 train() { # name, then the arguments of envclone
   local name=$1; shift
-  "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/$name.lst" -Denvclone.home="$home" -Dprism.order=sw \
-    -cp "$classpath" "$main_class" "$@" >"$lists/$name.out" 2>&1 || true
+  HOME=$home "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/$name.lst" -Denvclone.home="$home/.envclone" \
+    -Dprism.order=sw -cp "$training_classpath" "$main_class" "$@" >"$lists/$name.out" 2>&1 || true
 }
 train version --version
 train plan plan --dbms sqlserver --out "$work/linux/plan-sqlserver"
 train plan-oracle plan --dbms oracle --out "$work/linux/plan-oracle"
+train sandbox sandbox create --dbms sqlserver --db "$work/linux/train-db"
+train run run --run-dir "$work/linux/train-run" --plan "$work/linux/plan-sqlserver/plan.json" \
+  --target "$(tail -1 "$lists/sandbox.out")" --user sa --yes
+train report report --run-dir "$work/linux/train-run" --out "$work/linux/train-report-1.pdf"
+train report-again report --run-dir "$work/linux/train-run" --out "$work/linux/train-report-2.pdf"
+for pdf in "$work"/linux/train-report-{1,2}.pdf; do
+  [ -s "$pdf" ] || { cat "$lists"/sandbox.out "$lists"/run.out "$lists"/report*.out >&2; fail "the training report run wrote no $pdf"; }
+done
 gui_trained=no
 if command -v Xvfb >/dev/null 2>&1 && command -v xwininfo >/dev/null 2>&1; then
   display=:$(( 70 + RANDOM % 20 ))
-  Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+  Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   sleep 1
-  DISPLAY=$display "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/wizard.lst" -Denvclone.home="$home" \
-    -Dprism.order=sw -cp "$classpath" "$main_class" >"$lists/wizard.out" 2>&1 &
+  DISPLAY=$display HOME=$home "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/wizard.lst" \
+    -Denvclone.home="$home/.envclone" -Dprism.order=sw -cp "$training_classpath" "$main_class" >"$lists/wizard.out" 2>&1 &
   wizard=$!
   for _ in $(seq 1 60); do
     # the wizard's title, not GTK's leader window (also called "envclone", 10x10, never shown)
@@ -127,32 +129,83 @@ if command -v Xvfb >/dev/null 2>&1 && command -v xwininfo >/dev/null 2>&1; then
   kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
 fi
 if [ "$gui_trained" = no ]; then
-  say "NOTE: no wizard window under Xvfb (Xvfb, xwininfo or the GTK libraries missing): the archive covers the command line only"
+  say "NOTE: no wizard window under Xvfb (Xvfb, xwininfo or the GTK libraries missing): the class list covers the command line only"
 fi
 sort -u "$lists"/*.lst | grep -v '^#' >"$lists/all.lst"
-"$java" -Xshare:dump -XX:SharedClassListFile="$lists/all.lst" -XX:SharedArchiveFile="$appdir/envclone.jsa" \
-  -cp "$classpath" >"$lists/dump.out" 2>&1 || { tail -20 "$lists/dump.out" >&2; fail "the class-data-sharing archive could not be made"; }
-say "class-data-sharing archive: $(du -h "$appdir/envclone.jsa" | cut -f1) ($(wc -l <"$lists/all.lst") classes listed; wizard trained: $gui_trained)"
-# The launcher must use it: -Xshare:auto would silently fall back, so check once with logging on.
-JAVA_TOOL_OPTIONS="-Xlog:cds=info -Denvclone.home=$home" "$launcher" --version >"$lists/check.out" 2>&1 || true
-if grep -qiE 'mismatch|Unable to use shared archive|An error has occurred while processing the shared archive' "$lists/check.out"; then
-  cat "$lists/check.out" >&2; fail "the launcher does not use the class-data-sharing archive"
+
+# ---------------------------------------------------------------- BouncyCastle: only what envclone reaches
+installer/minimize-bouncycastle.sh "$input/lib" "$input/envclone.jar" "$lists"/*.lst
+# fontbox's predefined CMaps of Chinese, Japanese and Korean encodings (1.2 MB): envclone's PDFs embed their fonts
+# as Type0 with Identity-H (report/ReportFonts), so only Identity-H and Identity-V stay.
+fontbox=$(ls "$input"/lib/fontbox-*.jar)
+unzip -Z1 "$fontbox" | grep '^org/apache/fontbox/cmap/[^/]\{1,\}$' | grep -v -e '\.class$' -e '/Identity-[HV]$' \
+  | zip -q -d "$fontbox" -@
+
+# ---------------------------------------------------------------- Linux: the app-image
+# jpackage lays the image out (bin/, lib/runtime, lib/app, the icon); its native launcher is then replaced.
+icon_png=src/main/resources/dev/envclone/ui/icons/envclone-256.png
+[ -f "$icon_png" ] || fail "$icon_png is missing (the window icon rendered from icons/envclone.svg)"
+jpackage --type app-image --name envclone --app-version "$app_version" --vendor envclone \
+  --input "$input" --main-jar envclone.jar --main-class "$main_class" \
+  --runtime-image "$work/linux/runtime" --icon "$icon_png" --dest "$out"
+image=$out/envclone
+launcher=$image/bin/envclone
+appdir=$image/lib/app
+cp "$lists/all.lst" "$appdir/envclone.classlist"
+# jlink copies the same three notices into each module's legal folder; the JDK's own images link them to java.base's.
+(cd "$image/lib/runtime/legal" && for notice in */*; do
+  first=java.base/${notice#*/}
+  if [ "${notice%%/*}" != java.base ] && [ -f "$first" ] && cmp -s "$notice" "$first"; then ln -sf "../$first" "$notice"; fi
+done)
+
+# ---------------------------------------------------------------- Linux: the launcher
+# JDK 17's native launcher asks rpm and dpkg which package holds it on every start (~0.2 s); this one is a shell
+# script that execs the image's java (decision 00A1). The JVM options are decision 0023's, with software rendering
+# (remote desktops have no GPU) and the class-data-sharing archive, which the script makes on a first start where it
+# is missing and lib/app is writable; the .deb makes it at install.
+jvm_options='-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m'
+launcher_classpath=$(classpath_in "$appdir" '$app')
+rm -f "$launcher" "$image/lib/libapplauncher.so" "$appdir/envclone.cfg"
+sed -e "s#@JVM_OPTIONS@#$jvm_options#g" -e "s#@CLASSPATH@#$launcher_classpath#" -e "s#@MAIN_CLASS@#$main_class#" \
+  installer/linux/launcher.sh >"$launcher"
+chmod 755 "$launcher"
+grep -q '@[A-Z_]*@' "$launcher" && fail "$launcher still has a placeholder"
+
+# The archive, made once here to check the class list against the image: every class it names must be found
+# (BouncyCastle's minimized jars above), and the launcher must start with -Xshare:on, which refuses to run without
+# the archive mapped. It is not shipped (41 MB): the image and the .deb carry the list.
+"$java" $jvm_options -Xshare:dump -XX:SharedClassListFile="$appdir/envclone.classlist" \
+  -XX:SharedArchiveFile="$work/linux/check.jsa" -cp "$(classpath_in "$(cd "$appdir" && pwd)")" >"$lists/dump.out" 2>&1 \
+  || { tail -20 "$lists/dump.out" >&2; fail "the class-data-sharing archive could not be made from the class list"; }
+# (The list also names the JDK's generated proxies, which no archive can hold: the JVM warns and skips them.)
+if grep -q 'Cannot find org/bouncycastle/' "$lists/dump.out"; then
+  grep 'Cannot find org/bouncycastle/' "$lists/dump.out" >&2; fail "BouncyCastle classes of the class list are missing from its minimized jars"
 fi
-grep -q '^envclone ' "$lists/check.out" || { cat "$lists/check.out" >&2; fail "'$launcher --version' printed no version"; }
-say "app-image: $image ($(du -sh "$image" | cut -f1); runtime $(du -sh "$image/lib/runtime" | cut -f1))"
+rm -f "$work/linux/check.jsa"
+dump_started=$(date +%s%N)
+ENVCLONE_ARCHIVE=make "$launcher" || fail "ENVCLONE_ARCHIVE=make $launcher did not make the archive"
+archive_made=$(( ($(date +%s%N) - dump_started) / 1000000 ))
+[ -f "$appdir/envclone.jsa" ] || fail "ENVCLONE_ARCHIVE=make $launcher made no $appdir/envclone.jsa"
+JAVA_TOOL_OPTIONS="-Xshare:on -Denvclone.home=$home/.envclone" "$launcher" --version >"$lists/check.out" 2>&1 \
+  && grep -q '^envclone ' "$lists/check.out" || { cat "$lists/check.out" >&2; fail "'$launcher --version' did not start with -Xshare:on"; }
+say "class-data-sharing archive: $(du -h "$appdir/envclone.jsa" | cut -f1) in ${archive_made} ms from $(wc -l <"$appdir/envclone.classlist") classes listed (wizard trained: $gui_trained); not shipped"
+rm -f "$appdir/envclone.jsa"
+say "app-image: $image ($(du -sb "$image" | cut -f1) bytes, du -sh $(du -sh "$image" | cut -f1); runtime $(du -sh "$image/lib/runtime" | cut -f1), jars $(cat "$appdir"/*.jar "$appdir"/lib/*.jar | wc -c) bytes)"
 
 # ---------------------------------------------------------------- Linux: the .deb
 if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
   jpackage --type deb --app-image "$image" --name envclone --app-version "$app_version" --vendor envclone \
     --description "Migrate an OutSystems 11 environment using a database clone" \
-    --linux-package-name envclone --linux-app-category utils --linux-shortcut --dest "$out"
+    --linux-package-name envclone --linux-app-category utils --linux-shortcut \
+    --resource-dir installer/linux --dest "$out"
   say "deb: $(ls "$out"/envclone_*.deb)"
 else
   fail "dpkg-deb or fakeroot is missing: apt-get install -y fakeroot dpkg (needed for the .deb)"
 fi
 
 # ---------------------------------------------------------------- Windows: the layout and the MSI
-installer/windows/build-msi.sh --version "$app_version" --input "$input" --modules "$modules,$service_modules" \
+installer/windows/build-msi.sh --version "$app_version" --input "$input" --classlist "$appdir/envclone.classlist" \
+  --modules "$modules,$service_modules" \
   --deps "$windows_deps" ${windows_jdk:+--windows-jdk "$windows_jdk"}
 
 say "done in $(( $(date +%s) - started )) s"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks an envclone MSI with msitools, without Windows: the tables that make it install per machine into Program
-# Files, upgrade the previous version, put a javaw shortcut into the Start menu, and install every file of the
-# layout. Usage: installer/check-msi.sh target/installer/envclone-<v>[-STAND-IN].msi [SourceDir]
+# Files, upgrade the previous version, put a javaw shortcut into the Start menu, make the class-data-sharing archive at
+# install, and install every file of the layout. Usage: installer/check-msi.sh target/installer/envclone-<v>[-STAND-IN].msi [SourceDir]
 # SourceDir (default target/installer/windows/SourceDir): the layout the MSI was built from, compared file by file.
 set -euo pipefail
 msi=${1:?usage: installer/check-msi.sh FILE.msi [SourceDir]}
@@ -49,7 +49,32 @@ dir=$(field 2) target=$(field 5) args=$(field 6) icon=$(field 9) workdir=$(field
 grep -q 'dev.envclone.Main$' <<<"$args" && grep -q -- '-Xmx128m' <<<"$args" && grep -q 'prism.order=sw' <<<"$args" \
   && ok "shortcut arguments: $args" || bad "shortcut arguments lack the heap cap, software rendering or the main class: '$args'"
 [ "$icon" = envclone.ico ] && ok "shortcut icon" || bad "shortcut icon is '$icon'"
+grep -qF -- '-XX:SharedArchiveFile="[INSTALLDIR]app\envclone.jsa" -Xshare:auto' <<<"$args" && ok "shortcut uses the class-data-sharing archive" \
+  || bad "the shortcut does not name app\envclone.jsa with -Xshare:auto: '$args'"
 [ "$workdir" = INSTALLDIR ] || bad "shortcut working directory is '$workdir'"
+
+# The class-data-sharing archive, made at install: the installed java.exe runs -Xshare:dump (type 3154 = 18, an
+# installed file run with arguments, + 64 its failure ignored + 1024 deferred + 2048 as the system), after InstallFiles,
+# not on removal, with the shortcut's JVM options and class path (the archive must match them).
+action=$(table CustomAction | grep -P '^MakeClassDataArchive\t' || true)
+if [ -z "$action" ]; then bad "no MakeClassDataArchive custom action"
+else
+  IFS=$'\t' read -r _ ca_type ca_source ca_target <<<"$action"
+  [ "$ca_type" = 3154 ] && ok "custom action MakeClassDataArchive: deferred, as the system, failure ignored (type 3154)" \
+    || bad "MakeClassDataArchive has type $ca_type, not 3154"
+  runs=$(awk -F'\t' -v k="$ca_source" '$1 == k { print $3 }' <<<"$(table File)")
+  case "$runs" in *java.exe|*STAND-IN-java.exe.txt) ok "it runs the installed $runs" ;; *) bad "MakeClassDataArchive runs '$runs', not java.exe" ;; esac
+  shortcut_cp=$(grep -oP -- '-cp "[^"]*"' <<<"$args")
+  grep -qF -- '-Xshare:dump -XX:SharedClassListFile="[INSTALLDIR]app\envclone.classlist" -XX:SharedArchiveFile="[INSTALLDIR]app\envclone.jsa"' <<<"$ca_target" \
+    && grep -qF -- "$shortcut_cp" <<<"$ca_target" && grep -qF -- "${args%% -Dprism.order=sw*}" <<<"$ca_target" \
+    && ok "it dumps app\envclone.classlist into app\envclone.jsa with the shortcut's JVM options and class path" \
+    || bad "MakeClassDataArchive's command line does not match the shortcut's: '$ca_target'"
+  sequence=$(table InstallExecuteSequence)
+  at=$(grep -P '^MakeClassDataArchive\t' <<<"$sequence" | cut -f2-)
+  files_at=$(grep -P '^InstallFiles\t' <<<"$sequence" | cut -f3)
+  [ "$(cut -f1 <<<"$at")" = "NOT REMOVE" ] && [ "$(cut -f2 <<<"$at")" -gt "$files_at" ] \
+    && ok "scheduled after InstallFiles, not on removal" || bad "MakeClassDataArchive is scheduled '$at' (InstallFiles at $files_at)"
+fi
 
 # Every file of the layout, one component each, and nothing else.
 files=$(table File)
@@ -63,7 +88,7 @@ fi
 [ "$(wc -l <<<"$files")" -eq "$(wc -l <<<"$listed")" ] && [ "$(wc -l <<<"$components")" -eq $(( $(wc -l <<<"$listed") + 1 )) ] \
   && ok "$(wc -l <<<"$files") File rows, $(wc -l <<<"$components") Component rows (one per file, plus the shortcut's)" \
   || bad "File rows $(wc -l <<<"$files"), Component rows $(wc -l <<<"$components"), files $(wc -l <<<"$listed")"
-for f in app/envclone.jar runtime/bin/glass.dll runtime/bin/prism_sw.dll runtime/bin/javafx_font.dll envclone.ico envclone-cli.cmd; do
+for f in app/envclone.jar app/envclone.classlist app/envclone.jsa runtime/bin/glass.dll runtime/bin/prism_sw.dll runtime/bin/javafx_font.dll envclone.ico envclone-cli.cmd; do
   grep -qx "$f" <<<"$listed" || bad "$f is not in the MSI"
 done
 auth=$(grep -E '^runtime/bin/mssql-jdbc_auth-.*\.x64\.dll$' <<<"$listed" || true)

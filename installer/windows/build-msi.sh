@@ -14,11 +14,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-version="" input="" modules="" deps="" windows_jdk="" icon=${ENVCLONE_ICO:-icons/envclone.ico}
+version="" input="" classlist="" modules="" deps="" windows_jdk="" icon=${ENVCLONE_ICO:-icons/envclone.ico}
 while [ $# -gt 0 ]; do
   case "$1" in
     --version) version=$2; shift 2 ;;
     --input) input=$2; shift 2 ;;
+    --classlist) classlist=$2; shift 2 ;;
     --modules) modules=$2; shift 2 ;;
     --deps) deps=$2; shift 2 ;;
     --windows-jdk) windows_jdk=$2; shift 2 ;;
@@ -96,11 +97,22 @@ for jar in "$input"/lib/*.jar; do
   case "$(basename "$jar")" in javafx-*) ;; *) cp "$jar" "$src/app/lib/" ;; esac
 done
 cp "$icon" "$src/envclone.ico"
+# The class-data-sharing archive cannot be made here for a Windows JVM: the MSI makes it at install (a custom action
+# running the installed java.exe -Xshare:dump) from the class list trained on Linux (its Linux-only classes are
+# skipped with a warning, nothing more). The empty envclone.jsa is a placeholder the MSI installs so that it knows
+# the file: the dump overwrites it, and uninstalling removes it like every other file. An empty or missing archive
+# is skipped without a word (-Xshare:auto).
+[ -f "$classlist" ] || fail "--classlist: '$classlist' is not the class list of the Linux app-image"
+cp "$classlist" "$src/app/envclone.classlist"
+: >"$src/app/envclone.jsa"
 # The JVM options of the Linux launcher; the class path by wildcard, so a dependency's new version needs no edit here.
-jvm_options='-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Dprism.order=sw'
+jvm_options='-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m'
 classpath='app\envclone.jar;app\lib\*;runtime\javafx\*'
-printf '@echo off\r\nrem envclone from a console (the Start-menu shortcut opens the wizard with javaw)\r\n"%%~dp0runtime\\bin\\java.exe" %s -cp "%s" dev.envclone.Main %%*\r\n' \
-  "$jvm_options" "$(printf '%s' "$classpath" | sed 's#\(app\\\|runtime\\\)#%~dp0\1#g')" >"$src/envclone-cli.cmd"
+in_folder() { sed 's#\(app\\\|runtime\\\)#'"$1"'\1#g'; } # PREFIX: app\ and runtime\ made PREFIXapp\, PREFIXruntime\
+archive_options='-XX:SharedArchiveFile="app\envclone.jsa" -Xshare:auto'
+printf '@echo off\r\nrem envclone from a console (the Start-menu shortcut opens the wizard with javaw)\r\n"%%~dp0runtime\\bin\\java.exe" %s -Dprism.order=sw %s -cp "%s" dev.envclone.Main %%*\r\n' \
+  "$jvm_options" "$(printf '%s' "$archive_options" | in_folder '%~dp0')" "$(printf '%s' "$classpath" | in_folder '%~dp0')" \
+  >"$src/envclone-cli.cmd"
 
 # ------------------------------------------------------------------ the MSI
 # envclone.wxs is the product (upgrade code, per-machine, major upgrade, shortcut); wixl-heat lists every file,
@@ -109,11 +121,19 @@ printf '@echo off\r\nrem envclone from a console (the Start-menu shortcut opens 
   | wixl-heat -p SourceDir/ --var var.SourceDir --directory-ref INSTALLDIR --component-group AppFiles --win64 \
   >"$win/files.wxs"
 # The shortcut runs javaw with the same JVM options as the Linux launcher; [INSTALLDIR] ends with a backslash.
-shortcut_args="$jvm_options -cp \"$(printf '%s' "$classpath" | sed 's#\(app\\\|runtime\\\)#[INSTALLDIR]\1#g')\" dev.envclone.Main"
+shortcut_args="$jvm_options -Dprism.order=sw $(printf '%s' "$archive_options" | in_folder '[INSTALLDIR]') -cp \"$(printf '%s' "$classpath" | in_folder '[INSTALLDIR]')\" dev.envclone.Main"
+# The install's custom action: the installed java.exe (its File Id in files.wxs) makes the archive with the
+# shortcut's own JVM options and class path, which the archive must match.
+dump_args="$jvm_options -Xshare:dump -XX:SharedClassListFile=\"[INSTALLDIR]app\\envclone.classlist\" -XX:SharedArchiveFile=\"[INSTALLDIR]app\\envclone.jsa\" -cp \"$(printf '%s' "$classpath" | in_folder '[INSTALLDIR]')\""
+java_exe=runtime/bin/java.exe
+[ -n "$windows_jdk" ] || java_exe=runtime/bin/STAND-IN-java.exe.txt
+java_file_key=$(grep -F "Source=\"\$(var.SourceDir)/$java_exe\"" "$win/files.wxs" | sed -E 's/.*File Id="([^"]+)".*/\1/')
+[ -n "$java_file_key" ] || fail "no File Id for $java_exe in $win/files.wxs"
 suffix=""
 [ -z "$windows_jdk" ] && suffix="-STAND-IN"
 msi=target/installer/envclone-$version$suffix.msi
 wixl -a x64 -D Win64=yes -D SourceDir="$src" -D Version="$version" -D ShortcutArguments="$shortcut_args" \
+  -D JavaFileKey="$java_file_key" -D DumpArguments="$dump_args" \
   -o "$msi" installer/windows/envclone.wxs "$win/files.wxs"
 say "msi: $msi ($(du -h "$msi" | cut -f1)); runtime: $runtime_kind; mssql-jdbc_auth DLL for driver $driver_version: $auth"
 installer/check-msi.sh "$msi"

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.envclone.report.Pdfsig;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,25 +22,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Linux app-image (target/installer/envclone, built by {@code ./mvnw -Pinstaller -DskipTests package}) starts
- * from its launcher as an operator starts it: the wizard's window appears on a real X display, JavaFX's native
- * libraries come from the image and not from a cache in the user's home, and the command line uses the image's
- * class-data-sharing archive. Skipped, saying why, when the image was not built (plain {@code ./mvnw verify}).
+ * The Linux app-image (target/installer/envclone, built by the installer step of {@code ./mvnw verify} or by
+ * {@code ./mvnw -Pinstaller -DskipTests package}) starts from its launcher as an operator starts it: the wizard's
+ * window appears on a real X display, JavaFX's native libraries come from the image and not from a cache in the
+ * user's home, the launcher makes its class-data-sharing archive on a first start and uses it after, and the image,
+ * whose BouncyCastle jars are cut down to what envclone reaches, still signs a report that pdfsig accepts. Each test
+ * runs a copy of the image in its own folder, so that the built image stays as it was shipped (without an archive).
+ * Skipped, saying why, when the image was not built.
  */
 class AppImageIT {
     @TempDir
     Path home;
+
+    private record Result(int code, String stdout, String stderr) {
+    }
 
     private static Path image() {
         return Path.of(System.getProperty("envclone.jar", "target/envclone.jar")).resolveSibling("installer")
                 .resolve("envclone");
     }
 
-    private static Path launcher() {
-        Path launcher = image().resolve("bin/envclone");
-        assumeTrue(Files.isExecutable(launcher), "no app-image at " + image()
-                + ": build it with ./mvnw -Pinstaller -DskipTests package (it is not part of verify)");
-        return launcher;
+    /** A copy of the built image in the test's folder (cp -a: its links and modes as built). */
+    private Path copyOfImage() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(image().resolve("bin/envclone")), "no app-image at " + image()
+                + ": build it with ./mvnw -Pinstaller -DskipTests package");
+        Path copy = home.resolve("image");
+        Process cp = new ProcessBuilder("cp", "-a", image().toString(), copy.toString()).inheritIO().start();
+        assertTrue(cp.waitFor(60, TimeUnit.SECONDS) && cp.exitValue() == 0, "cp -a of the image failed");
+        return copy;
     }
 
     private static boolean onPath(String tool) {
@@ -47,9 +62,11 @@ class AppImageIT {
     }
 
     /** The launcher with its user folder and HOME in the test's folder; extra JVM options through JAVA_TOOL_OPTIONS. */
-    private ProcessBuilder start(Path launcher, Map<String, String> env, String jvmOptions, String... args) {
+    private ProcessBuilder start(List<String> prefix, Path image, Map<String, String> env, String jvmOptions,
+            String... args) {
         ProcessBuilder builder = new ProcessBuilder();
-        builder.command().add(launcher.toString());
+        builder.command().addAll(prefix);
+        builder.command().add(image.resolve("bin/envclone").toString());
         builder.command().addAll(List.of(args));
         builder.environment().putAll(env);
         builder.environment().put("HOME", home.toString());
@@ -57,22 +74,38 @@ class AppImageIT {
         return builder;
     }
 
+    private Result run(List<String> prefix, Path image, String jvmOptions, String... args) throws Exception {
+        Path stdout = Files.createTempFile(home, "out", ".txt");
+        Path stderr = Files.createTempFile(home, "err", ".txt");
+        Process process = start(prefix, image, Map.of(), jvmOptions, args).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "envclone " + String.join(" ", args) + " did not finish");
+        // The JVM's "Picked up JAVA_TOOL_OPTIONS" line is the test's doing, not the launcher's.
+        String errors = String.join("\n", Files.readString(stderr, StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList());
+        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), errors);
+    }
+
+    private Result run(Path image, String jvmOptions, String... args) throws Exception {
+        return run(List.of(), image, jvmOptions, args);
+    }
+
     @Test
     void showsTheWizardWindowFromTheLauncher() throws Exception {
-        Path launcher = launcher();
+        Path image = copyOfImage();
         assumeTrue(onPath("Xvfb") && onPath("xwininfo"), "Xvfb or xwininfo is missing: apt-get install -y xvfb x11-utils");
         Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Process wizard = null;
         try {
             // -displayfd 1: Xvfb picks a free display and writes its number on a line once it accepts clients
-            String number = new java.io.BufferedReader(new java.io.InputStreamReader(xvfb.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            String number = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             assertTrue(number != null && number.matches("\\d+"), "Xvfb did not start: " + number);
             String display = ":" + number;
             Path out = home.resolve("wizard-out.txt");
-            wizard = start(launcher, Map.of("DISPLAY", display), "-Djavafx.verbose=true").redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            wizard = start(List.of(), image, Map.of("DISPLAY", display), "-Djavafx.verbose=true")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             // GTK's own leader window is called "envclone" too (10x10, never shown): the wizard's title has a dash
             String wizardWindow = "\"envclone \u2014 ";
             String windows = "";
@@ -87,7 +120,7 @@ class AppImageIT {
                     + Files.readString(out));
             String output = Files.readString(out, StandardCharsets.UTF_8);
             // JavaFX found its libraries beside its jars in the image: nothing extracted into the user's home.
-            assertTrue(output.contains("Loaded " + image().toRealPath().resolve("lib/app/lib")
+            assertTrue(output.contains("Loaded " + image.toRealPath().resolve("lib/app/lib")
                     + "/./libglass.so from relative path"), output);
             assertFalse(Files.exists(home.resolve(".openjfx")), "JavaFX extracted its libraries into ~/.openjfx");
             String log = Files.readString(home.resolve("envclone/logs/envclone.log"), StandardCharsets.UTF_8);
@@ -112,16 +145,66 @@ class AppImageIT {
     }
 
     @Test
-    void printsItsVersionThroughTheClassDataSharingArchive() throws Exception {
-        Path launcher = launcher();
-        Path out = home.resolve("version-out.txt");
-        // -Xshare:on: the JVM refuses to start unless it maps the image's archive (the launcher's -Xshare:auto would
+    void makesItsArchiveOnTheFirstStartAndMapsItAfter() throws Exception {
+        Path image = copyOfImage();
+        Path archive = image.resolve("lib/app/envclone.jsa");
+        assertFalse(Files.exists(archive), "the image is shipped without an archive");
+
+        Result first = run(image, "", "--version");
+        assertEquals(0, first.code(), first.stderr());
+        assertTrue(first.stdout().startsWith("envclone 0."), first.stdout());
+        assertEquals("envclone: making " + archive.toRealPath().getParent().resolve("envclone.jsa")
+                + " once, for faster starts (a few seconds)", first.stderr());
+        assertTrue(Files.size(archive) > 10_000_000, "archive of " + Files.size(archive) + " bytes");
+
+        // -Xshare:on: the JVM refuses to start unless it maps the archive (the launcher's -Xshare:auto would
         // silently start without it).
-        Process process = start(launcher, Map.of(), "-Xshare:on", "--version").redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "envclone --version did not finish in 60 s");
-        String output = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), output);
-        assertTrue(output.lines().anyMatch(l -> l.startsWith("envclone 0.")), output);
+        Result second = run(image, "-Xshare:on", "--version");
+        assertEquals(0, second.code(), second.stderr());
+        assertTrue(second.stdout().startsWith("envclone 0."), second.stdout());
+        assertEquals("", second.stderr());
+    }
+
+    @Test
+    void startsWithoutAWordWhereTheArchiveCannotBeMade() throws Exception {
+        Path image = copyOfImage();
+        // Root may write anywhere: the reader of a root-owned install is somebody else.
+        assumeTrue("root".equals(System.getProperty("user.name")) && onPath("setpriv"),
+                "needs root and setpriv to start the image as a user who cannot write it");
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+
+        Result result = run(asNobody, image, "", "--version");
+        assertEquals(0, result.code(), result.stderr());
+        assertTrue(result.stdout().startsWith("envclone 0."), result.stdout());
+        assertEquals("", result.stderr());
+        assertFalse(Files.exists(image.resolve("lib/app/envclone.jsa")));
+    }
+
+    @Test
+    void signsAReportThatPdfsigAcceptsFromTheImage() throws Exception {
+        Path image = copyOfImage();
+        Path db = home.resolve("sandbox");
+        Result sandbox = run(image, "", "sandbox", "create", "--dbms", "sqlserver", "--db", db.toString());
+        assertEquals(0, sandbox.code(), sandbox.stderr());
+        String url = sandbox.stdout().strip().lines().reduce((a, b) -> b).orElseThrow();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement()) {
+            // The operator has unmapped the extensions, so that every cleanup step runs.
+            statement.execute("delete from OSSYS_EXTENSION_DBCONNECTION");
+        }
+        Result plan = run(image, "-Xshare:on", "plan", "--dbms", "sqlserver", "--out", home.resolve("plan").toString());
+        assertEquals(0, plan.code(), plan.stderr());
+        Result run = run(image, "-Xshare:on", "run", "--run-dir", home.resolve("run").toString(), "--plan",
+                home.resolve("plan/plan.json").toString(), "--target", url, "--user", "sa", "--yes");
+        assertEquals(0, run.code(), run.stdout() + run.stderr());
+
+        Path pdf = home.resolve("report.pdf");
+        Result report = run(image, "-Xshare:on", "report", "--run-dir", home.resolve("run").toString(), "--out",
+                pdf.toString());
+        assertEquals(0, report.code(), report.stderr());
+        String pdfsig = Pdfsig.run(pdf);
+        assertTrue(pdfsig.contains("Signature is Valid."), pdfsig);
+        assertTrue(pdfsig.contains("Total document signed"), pdfsig);
     }
 }

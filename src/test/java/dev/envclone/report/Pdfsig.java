@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
  * words ("Signature is Valid.", "Total document signed"), never its exit code. A missing pdfsig fails the test rather
  * than skipping it: a skipped signature test would pass silently on a machine that checks nothing.
  */
-final class Pdfsig {
+public final class Pdfsig {
     private Pdfsig() {
     }
 
     /** The merged output of {@code pdfsig -nocert -no-ocsp pdf}. */
-    static String run(Path pdf) throws IOException, InterruptedException {
+    public static String run(Path pdf) throws IOException, InterruptedException {
         // Output goes to a file, not a pipe: reading a pipe would block past the timeout if pdfsig hung.
         Path output = Files.createTempFile("pdfsig-", ".txt");
         try {
