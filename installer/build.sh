@@ -40,6 +40,8 @@ work=$out/work
 rm -rf "$out/envclone" "$out"/*.deb "$out"/*.msi "$out/windows" "$work/linux"
 mkdir -p "$work/linux"
 started=$(date +%s)
+lap_at=$started
+lap() { local now; now=$(date +%s); say "$1 in $((now - lap_at)) s"; lap_at=$now; } # each part's time, for CI's budget
 
 need jdeps "a JDK 17 (not a JRE) is needed"
 need jlink "a JDK 17 (not a JRE) is needed"
@@ -70,6 +72,7 @@ need strip "binutils is missing: apt-get install -y binutils (strips the native 
 need zip "zip is missing: apt-get install -y zip (takes unused classes and copies of native libraries out of jars)"
 find "$work/linux/runtime" -name '*.so' -exec strip --strip-unneeded {} +
 java=$work/linux/runtime/bin/java
+lap "runtime (jdeps, jlink, strip)"
 
 # JavaFX's native libraries beside its jars, the first place JavaFX looks (on Linux, the folder of the jar), so that
 # nothing is extracted into ~/.openjfx/cache; then out of the jars, where they would only be a second copy.
@@ -82,7 +85,7 @@ strip --strip-unneeded "$input"/lib/*.so
 # ---------------------------------------------------------------- Linux: the class list
 # The classes the launcher's class-data-sharing archive will hold: those loaded by --version, plan for both
 # databases, the wizard up to its first window, and a sandbox's run and report (signing, twice: with a new key and
-# with the kept one). Shipped as lib/app/envclone.classlist; the archive is made from it where envclone is installed
+# with the kept one). Shipped as lib/app/envclone.classlist.gz; the archive is made from it where envclone is installed
 # (decision 00A1). The same lists show which of BouncyCastle's classes are loaded by name (minimize-bouncycastle.sh).
 classpath_in() { # DIR [PREFIX]: the launcher's class path, DIR's envclone.jar and lib/*.jar in this order, as PREFIX/...
   local dir=$1 prefix=${2:-$1} entries jar
@@ -132,6 +135,7 @@ if [ "$gui_trained" = no ]; then
   say "NOTE: no wizard window under Xvfb (Xvfb, xwininfo or the GTK libraries missing): the class list covers the command line only"
 fi
 sort -u "$lists"/*.lst | grep -v '^#' >"$lists/all.lst"
+lap "training runs"
 
 # ---------------------------------------------------------------- BouncyCastle: only what envclone reaches
 installer/minimize-bouncycastle.sh "$input/lib" "$input/envclone.jar" "$lists"/*.lst
@@ -140,6 +144,14 @@ installer/minimize-bouncycastle.sh "$input/lib" "$input/envclone.jar" "$lists"/*
 fontbox=$(ls "$input"/lib/fontbox-*.jar)
 unzip -Z1 "$fontbox" | grep '^org/apache/fontbox/cmap/[^/]\{1,\}$' | grep -v -e '\.class$' -e '/Identity-[HV]$' \
   | zip -q -d "$fontbox" -@
+
+# Stylesheets the wizard never loads: JavaFX's old Caspian theme (only with STYLESHEET_CASPIAN) and AtlantaFX's
+# themes other than the Primer pair ui/common/Theme uses.
+zip -q -d "$(ls "$input"/lib/javafx-controls-*-linux.jar)" 'com/sun/javafx/scene/control/skin/caspian/*'
+zip -q -d "$(ls "$input"/lib/atlantafx-base-*.jar)" 'atlantafx/base/theme/nord-*' 'atlantafx/base/theme/cupertino-*' \
+  'atlantafx/base/theme/dracula.*'
+
+lap "jars cut down"
 
 # ---------------------------------------------------------------- Linux: the app-image
 # jpackage lays the image out (bin/, lib/runtime, lib/app, the icon); its native launcher is then replaced.
@@ -151,7 +163,7 @@ jpackage --type app-image --name envclone --app-version "$app_version" --vendor 
 image=$out/envclone
 launcher=$image/bin/envclone
 appdir=$image/lib/app
-cp "$lists/all.lst" "$appdir/envclone.classlist"
+gzip -9 -n -c "$lists/all.lst" >"$appdir/envclone.classlist.gz"
 # jlink copies the same three notices into each module's legal folder; the JDK's own images link them to java.base's.
 (cd "$image/lib/runtime/legal" && for notice in */*; do
   first=java.base/${notice#*/}
@@ -173,23 +185,22 @@ grep -q '@[A-Z_]*@' "$launcher" && fail "$launcher still has a placeholder"
 
 # The archive, made once here to check the class list against the image: every class it names must be found
 # (BouncyCastle's minimized jars above), and the launcher must start with -Xshare:on, which refuses to run without
-# the archive mapped. It is not shipped (41 MB): the image and the .deb carry the list.
-"$java" $jvm_options -Xshare:dump -XX:SharedClassListFile="$appdir/envclone.classlist" \
-  -XX:SharedArchiveFile="$work/linux/check.jsa" -cp "$(classpath_in "$(cd "$appdir" && pwd)")" >"$lists/dump.out" 2>&1 \
+# the archive mapped. It is not shipped (55 MB): the image and the .deb carry the list. (AppImageIT checks the
+# launcher's own making of it on a first start; installer/check-deb.sh the postinst's.)
+dump_started=$(date +%s%N)
+"$java" $jvm_options -Xshare:dump -XX:SharedClassListFile="$lists/all.lst" \
+  -XX:SharedArchiveFile="$appdir/envclone.jsa" -cp "$(classpath_in "$(cd "$appdir" && pwd)")" >"$lists/dump.out" 2>&1 \
   || { tail -20 "$lists/dump.out" >&2; fail "the class-data-sharing archive could not be made from the class list"; }
+archive_made=$(( ($(date +%s%N) - dump_started) / 1000000 ))
 # (The list also names the JDK's generated proxies, which no archive can hold: the JVM warns and skips them.)
 if grep -q 'Cannot find org/bouncycastle/' "$lists/dump.out"; then
   grep 'Cannot find org/bouncycastle/' "$lists/dump.out" >&2; fail "BouncyCastle classes of the class list are missing from its minimized jars"
 fi
-rm -f "$work/linux/check.jsa"
-dump_started=$(date +%s%N)
-ENVCLONE_ARCHIVE=make "$launcher" || fail "ENVCLONE_ARCHIVE=make $launcher did not make the archive"
-archive_made=$(( ($(date +%s%N) - dump_started) / 1000000 ))
-[ -f "$appdir/envclone.jsa" ] || fail "ENVCLONE_ARCHIVE=make $launcher made no $appdir/envclone.jsa"
 JAVA_TOOL_OPTIONS="-Xshare:on -Denvclone.home=$home/.envclone" "$launcher" --version >"$lists/check.out" 2>&1 \
   && grep -q '^envclone ' "$lists/check.out" || { cat "$lists/check.out" >&2; fail "'$launcher --version' did not start with -Xshare:on"; }
-say "class-data-sharing archive: $(du -h "$appdir/envclone.jsa" | cut -f1) in ${archive_made} ms from $(wc -l <"$appdir/envclone.classlist") classes listed (wizard trained: $gui_trained); not shipped"
+say "class-data-sharing archive: $(du -h "$appdir/envclone.jsa" | cut -f1) in ${archive_made} ms from $(wc -l <"$lists/all.lst") classes listed (wizard trained: $gui_trained); not shipped"
 rm -f "$appdir/envclone.jsa"
+lap "app-image, launcher, archive checked"
 say "app-image: $image ($(du -sb "$image" | cut -f1) bytes, du -sh $(du -sh "$image" | cut -f1); runtime $(du -sh "$image/lib/runtime" | cut -f1), jars $(cat "$appdir"/*.jar "$appdir"/lib/*.jar | wc -c) bytes)"
 
 # ---------------------------------------------------------------- Linux: the .deb
@@ -198,14 +209,15 @@ if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; t
     --description "Migrate an OutSystems 11 environment using a database clone" \
     --linux-package-name envclone --linux-app-category utils --linux-shortcut \
     --resource-dir installer/linux --dest "$out"
-  say "deb: $(ls "$out"/envclone_*.deb)"
+  lap "deb: $(ls "$out"/envclone_*.deb) ($(stat -c %s "$out"/envclone_*.deb) bytes)"
 else
   fail "dpkg-deb or fakeroot is missing: apt-get install -y fakeroot dpkg (needed for the .deb)"
 fi
 
 # ---------------------------------------------------------------- Windows: the layout and the MSI
-installer/windows/build-msi.sh --version "$app_version" --input "$input" --classlist "$appdir/envclone.classlist" \
+installer/windows/build-msi.sh --version "$app_version" --input "$input" --classlist "$lists/all.lst" \
   --modules "$modules,$service_modules" \
   --deps "$windows_deps" ${windows_jdk:+--windows-jdk "$windows_jdk"}
 
+lap "Windows layout and MSI, checked"
 say "done in $(( $(date +%s) - started )) s"

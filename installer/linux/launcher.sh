@@ -3,7 +3,7 @@
 # installer/linux/launcher.sh). No arguments: the wizard; arguments: the command line.
 # It execs the image's own Java with the JVM options envclone runs with (decision 0023), software rendering, and the
 # class-data-sharing archive lib/app/envclone.jsa. The archive is made from the shipped class list
-# (lib/app/envclone.classlist) where envclone is installed: by the .deb at install, else here on the first start
+# (lib/app/envclone.classlist.gz) where envclone is installed: by the .deb at install, else here on the first start
 # where it is missing and lib/app is writable; without it envclone starts all the same, only slower (decision 00A1).
 #   ENVCLONE_ARCHIVE=make bin/envclone   makes the archive again (the .deb's postinst) and exits, 0 when made
 # Works from any working directory and through symbolic links (/usr/bin/envclone).
@@ -20,20 +20,18 @@ make_archive() (
   # Written under a name of its own and renamed when complete: a half-written archive is never used. Readable by
   # every user (it is part of the installation, like the jars), written by none.
   partial=$archive.$$.partial
-  if "$java" @JVM_OPTIONS@ -Xshare:dump -XX:SharedClassListFile="$app/envclone.classlist" \
+  trap 'rm -f "$partial" "$partial.classlist"' EXIT
+  gzip -dc "$app/envclone.classlist.gz" >"$partial.classlist" \
+    && "$java" @JVM_OPTIONS@ -Xshare:dump -XX:SharedClassListFile="$partial.classlist" \
       -XX:SharedArchiveFile="$partial" -cp "$classpath" >/dev/null 2>&1 \
-      && chmod 444 "$partial" && mv -f "$partial" "$archive"; then
-    exit 0
-  fi
-  rm -f "$partial"
-  exit 1
+    && chmod 444 "$partial" && mv -f "$partial" "$archive"
 )
 
 if [ "${ENVCLONE_ARCHIVE:-}" = make ]; then
   make_archive
   exit
 fi
-if [ ! -f "$archive" ] && [ -w "$app" ] && [ -f "$app/envclone.classlist" ]; then
+if [ ! -f "$archive" ] && [ -w "$app" ] && [ -f "$app/envclone.classlist.gz" ]; then
   echo "envclone: making $archive once, for faster starts (a few seconds)" >&2
   make_archive || echo "envclone: $archive could not be made: starting without it" >&2
 fi
