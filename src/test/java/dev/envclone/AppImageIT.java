@@ -34,6 +34,10 @@ class AppImageIT {
     @TempDir
     Path home;
 
+    /** One copy for the tests that only start it: it makes its archive once, on the first of them. */
+    @TempDir
+    static Path shared;
+
     private record Result(int code, String stdout, String stderr) {
     }
 
@@ -44,9 +48,17 @@ class AppImageIT {
 
     /** A copy of the built image in the test's folder (cp -a: its links and modes as built). */
     private Path copyOfImage() throws IOException, InterruptedException {
+        return copyOfImage(home.resolve("image"));
+    }
+
+    private static synchronized Path sharedImage() throws IOException, InterruptedException {
+        Path copy = shared.resolve("image");
+        return Files.exists(copy) ? copy : copyOfImage(copy);
+    }
+
+    private static Path copyOfImage(Path copy) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(image().resolve("bin/envclone")), "no app-image at " + image()
                 + ": build it with ./mvnw -Pinstaller -DskipTests package");
-        Path copy = home.resolve("image");
         Process cp = new ProcessBuilder("cp", "-a", image().toString(), copy.toString()).inheritIO().start();
         assertTrue(cp.waitFor(60, TimeUnit.SECONDS) && cp.exitValue() == 0, "cp -a of the image failed");
         return copy;
@@ -92,7 +104,7 @@ class AppImageIT {
 
     @Test
     void showsTheWizardWindowFromTheLauncher() throws Exception {
-        Path image = copyOfImage();
+        Path image = sharedImage();
         assumeTrue(onPath("Xvfb") && onPath("xwininfo"), "Xvfb or xwininfo is missing: apt-get install -y xvfb x11-utils");
         Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -183,7 +195,7 @@ class AppImageIT {
 
     @Test
     void signsAReportThatPdfsigAcceptsFromTheImage() throws Exception {
-        Path image = copyOfImage();
+        Path image = sharedImage();
         Path db = home.resolve("sandbox");
         Result sandbox = run(image, "", "sandbox", "create", "--dbms", "sqlserver", "--db", db.toString());
         assertEquals(0, sandbox.code(), sandbox.stderr());
