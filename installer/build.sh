@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds envclone's installers into target/installer/ from target/envclone.jar and target/lib/ (run `package` first;
-# `./mvnw -Pinstaller -DskipTests package` does both):
-#   envclone/                    the Linux app-image: a jlink'd runtime, the jars, a class-data-sharing archive
+# Builds envclone's installers into target/installer/ from target/envclone.jar and target/lib/ (the `package` phase
+# runs it after the jar: `./mvnw -Pinstaller -DskipTests package`, or any ./mvnw package/verify):
+#   envclone/                    the Linux app-image: a jlink'd runtime, the jars (BouncyCastle's cut down to what
+#                                envclone reaches), a shell launcher, the class list its class-data-sharing archive is
+#                                made from where it is installed (decision 00A1)
 #   envclone_<v>_amd64.deb       the same app-image as a Debian package (installs to /opt/envclone)
 #   windows/SourceDir/           the Windows layout the MSI is made of
 #   envclone-<v>.msi             the Windows installer, built here with msitools' wixl
@@ -85,8 +87,9 @@ strip --strip-unneeded "$input"/lib/*.so
 # ---------------------------------------------------------------- Linux: the class list
 # The classes the launcher's class-data-sharing archive will hold: those loaded by --version, plan for both
 # databases, the wizard up to its first window, and a sandbox's run and report (signing, twice: with a new key and
-# with the kept one). Shipped as lib/app/envclone.classlist.gz; the archive is made from it where envclone is installed
-# (decision 00A1). The same lists show which of BouncyCastle's classes are loaded by name (minimize-bouncycastle.sh).
+# with the kept one). Shipped as lib/app/envclone.classlist.gz; the archive is made from it where envclone is
+# installed (decision 00A1). The same lists show which of BouncyCastle's classes are loaded by name
+# (minimize-bouncycastle.sh).
 classpath_in() { # DIR [PREFIX]: the launcher's class path, DIR's envclone.jar and lib/*.jar in this order, as PREFIX/...
   local dir=$1 prefix=${2:-$1} entries jar
   entries=("$prefix/envclone.jar")
