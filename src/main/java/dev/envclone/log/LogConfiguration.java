@@ -17,10 +17,11 @@ import org.slf4j.Logger;
  * system property envclone.home), owner-only (decision 0008), rolled daily and at 10 MB ({@link DailyRolling}), 14
  * days and 100 MB kept, no compression (a compressed archive would be a file Logback writes without envclone's
  * permissions), URL secrets masked in lines and stack traces, nothing on the console, Logback's own problems included
- * (standard output and error belong to the command line's messages). Decision record: docs/decisions/0012-a-log-file-in-the-user-folder.md.
+ * (standard output and error belong to the command line's messages). Decision record:
+ * docs/decisions/0012-a-log-file-in-the-user-folder.md.
  *
  * <p>In code rather than in a logback.xml because reading an XML configuration loads Logback's Joran and the JDK's
- * XML parser, about 700 classes, before the first line of every command (decision 0023). envclone's {@link
+ * XML parser, about 700 classes, before the first line of every command (decision 00B1). envclone's {@link
  * LogProvider} applies it; Logback finds it through {@code META-INF/services} where SLF4J finds Logback by itself (a
  * test's JVM). A {@code logback.configurationFile} property or the tests' {@code logback-test.xml} still wins
  * ({@link #testsConfigure}), unless the system property {@code envclone.log} is {@code shipped}: a test that starts
@@ -45,7 +46,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
      * Whether Logback's own search for a configuration wins: a {@code logback.configurationFile} property, or the
      * tests' {@code logback-test.xml} on the class path, unless envclone.log is {@code shipped}. Only a build's class
      * path carries that file, and envclone's classes then come from a folder, not a jar; the jar never looks for it,
-     * because looking for a file that is not there opens every jar on the class path (decision 0023).
+     * because looking for a file that is not there opens every jar on the class path (decision 00B1).
      */
     static boolean testsConfigure() {
         if ("shipped".equals(System.getProperty("envclone.log"))) {

@@ -7,9 +7,9 @@ import ch.qos.logback.core.CoreConstants;
 /**
  * Logback as envclone's SLF4J binding, named to SLF4J ({@link #choose}) rather than found: finding a provider, and
  * then Logback's own configurator, goes through {@code ServiceLoader}, which opens every jar on the class path to look
- * for a file in {@code META-INF/services} (about 45 ms for envclone's thirty jars, decision 0023); this provider
- * applies {@link LogConfiguration} directly. Where a tests' configuration wins ({@link LogConfiguration#testsConfigure})
- * it initialises as Logback's own provider does.
+ * for a file in {@code META-INF/services} (about 45 ms for envclone's thirty jars, decision 00B1); this provider
+ * applies {@link LogConfiguration} directly. Where the tests' configuration wins
+ * ({@link LogConfiguration#testsConfigure}) it initialises as Logback's own provider does.
  */
 public final class LogProvider extends LogbackServiceProvider {
     static final String PROVIDER = "slf4j.provider";
