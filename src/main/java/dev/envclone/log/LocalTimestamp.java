@@ -14,7 +14,7 @@ import java.util.TimeZone;
  * {@link TimeZone} rather than from java.time's zone rules, whose provider lookup opens every jar on the class path
  * (decision 00B1).
  */
-public final class LocalTimestamp extends ClassicConverter {
+final class LocalTimestamp extends ClassicConverter {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSXXX");
 
     private final TimeZone zone = TimeZone.getDefault();
