@@ -1,6 +1,7 @@
 package dev.envclone;
 
 import dev.envclone.cli.Cli;
+import dev.envclone.log.LogProvider;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +14,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything logs: SLF4J is told its binding instead of searching every jar for one.
+        LogProvider.choose();
         if (args.length == 0) {
             dev.envclone.ui.WizardLauncher.launch(args);
             return;

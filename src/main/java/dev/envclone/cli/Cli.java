@@ -79,17 +79,44 @@ public final class Cli {
     }
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // Picocli looks for Groovy's Closure class unless told not to; a class that is not there is looked for in
+        // every jar on the class path, which opens them all (about 45 ms, decision 00B1). envclone has no Groovy.
+        System.setProperty("picocli.disable.closures", "true");
         // Subcommands first: the settings below reach the subcommands the root has when they are made.
         CommandLine commandLine = Subcommands.addTo(new CommandLine(new EnvcloneCommand()), args)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err);
-        commandLine.setParameterExceptionHandler((e, arguments) -> {
+        // A class, not two lambdas: picocli's handler interfaces are Java 5 class files, which the class-data-sharing
+        // archive keeps only if nothing links them while it is made, and a lambda's proxy is made (and links its
+        // interface) then. Outside the archive they are read from picocli's jar, which opens every jar before it.
+        Failures failures = new Failures(err);
+        commandLine.setParameterExceptionHandler(failures);
+        commandLine.setExecutionExceptionHandler(failures);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** What the operator is told when picocli rejects the arguments, or a command stops on an exception. */
+    private static final class Failures implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+
+        Failures(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] arguments) {
             err.println(prefix(e.getCommandLine()) + oneLine(e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return BAD_INPUT;
-        });
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
             LOG.warn("envclone {} stopped on {}", cmd.getCommandSpec().qualifiedName(), e.getClass().getName(), e);
             if (e instanceof JournalException || e instanceof GuardException) {
                 // An edited run folder, or one another process holds, is refused by every command that opens it,
@@ -110,11 +137,7 @@ public final class Cli {
             err.println(prefix(cmd) + oneLine(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName()
                     + "); " + LogFile.details());
             return FAILED;
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        }
     }
 
     private static String prefix(CommandLine cmd) {

@@ -35,10 +35,11 @@ public final class CleanupScript {
         CleanupContext context = context(plan);
         List<Step> steps = ProcedureCatalog.stepsFor(plan);
         List<ScriptSection> sections = new ArrayList<>();
-        for (Step step : steps) {
+        for (int index = 0; index < steps.size(); index++) {
+            Step step = steps.get(index);
             if (step.kind() == StepKind.CLEANUP && InstallPhase.of(steps, step) == phase) {
                 CleanupDefinition definition = step.cleanup();
-                sections.add(new ScriptSection("Step " + (steps.indexOf(step) + 1) + ": " + step.title(),
+                sections.add(new ScriptSection("Step " + (index + 1) + ": " + step.title(),
                         step.reference().toString(), definition.block(), definition.statementsFor(context)));
             }
         }

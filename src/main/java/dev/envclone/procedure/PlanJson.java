@@ -2,7 +2,6 @@ package dev.envclone.procedure;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +15,6 @@ public final class PlanJson {
     /** Bumped when a field changes meaning; a reader refuses a format it does not know. */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private PlanJson() {
     }
 
@@ -29,17 +24,23 @@ public final class PlanJson {
 
     public static String write(MigrationPlan plan) {
         try {
-            return MAPPER.writeValueAsString(new PlanDocument(FORMAT, plan)).replace("\r\n", "\n") + "\n";
+            return PlanJsonWriter.write(FORMAT, plan).replace("\r\n", "\n") + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // Set up when a plan is first read: a plan written is not read back by the same command.
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Reads and checks a plan; throws {@link PlanException} for a plan that is not usable. */
     public static MigrationPlan read(Path file) throws IOException {
         PlanDocument document;
         try {
-            document = MAPPER.readValue(Files.readString(file), PlanDocument.class);
+            document = Reader.MAPPER.readValue(Files.readString(file), PlanDocument.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new PlanException(java.util.List.of(file + " is not a readable plan: "
                     + e.getOriginalMessage()));

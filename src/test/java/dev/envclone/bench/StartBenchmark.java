@@ -15,6 +15,8 @@ import java.util.Locale;
  *   <li>{@code window}: the wizard's first frame against a bare JavaFX window ({@link FirstFrame}, {@link
  *       HelloWorldApp}); needs a display ({@code Xvfb :97 -screen 0 1280x800x24 &}, {@code DISPLAY=:97}).</li>
  *   <li>{@code plan}: {@code envclone plan --dbms sqlserver} against {@code java -version}.</li>
+ *   <li>{@code version}: {@code envclone --version} against {@code java -version}: envclone's start alone (the
+ *       log's set-up, picocli's model), without a command's work.</li>
  *   <li>{@code report}: a cold {@code envclone report} of a finished run folder (the last argument) against
  *       {@code java -version}.</li>
  * </ul>
@@ -62,12 +64,16 @@ public final class StartBenchmark {
                         folder.resolve("plan").toString());
                 floor = List.of(java(), "-version");
             }
+            case "version" -> {
+                envclone = with(jvm, "-cp", classPath, "dev.envclone.Main", "--version");
+                floor = List.of(java(), "-version");
+            }
             case "report" -> {
                 envclone = with(jvm, "-cp", classPath, "dev.envclone.Main", "report", "--run-dir", args[2],
                         "--out", folder.resolve("report.pdf").toString());
                 floor = List.of(java(), "-version");
             }
-            default -> throw new IllegalArgumentException("window, plan or report, not " + figure);
+            default -> throw new IllegalArgumentException("window, plan, version or report, not " + figure);
         }
         List<Double> ratios = new ArrayList<>();
         for (int pair = 0; pair <= pairs; pair++) {

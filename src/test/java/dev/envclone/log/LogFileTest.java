@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedFileNamingAndTriggeringPolicy;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
-import ch.qos.logback.core.util.FileSize;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +70,7 @@ class LogFileTest {
         try (ConfiguredLog log = new ConfiguredLog(home)) {
             Logger logger = (Logger) log.logger(LogFileTest.class);
             // The shipped 10 MB, made small enough to roll in a test.
-            ((SizeAndTimeBasedFileNamingAndTriggeringPolicy<?>) policy(log)
-                    .getTimeBasedFileNamingAndTriggeringPolicy()).setMaxFileSize(FileSize.valueOf("2KB"));
+            appender(log).setRollingPolicy(rolling(log, 2048));
             for (int i = 0; i < 100; i++) {
                 logger.info("line {} of a long run, enough to pass the size the file is rolled at", i);
             }
@@ -150,10 +146,18 @@ class LogFileTest {
         assertEquals("", console.toString(StandardCharsets.UTF_8), "the command line's output stays its own");
     }
 
-    private static SizeAndTimeBasedRollingPolicy<?> policy(ConfiguredLog log) {
-        OwnerOnlyFileAppender appender = (OwnerOnlyFileAppender) log.context()
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE");
-        return (SizeAndTimeBasedRollingPolicy<?>) appender.getRollingPolicy();
+    private static OwnerOnlyFileAppender appender(ConfiguredLog log) {
+        return (OwnerOnlyFileAppender) log.context().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE");
+    }
+
+    /** The shipped roll with another size; it counts from the length of the file the appender has open. */
+    private static DailyRolling rolling(ConfiguredLog log, long size) throws Exception {
+        DailyRolling rolling = new DailyRolling(size, 14, 100L << 20, System::currentTimeMillis);
+        rolling.setContext(log.context());
+        rolling.setParent(appender(log));
+        rolling.start();
+        rolling.getLengthCounter().add(Files.size(Path.of(appender(log).getFile())));
+        return rolling;
     }
 
     private static String permissions(Path path) throws Exception {
