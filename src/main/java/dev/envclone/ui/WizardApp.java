@@ -49,8 +49,6 @@ public final class WizardApp extends Application {
         settings = Settings.load();
         // The remembered theme before the first window is drawn; the start page applies a new choice at once.
         Theme.of(settings.theme()).apply();
-        AppIcon.onEveryWindow();
-        AppIcon.on(stage);
         background = new FxBackground();
         wizard = new WizardViewModel(background, settings);
         wizard.operatorQuestion(new dev.envclone.ui.main.OperatorPrompt(root));
@@ -68,7 +66,8 @@ public final class WizardApp extends Application {
         applyScale();
         TextSize.onEveryDialog(wizard.textScaleProperty());
         wizard.textScaleProperty().addListener((o, before, now) -> applyScale());
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("envclone — ", wizard.summaryProperty()));
+        // map, not Bindings.concat: the Bindings class brings about ninety classes of its own into the first frame.
+        stage.titleProperty().bind(wizard.summaryProperty().map(summary -> "envclone — " + summary));
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             log().info("envclone wizard closed");
@@ -84,6 +83,12 @@ public final class WizardApp extends Application {
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, shown -> java.util.concurrent
                 .CompletableFuture.runAsync(() -> log().info("envclone wizard started")));
         stage.show();
+        // The icon just after the first frame: decoding its six sizes held the first frame back, and the title bar
+        // and taskbar take it as soon as it is set. Before any dialog can open: this runs next on the FX thread.
+        Platform.runLater(() -> {
+            AppIcon.on(stage);
+            AppIcon.onEveryWindow();
+        });
     }
 
     /** Shows the sentence in an alert on the FX thread; not waited for, so a second error cannot stack dialogs. */
