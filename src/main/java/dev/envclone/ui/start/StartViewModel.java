@@ -83,7 +83,7 @@ public final class StartViewModel {
         Path folder = Settings.home().resolve("rehearsals").resolve(stamp() + "-"
                 + chosen.cliName());
         wizard.background().run("Making the rehearsal sandbox", (progress, cancel) ->
-                        Sandbox.create(chosen, folder.resolve(PRODUCTION), SandboxSize.SMALL),
+                        Sandbox.create(chosen, folder.resolve(PRODUCTION), rehearsalSize()),
                 url -> {
                     wizard.rehearsalProperty().set(true);
                     wizard.sourceUrlProperty().set(url);
@@ -98,6 +98,15 @@ public final class StartViewModel {
                     ready.run();
                 },
                 failed -> message.set("The sandbox could not be made in " + folder + ": " + failed.getMessage()));
+    }
+
+    /**
+     * Small (a walk-through in seconds), or large with {@code -Denvclone.rehearsal.size=large}: a factory's volume
+     * (5,000 modules, 200,000 site properties), to time the window and to check that the wizard's heap holds it.
+     */
+    static SandboxSize rehearsalSize() {
+        return "large".equalsIgnoreCase(System.getProperty("envclone.rehearsal.size", "").strip())
+                ? SandboxSize.LARGE : SandboxSize.SMALL;
     }
 
     /** A new migration: the plan page with the DBMS's defaults; the operator fills in the target. */
