@@ -11,6 +11,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 
 /**
@@ -21,6 +25,8 @@ import javafx.scene.layout.HBox;
  * next one, Tab leaves the row.
  */
 final class ChoiceRow {
+    private static final KeyCombination ENTER = new KeyCodeCombination(KeyCode.ENTER);
+
     private ChoiceRow() {
     }
 
@@ -42,6 +48,7 @@ final class ChoiceRow {
             button.setUserData(value);
             button.setToggleGroup(group);
             button.setSelected(value.equals(property.getValue()));
+            button.addEventFilter(KeyEvent.KEY_PRESSED, ChoiceRow::enterIsTheDefault);
             buttons.getChildren().add(button);
         }
         Label caption = new Label(label);
@@ -70,6 +77,20 @@ final class ChoiceRow {
         HBox row = new HBox(8, caption, buttons);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /**
+     * Enter on a choice is the page's default action (Rehearse), as in a dialog: a radio button would take Enter for
+     * itself, and the start page opens with the first choice focused.
+     */
+    private static void enterIsTheDefault(KeyEvent event) {
+        if (event.getCode() == KeyCode.ENTER && event.getTarget() instanceof Node node && node.getScene() != null) {
+            Runnable action = node.getScene().getAccelerators().get(ENTER);
+            if (action != null) {
+                event.consume();
+                action.run();
+            }
+        }
     }
 
     private static Node selectedOr(ToggleGroup group) {
