@@ -135,7 +135,13 @@ class AppImageIT {
             assertTrue(output.contains("Loaded " + image.toRealPath().resolve("lib/app/lib")
                     + "/./libglass.so from relative path"), output);
             assertFalse(Files.exists(home.resolve(".openjfx")), "JavaFX extracted its libraries into ~/.openjfx");
-            String log = Files.readString(home.resolve("envclone/logs/envclone.log"), StandardCharsets.UTF_8);
+            // The wizard sets its log up once its window is shown, off the FX thread: the line follows the window.
+            Path logFile = home.resolve("envclone/logs/envclone.log");
+            String log = "";
+            for (int i = 0; i < 40 && !log.contains("envclone wizard started"); i++) {
+                Thread.sleep(250);
+                log = Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
+            }
             assertTrue(log.contains("envclone wizard started"), log);
         } finally {
             if (wizard != null) {

@@ -22,8 +22,10 @@ public final class FirstFrame {
     }
 
     public static void main(String[] args) throws Exception {
-        Class<? extends Application> type = Class.forName(args.length > 0 ? args[0]
-                : HelloWorldApp.class.getName()).asSubclass(Application.class);
+        // Not initialised yet, as Application.launch is given a class literal: its static fields are set up when
+        // it is constructed, after the toolkit has started, in the order a real start has them.
+        Class<? extends Application> type = Class.forName(args.length > 0 ? args[0] : HelloWorldApp.class.getName(),
+                false, FirstFrame.class.getClassLoader()).asSubclass(Application.class);
         Platform.startup(() -> Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(window -> window.addEventHandler(WindowEvent.WINDOW_SHOWN,

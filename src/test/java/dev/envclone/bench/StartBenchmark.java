@@ -21,7 +21,10 @@ import java.util.Locale;
  *       {@code java -version}.</li>
  * </ul>
  * Extra JVM options for envclone's side (the launcher's, a class-data-sharing archive) go in the system property
- * {@code bench.jvm}, separated by spaces; envclone's class path (its runtime jars) in {@code bench.cp}. Peak memory
+ * {@code bench.jvm}, separated by spaces; envclone's class path (its runtime jars) in {@code bench.cp}. For
+ * {@code window} from the app-image, {@code bench.java} names the image's java (both sides run on it) and
+ * {@code bench.floor.jvm} the bare window's options (the same, with an archive of its own classes made the same way:
+ * {@code -XX:ArchiveClassesAtExit}); the README has the commands. Peak memory
  * of a large run: {@link RunMemoryBenchmark}.
  *
  * <pre>./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -DincludeScope=test
@@ -54,10 +57,18 @@ public final class StartBenchmark {
             case "window" -> {
                 String withProbe = classPath + java.io.File.pathSeparator + Path.of("target", "test-classes")
                         .toAbsolutePath();
+                // Both sides on one java (bench.java: the app-image's runtime), the floor with its own options
+                // (bench.floor.jvm: the same JVM options and a class-data-sharing archive of its own classes).
+                String java = System.getProperty("bench.java", java());
+                jvm.set(0, java);
+                List<String> bare = new ArrayList<>(List.of(java, "-Dprism.order=sw"));
+                String floorOptions = System.getProperty("bench.floor.jvm", "").trim();
+                if (!floorOptions.isEmpty()) {
+                    bare.addAll(Arrays.asList(floorOptions.split(" +")));
+                }
                 envclone = with(jvm, "-Dprism.order=sw", "-cp", withProbe, FirstFrame.class.getName(),
                         "dev.envclone.ui.WizardApp");
-                floor = with(List.of(java(), "-Dprism.order=sw", "-cp", withProbe, FirstFrame.class.getName(),
-                        HelloWorldApp.class.getName()));
+                floor = with(bare, "-cp", withProbe, FirstFrame.class.getName(), HelloWorldApp.class.getName());
             }
             case "plan" -> {
                 envclone = with(jvm, "-cp", classPath, "dev.envclone.Main", "plan", "--dbms", "sqlserver", "--out",

@@ -67,10 +67,8 @@ public final class ScreenshotTour {
         settle();
         shot(out, "01-start" + suffix);
         onFx(() -> {
-            @SuppressWarnings("unchecked")
-            javafx.scene.control.ComboBox<Dbms> choice = (javafx.scene.control.ComboBox<Dbms>) Window.getWindows()
-                    .get(0).getScene().lookup("#start-dbms");
-            choice.setValue(dbms);
+            ((javafx.scene.control.RadioButton) Window.getWindows().get(0).getScene()
+                    .lookup("#start-dbms-" + dbms.cliName())).setSelected(true);
             return true;
         });
         fire("start-rehearse");

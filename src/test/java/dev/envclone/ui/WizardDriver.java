@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextInputControl;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -32,9 +32,8 @@ final class WizardDriver {
         return app.wizard();
     }
 
-    @SuppressWarnings("unchecked")
     void rehearse(Dbms dbms) {
-        robot.interact(() -> ((ComboBox<Dbms>) robot.lookup("#start-dbms").query()).setValue(dbms));
+        robot.interact(() -> ((RadioButton) robot.lookup("#start-dbms-" + dbms.cliName()).query()).setSelected(true));
         robot.clickOn("#start-rehearse");
         waitFor(() -> app.mainWindow() != null);
         waitIdle();

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,6 @@ class WizardRunIsolationTest {
 
     @ParameterizedTest
     @EnumSource(Dbms.class)
-    @SuppressWarnings("unchecked")
     void rehearsalThenNewMigrationThenTheRehearsalAgainEachShowOnlyTheirOwnRun(Dbms dbms) throws Exception {
         System.setProperty("envclone.home", home.toString());
         FxToolkit.registerPrimaryStage();
@@ -84,7 +83,7 @@ class WizardRunIsolationTest {
         RunFolderLock.forRun(first, "a test").close();
 
         Dbms other = dbms == Dbms.SQLSERVER ? Dbms.ORACLE : Dbms.SQLSERVER;
-        robot.interact(() -> ((ComboBox<Dbms>) robot.lookup("#start-dbms").query()).setValue(other));
+        robot.interact(() -> ((RadioButton) robot.lookup("#start-dbms-" + other.cliName()).query()).setSelected(true));
         driver.click("#start-new");
         WizardDriver.waitFor(() -> app.mainWindow() != null);
         driver.waitIdle();

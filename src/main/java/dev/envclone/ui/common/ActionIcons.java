@@ -55,8 +55,7 @@ public final class ActionIcons {
         // Not the theme's fixed 18px: the size follows the text size, the colour the button's text.
         icon.getStyleClass().remove("ikonli-font-icon");
         icon.getStyleClass().add("action-icon");
-        icon.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
-                () -> (int) Math.round(button.getFont().getSize() * 1.2), button.fontProperty()));
+        icon.iconSizeProperty().bind(button.fontProperty().map(font -> (int) Math.round(font.getSize() * 1.2)));
         icon.iconColorProperty().bind(button.textFillProperty());
         button.setGraphic(icon);
         return button;

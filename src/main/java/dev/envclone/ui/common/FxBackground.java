@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * and never two jobs at once on one connection. Exposes what the status bar shows: busy, the message, the progress.
  */
 public final class FxBackground implements Background {
-    private static final Logger LOG = LoggerFactory.getLogger(FxBackground.class);
+    /** Taken when first used, not as the class loads: the wizard's first frame is drawn before the log is set up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(FxBackground.class);
+    }
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "envclone-worker");
@@ -42,7 +45,7 @@ public final class FxBackground implements Background {
             protected T call() throws Exception {
                 running.set(token);
                 try {
-                    LOG.info("Job started: {}", title);
+                    log().info("Job started: {}", title);
                     updateMessage(title);
                     return work.call((text, done, total) -> {
                         updateMessage(text);
@@ -63,13 +66,13 @@ public final class FxBackground implements Background {
             progress.bind(task.progressProperty());
         });
         task.setOnSucceeded(e -> {
-            LOG.info("Job done: {}", title);
+            log().info("Job done: {}", title);
             finished();
             onDone.accept(task.getValue());
         });
         task.setOnFailed(e -> {
             // The page shows the message; the log keeps the whole chain.
-            LOG.warn("Job failed: {}", title, task.getException());
+            log().warn("Job failed: {}", title, task.getException());
             finished();
             onFailed.accept(task.getException());
         });

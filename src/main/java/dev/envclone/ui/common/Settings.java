@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * text size, the last run folder. Never a password: there is no key for one.
  */
 public final class Settings {
-    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+    /** Taken when first used, not as the class loads: the wizard's first frame is drawn before the log is set up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Settings.class);
+    }
 
     private static final String FILE = "wizard.properties";
     private final Path file;
@@ -42,7 +45,7 @@ public final class Settings {
                 settings.values.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 // A damaged settings file costs the window size, nothing else: start from defaults.
-                LOG.info("The wizard's settings {} cannot be read ({}); starting from the defaults", file,
+                log().info("The wizard's settings {} cannot be read ({}); starting from the defaults", file,
                         e.getMessage());
                 settings.values.clear();
             }
@@ -108,7 +111,7 @@ public final class Settings {
             OwnerOnly.write(file, bytes.toByteArray(), "wizard settings");
         } catch (IOException e) {
             // Losing the remembered window size must never stop the operator's work.
-            LOG.info("The wizard's settings could not be saved; the window size and text size are not kept", e);
+            log().info("The wizard's settings could not be saved; the window size and text size are not kept", e);
         }
     }
 

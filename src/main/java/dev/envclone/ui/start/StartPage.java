@@ -3,20 +3,19 @@ package dev.envclone.ui.start;
 import dev.envclone.sql.Dbms;
 import dev.envclone.ui.common.ActionIcons.Action;
 import dev.envclone.ui.common.ActionIcons;
+import dev.envclone.ui.common.TextSize;
 import dev.envclone.ui.common.Theme;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 
 /** The first page: rehearse on the sandbox (one press of Enter), a new migration, or open a run folder. */
 public final class StartPage {
@@ -42,22 +41,13 @@ public final class StartPage {
 
     /** Light or dark (Alt+T), applied to every window as soon as it is chosen. */
     private Node themeChoice() {
-        ComboBox<Theme> theme = new ComboBox<>();
-        theme.setId("start-theme");
-        theme.getItems().setAll(Theme.values());
-        theme.valueProperty().bindBidirectional(model.themeProperty());
-        theme.setConverter(shownAs(Theme::displayName));
         subscriptions.listen(model.themeProperty(), (o, before, now) -> {
             if (now != null) {
                 now.apply();
             }
         });
-        Label label = new Label("_Theme:");
-        label.setMnemonicParsing(true);
-        label.setLabelFor(theme);
-        HBox row = new HBox(8, label, theme);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return ChoiceRow.of("start-theme", "_Theme:", List.of(Theme.values()), Theme::key, Theme::displayName,
+                model.themeProperty(), subscriptions);
     }
 
     private void build() {
@@ -67,15 +57,6 @@ public final class StartPage {
                 + "prerequisites, clone, every cleanup script with a preview first, the Configuration Tool, the final "
                 + "checklist and a signed report.");
         intro.setWrapText(true);
-
-        ComboBox<Dbms> dbms = new ComboBox<>();
-        dbms.setId("start-dbms");
-        dbms.getItems().setAll(Dbms.values());
-        dbms.valueProperty().bindBidirectional(model.dbmsProperty());
-        dbms.setConverter(shownAs(Dbms::displayName));
-        Label dbmsLabel = new Label("_DBMS:");
-        dbmsLabel.setMnemonicParsing(true);
-        dbmsLabel.setLabelFor(dbms);
 
         Button rehearse = ActionIcons.on(new Button("_Rehearse on the sandbox"), Action.REHEARSE);
         rehearse.setId("start-rehearse");
@@ -111,12 +92,12 @@ public final class StartPage {
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("error-text");
 
-        HBox dbmsChoice = new HBox(8, dbmsLabel, dbms);
-        dbmsChoice.setAlignment(Pos.CENTER_LEFT);
+        Node dbmsChoice = ChoiceRow.of("start-dbms", "_DBMS:", List.of(Dbms.values()), Dbms::cliName,
+                Dbms::displayName, model.dbmsProperty(), subscriptions);
+        Node textSize = ChoiceRow.<Number>of("start-text-size", TextSize.LABEL, List.copyOf(TextSize.PERCENTS),
+                String::valueOf, percent -> percent + " %", model.textScaleProperty(), subscriptions);
         // A flow, not a row: at 150 % on a 1024-wide screen the three choices wrap rather than run off the page.
-        FlowPane choices = new FlowPane(24, 12, dbmsChoice,
-                dev.envclone.ui.common.TextSize.control("start-text-size", model.textScaleProperty(),
-                        subscriptions), themeChoice());
+        FlowPane choices = new FlowPane(24, 12, dbmsChoice, textSize, themeChoice());
         view.getChildren().addAll(title, intro, choices, buttons, rehearseHelp);
         Path last = model.lastRun();
         if (last != null) {
@@ -130,20 +111,5 @@ public final class StartPage {
         view.getChildren().add(message);
         view.setPadding(new Insets(32));
         view.setMaxWidth(900);
-    }
-
-    /** A choice shown by its display name (the lists are never typed into: nothing to parse back). */
-    private static <T> StringConverter<T> shownAs(java.util.function.Function<T, String> name) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
     }
 }

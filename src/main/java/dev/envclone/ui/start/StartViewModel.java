@@ -23,7 +23,6 @@ import javafx.beans.property.StringProperty;
  * never shows, or connects with, what an earlier run of the same session left.
  */
 public final class StartViewModel {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final WizardViewModel wizard;
     private final ObjectProperty<Dbms> dbms = new SimpleObjectProperty<>(Dbms.SQLSERVER);
     private final StringProperty message = new SimpleStringProperty("");
@@ -42,6 +41,11 @@ public final class StartViewModel {
                 wizard.settings().save();
             }
         });
+    }
+
+    /** A new run folder's name; the formatter made when a folder is named, not before the first frame. */
+    private static String stamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
     /** Light or dark, as remembered; the page applies a change to every window at once. */
@@ -76,10 +80,10 @@ public final class StartViewModel {
     public void rehearse(Runnable ready) {
         wizard.startFresh();
         Dbms chosen = dbms.get();
-        Path folder = Settings.home().resolve("rehearsals").resolve(LocalDateTime.now().format(STAMP) + "-"
+        Path folder = Settings.home().resolve("rehearsals").resolve(stamp() + "-"
                 + chosen.cliName());
         wizard.background().run("Making the rehearsal sandbox", (progress, cancel) ->
-                        Sandbox.create(chosen, folder.resolve(PRODUCTION), SandboxSize.SMALL),
+                        Sandbox.create(chosen, folder.resolve(PRODUCTION), rehearsalSize()),
                 url -> {
                     wizard.rehearsalProperty().set(true);
                     wizard.sourceUrlProperty().set(url);
@@ -96,10 +100,19 @@ public final class StartViewModel {
                 failed -> message.set("The sandbox could not be made in " + folder + ": " + failed.getMessage()));
     }
 
+    /**
+     * Small (a walk-through in seconds), or large with {@code -Denvclone.rehearsal.size=large}: a factory's volume
+     * (5,000 modules, 200,000 site properties), to time the window and to check that the wizard's heap holds it.
+     */
+    static SandboxSize rehearsalSize() {
+        return "large".equalsIgnoreCase(System.getProperty("envclone.rehearsal.size", "").strip())
+                ? SandboxSize.LARGE : SandboxSize.SMALL;
+    }
+
     /** A new migration: the plan page with the DBMS's defaults; the operator fills in the target. */
     public void newMigration(Runnable ready) {
         wizard.startFresh();
-        wizard.runFolderProperty().set(Settings.home().resolve("runs").resolve(LocalDateTime.now().format(STAMP)));
+        wizard.runFolderProperty().set(Settings.home().resolve("runs").resolve(stamp()));
         wizard.planProperty().set(new PlanBuilder(dbms.get()).build());
         wizard.selectedProperty().set(0);
         ready.run();

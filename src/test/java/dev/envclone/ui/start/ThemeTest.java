@@ -1,7 +1,7 @@
 package dev.envclone.ui.start;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.envclone.ui.WizardApp;
@@ -19,9 +19,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -68,18 +68,21 @@ class ThemeTest {
     @Test
     void darkChosenOnTheStartPageIsAppliedAtOnceAndTheNextStartOpensInIt() throws Exception {
         assertEquals(Theme.LIGHT.stylesheet(), Application.getUserAgentStylesheet(), "a first start is light");
-        ComboBox<?> choice = robot.lookup("#start-theme").queryAs(ComboBox.class);
+        RadioButton light = robot.lookup("#start-theme-light").queryAs(RadioButton.class);
+        RadioButton dark = robot.lookup("#start-theme-dark").queryAs(RadioButton.class);
+        assertTrue(light.isSelected(), "the light theme is the one chosen");
 
         alt(KeyCode.T);
-        assertTrue(choice.isFocused(), "Alt+T reaches the theme");
-        robot.type(KeyCode.DOWN);
+        assertTrue(light.isFocused(), "Alt+T reaches the theme");
+        robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertSame(Theme.DARK, choice.getValue());
+        assertTrue(dark.isSelected() && dark.isFocused(), "an arrow key chooses dark");
+        assertFalse(light.isSelected(), "one theme chosen at a time");
         assertEquals(Theme.DARK.stylesheet(), Application.getUserAgentStylesheet());
         assertEquals("dark", Settings.load(home.resolve("wizard.properties")).theme(), "remembered at once");
         // Readable: the page's background is the theme's near black, its text light.
-        Color background = backgroundOf(choice.getScene());
+        Color background = backgroundOf(dark.getScene());
         assertTrue(background.getBrightness() < 0.2, "dark background: " + background);
 
         // The plan's fields (FormsFX) show their text in the theme's light colour, and the colour is app.css's: in a
@@ -99,7 +102,7 @@ class ThemeTest {
         app = (WizardApp) FxToolkit.setupApplication(WizardApp::new);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Theme.DARK.stylesheet(), Application.getUserAgentStylesheet(), "the next start opens dark");
-        assertSame(Theme.DARK, robot.lookup("#start-theme").queryAs(ComboBox.class).getValue());
+        assertTrue(robot.lookup("#start-theme-dark").queryAs(RadioButton.class).isSelected(), "dark is chosen");
     }
 
     @Test
@@ -129,13 +132,14 @@ class ThemeTest {
         });
         assertEquals(List.of(), problems);
         assertEquals(letters.stream().distinct().count(), letters.size(), "letters " + letters);
-        // DBMS, text size and theme: each letter reaches its own choice.
-        for (String id : List.of("start-dbms", "start-text-size", "start-theme")) {
-            Node control = robot.lookup("#" + id).query();
-            Label label = robot.lookup(n -> n instanceof Label l && l.getLabelFor() == control).queryAs(Label.class);
+        // DBMS, text size and theme: each letter reaches the button chosen in its own row.
+        for (String id : List.of("start-dbms-sqlserver", "start-text-size-100", "start-theme-light")) {
+            RadioButton chosen = robot.lookup("#" + id).queryAs(RadioButton.class);
+            assertTrue(chosen.isSelected(), "#" + id + " is the default");
+            Label label = robot.lookup(n -> n instanceof Label l && l.getLabelFor() == chosen).queryAs(Label.class);
             alt(KeyCode.getKeyCode(String.valueOf(label.getText().charAt(label.getText().indexOf('_') + 1))
                     .toUpperCase(Locale.ROOT)));
-            assertTrue(control.isFocused(), label.getText() + " reaches #" + id);
+            assertTrue(chosen.isFocused(), label.getText() + " reaches #" + id);
         }
     }
 
