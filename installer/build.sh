@@ -3,7 +3,7 @@
 # runs it after the jar: `./mvnw -Pinstaller -DskipTests package`, or any ./mvnw package/verify):
 #   envclone/                    the Linux app-image: a jlink'd runtime, the jars (BouncyCastle's cut down to what
 #                                envclone reaches), a shell launcher, the class list its class-data-sharing archive is
-#                                made from where it is installed (decision 00A1)
+#                                made from where it is installed (decision 0025)
 #   envclone_<v>_amd64.deb       the same app-image as a Debian package (installs to /opt/envclone)
 #   windows/SourceDir/           the Windows layout the MSI is made of
 #   envclone-<v>.msi             the Windows installer, built here with msitools' wixl
@@ -88,7 +88,7 @@ strip --strip-unneeded "$input"/lib/*.so
 # The classes the launcher's class-data-sharing archive will hold: those loaded by --version, plan for both
 # databases, the wizard up to its first window, and a sandbox's run and report (signing, twice: with a new key and
 # with the kept one). Shipped as lib/app/envclone.classlist.gz; the archive is made from it where envclone is
-# installed (decision 00A1). The same lists show which of BouncyCastle's classes are loaded by name
+# installed (decision 0025). The same lists show which of BouncyCastle's classes are loaded by name
 # (minimize-bouncycastle.sh).
 classpath_in() { # DIR [PREFIX]: the launcher's class path, DIR's envclone.jar and lib/*.jar in this order, as PREFIX/...
   local dir=$1 prefix=${2:-$1} entries jar
@@ -181,10 +181,11 @@ done)
 
 # ---------------------------------------------------------------- Linux: the launcher
 # JDK 17's native launcher asks rpm and dpkg which package holds it on every start (~0.2 s); this one is a shell
-# script that execs the image's java (decision 00A1). The JVM options are decision 0023's, with software rendering
+# script that execs the image's java (decision 0025). The JVM options are decision 0023's, with software rendering
 # (remote desktops have no GPU) and the class-data-sharing archive, which the script makes on a first start where it
 # is missing and lib/app is writable; the .deb makes it at install.
-jvm_options='-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m'
+# The heap cap is the launcher's own: 128 MB for a command, 256 MB for the wizard.
+jvm_options='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m'
 launcher_classpath=$(classpath_in "$appdir" '$app')
 rm -f "$launcher" "$image/lib/libapplauncher.so" "$appdir/envclone.cfg"
 sed -e "s#@JVM_OPTIONS@#$jvm_options#g" -e "s#@CLASSPATH@#$launcher_classpath#" -e "s#@MAIN_CLASS@#$main_class#" \

@@ -46,7 +46,7 @@ field() { awk -F'\t' -v n="$1" '{ print $n }' <<<"$shortcut"; } # awk: read woul
 dir=$(field 2) target=$(field 5) args=$(field 6) icon=$(field 9) workdir=$(field 12)
 [ "$dir" = ProgramMenuFolder ] && ok "shortcut in the Start menu" || bad "shortcut directory is '$dir'"
 [ "$target" = '[INSTALLDIR]runtime\bin\javaw.exe' ] && ok "shortcut target $target" || bad "shortcut target is '$target'"
-grep -q 'dev.envclone.Main$' <<<"$args" && grep -q -- '-Xmx128m' <<<"$args" && grep -q 'prism.order=sw' <<<"$args" \
+grep -q 'dev.envclone.Main$' <<<"$args" && grep -q -- '-Xmx256m' <<<"$args" && grep -q 'prism.order=sw' <<<"$args" \
   && ok "shortcut arguments: $args" || bad "shortcut arguments lack the heap cap, software rendering or the main class: '$args'"
 [ "$icon" = envclone.ico ] && ok "shortcut icon" || bad "shortcut icon is '$icon'"
 grep -qF -- '-XX:SharedArchiveFile="[INSTALLDIR]app\envclone.jsa" -Xshare:auto' <<<"$args" && ok "shortcut uses the class-data-sharing archive" \

@@ -4,7 +4,7 @@
 # It execs the image's own Java with the JVM options envclone runs with (decision 0023), software rendering, and the
 # class-data-sharing archive lib/app/envclone.jsa. The archive is made from the shipped class list
 # (lib/app/envclone.classlist.gz) where envclone is installed: by the .deb at install, else here on the first start
-# where it is missing and lib/app is writable; without it envclone starts all the same, only slower (decision 00A1).
+# where it is missing and lib/app is writable; without it envclone starts all the same, only slower (decision 0025).
 #   ENVCLONE_ARCHIVE=make bin/envclone   makes the archive again (the .deb's postinst) and exits, 0 when made
 # Works from any working directory and through symbolic links (/usr/bin/envclone).
 self=$(readlink -f -- "$0") || exit 127
@@ -35,6 +35,10 @@ if [ ! -f "$archive" ] && [ -w "$app" ] && [ -f "$app/envclone.classlist.gz" ]; 
   echo "envclone: making $archive once, for faster starts (a few seconds)" >&2
   make_archive || echo "envclone: $archive could not be made: starting without it" >&2
 fi
+# The heap cap (decision 0023): 128 MB for a command, 256 MB for the wizard, which holds the rehearsal's source and
+# target sandboxes open at once (a large rehearsal walked whole did not fit in 128 MB).
+heap=-Xmx128m
+[ $# -eq 0 ] && heap=-Xmx256m
 # -Xshare:auto: an archive that is missing or does not match this image is skipped without a word.
-exec "$java" @JVM_OPTIONS@ -Dprism.order=sw -XX:SharedArchiveFile="$archive" -Xshare:auto \
+exec "$java" $heap @JVM_OPTIONS@ -Dprism.order=sw -XX:SharedArchiveFile="$archive" -Xshare:auto \
   -cp "$classpath" @MAIN_CLASS@ "$@"

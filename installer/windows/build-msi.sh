@@ -106,12 +106,15 @@ cp "$icon" "$src/envclone.ico"
 cp "$classlist" "$src/app/envclone.classlist"
 : >"$src/app/envclone.jsa"
 # The JVM options of the Linux launcher; the class path by wildcard, so a dependency's new version needs no edit here.
-jvm_options='-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m'
+# The heap cap as the Linux launcher's: 128 MB for a command (the .cmd), 256 MB for the wizard (the shortcut).
+jvm_options='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m'
+cli_heap=-Xmx128m
+wizard_heap=-Xmx256m
 classpath='app\envclone.jar;app\lib\*;runtime\javafx\*'
 in_folder() { sed 's#\(app\\\|runtime\\\)#'"$1"'\1#g'; } # PREFIX: app\ and runtime\ made PREFIXapp\, PREFIXruntime\
 archive_options='-XX:SharedArchiveFile="app\envclone.jsa" -Xshare:auto'
 printf '@echo off\r\nrem envclone from a console (the Start-menu shortcut opens the wizard with javaw)\r\n"%%~dp0runtime\\bin\\java.exe" %s -Dprism.order=sw %s -cp "%s" dev.envclone.Main %%*\r\n' \
-  "$jvm_options" "$(printf '%s' "$archive_options" | in_folder '%~dp0')" "$(printf '%s' "$classpath" | in_folder '%~dp0')" \
+  "$cli_heap $jvm_options" "$(printf '%s' "$archive_options" | in_folder '%~dp0')" "$(printf '%s' "$classpath" | in_folder '%~dp0')" \
   >"$src/envclone-cli.cmd"
 
 # ------------------------------------------------------------------ the MSI
@@ -121,10 +124,10 @@ printf '@echo off\r\nrem envclone from a console (the Start-menu shortcut opens 
   | wixl-heat -p SourceDir/ --var var.SourceDir --directory-ref INSTALLDIR --component-group AppFiles --win64 \
   >"$win/files.wxs"
 # The shortcut runs javaw with the same JVM options as the Linux launcher; [INSTALLDIR] ends with a backslash.
-shortcut_args="$jvm_options -Dprism.order=sw $(printf '%s' "$archive_options" | in_folder '[INSTALLDIR]') -cp \"$(printf '%s' "$classpath" | in_folder '[INSTALLDIR]')\" dev.envclone.Main"
+shortcut_args="$wizard_heap $jvm_options -Dprism.order=sw $(printf '%s' "$archive_options" | in_folder '[INSTALLDIR]') -cp \"$(printf '%s' "$classpath" | in_folder '[INSTALLDIR]')\" dev.envclone.Main"
 # The install's custom action: the installed java.exe (its File Id in files.wxs) makes the archive with the
 # shortcut's own JVM options and class path, which the archive must match.
-dump_args="$jvm_options -Xshare:dump -XX:SharedClassListFile=\"[INSTALLDIR]app\\envclone.classlist\" -XX:SharedArchiveFile=\"[INSTALLDIR]app\\envclone.jsa\" -cp \"$(printf '%s' "$classpath" | in_folder '[INSTALLDIR]')\""
+dump_args="$wizard_heap $jvm_options -Xshare:dump -XX:SharedClassListFile=\"[INSTALLDIR]app\\envclone.classlist\" -XX:SharedArchiveFile=\"[INSTALLDIR]app\\envclone.jsa\" -cp \"$(printf '%s' "$classpath" | in_folder '[INSTALLDIR]')\""
 java_exe=runtime/bin/java.exe
 [ -n "$windows_jdk" ] || java_exe=runtime/bin/STAND-IN-java.exe.txt
 java_file_key=$(grep -F "Source=\"\$(var.SourceDir)/$java_exe\"" "$win/files.wxs" | sed -E 's/.*File Id="([^"]+)".*/\1/')

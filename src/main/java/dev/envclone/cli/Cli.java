@@ -80,7 +80,7 @@ public final class Cli {
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         // Picocli looks for Groovy's Closure class unless told not to; a class that is not there is looked for in
-        // every jar on the class path, which opens them all (about 45 ms, decision 00B1). envclone has no Groovy.
+        // every jar on the class path, which opens them all (about 45 ms, decision 0026). envclone has no Groovy.
         System.setProperty("picocli.disable.closures", "true");
         // Subcommands first: the settings below reach the subcommands the root has when they are made.
         CommandLine commandLine = Subcommands.addTo(new CommandLine(new EnvcloneCommand()), args)

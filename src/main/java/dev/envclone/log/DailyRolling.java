@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  * bytes counted from the newest, are deleted. The names and limits of Logback's {@code SizeAndTimeBasedRollingPolicy},
  * which envclone used before, without its set-up: it parses two file-name patterns into regular expressions, and its
  * date formats load java.time's zone rules, whose provider lookup opens every jar on the class path; that was a
- * fifth of a {@code plan}'s CPU (decision 00B1). The local day comes from {@link TimeZone}, which reads the JDK's
+ * fifth of a {@code plan}'s CPU (decision 0026). The local day comes from {@link TimeZone}, which reads the JDK's
  * time-zone data itself.
  */
 final class DailyRolling extends RollingPolicyBase implements TriggeringPolicy<ILoggingEvent> {

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
  * docs/decisions/0012-a-log-file-in-the-user-folder.md.
  *
  * <p>In code rather than in a logback.xml because reading an XML configuration loads Logback's Joran and the JDK's
- * XML parser, about 700 classes, before the first line of every command (decision 00B1). envclone's {@link
+ * XML parser, about 700 classes, before the first line of every command (decision 0026). envclone's {@link
  * LogProvider} applies it; Logback finds it through {@code META-INF/services} where SLF4J finds Logback by itself (a
  * test's JVM). A {@code logback.configurationFile} property or the tests' {@code logback-test.xml} still wins
  * ({@link #testsConfigure}), unless the system property {@code envclone.log} is {@code shipped}: a test that starts
@@ -46,7 +46,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
      * Whether Logback's own search for a configuration wins: a {@code logback.configurationFile} property, or the
      * tests' {@code logback-test.xml} on the class path, unless envclone.log is {@code shipped}. Only a build's class
      * path carries that file, and envclone's classes then come from a folder, not a jar; the jar never looks for it,
-     * because looking for a file that is not there opens every jar on the class path (decision 00B1).
+     * because looking for a file that is not there opens every jar on the class path (decision 0026).
      */
     static boolean testsConfigure() {
         if ("shipped".equals(System.getProperty("envclone.log"))) {

@@ -7,7 +7,7 @@ import ch.qos.logback.core.CoreConstants;
 /**
  * Logback as envclone's SLF4J binding, named to SLF4J ({@link #choose}) rather than found: finding a provider, and
  * then Logback's own configurator, goes through {@code ServiceLoader}, which opens every jar on the class path to look
- * for a file in {@code META-INF/services} (about 45 ms for envclone's thirty jars, decision 00B1); this provider
+ * for a file in {@code META-INF/services} (about 45 ms for envclone's thirty jars, decision 0026); this provider
  * applies {@link LogConfiguration} directly. Where the tests' configuration wins
  * ({@link LogConfiguration#testsConfigure}) it initialises as Logback's own provider does.
  */

@@ -39,7 +39,7 @@ public enum InstallPhase {
     /** The phase of {@code step}, one of {@code steps} (the plan's steps in order). */
     public static InstallPhase of(List<Step> steps, Step step) {
         // By id, which is unique in a plan (the journal is keyed on it): indexOf would compare whole records, and
-        // a record's first equals bootstraps its method handles, about 40 LambdaForms spun for a plan (decision 00B1).
+        // a record's first equals bootstraps its method handles, about 40 LambdaForms spun for a plan (decision 0026).
         int index = 0;
         while (index < steps.size() && !steps.get(index).id().equals(step.id())) {
             index++;

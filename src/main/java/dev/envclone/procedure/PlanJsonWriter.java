@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * plan.json written field by field with Jackson's streaming generator: the bytes Jackson's databind wrote from the
  * records (their components in order, the same pretty printer; the golden plan.json files hold them), without
- * databind's set-up and its introspection of the records, which was a sixth of a {@code plan} (decision 00B1).
+ * databind's set-up and its introspection of the records, which was a sixth of a {@code plan} (decision 0026).
  * Reading stays with databind ({@link PlanJson#read}): it checks every field and names what is wrong.
  */
 final class PlanJsonWriter {

@@ -68,7 +68,7 @@ final class ReportFonts {
          * The text's width, as {@code font.getStringWidth} gives it (the sum, left to right, of each character's
          * width), from a width per character kept for the document: the layout measures a line again for every
          * word it fits and every character it cuts, and PDFBox encodes the whole string through the font each
-         * time, which was about a tenth of a cold report (decision 00B1).
+         * time, which was about a tenth of a cold report (decision 0026).
          */
         float width(String printable, float size) {
             float width = 0;

@@ -20,6 +20,8 @@ import java.util.Locale;
  *   <li>{@code report}: a cold {@code envclone report} of a finished run folder (the last argument) against
  *       {@code java -version}.</li>
  * </ul>
+ * With {@code bench.launcher} (the app-image's {@code bin/envclone}) the plan, version and report figures start
+ * envclone through that launcher and compare it with {@code java -version} of the image's own runtime.
  * Extra JVM options for envclone's side (the launcher's, a class-data-sharing archive) go in the system property
  * {@code bench.jvm}, separated by spaces; envclone's class path (its runtime jars) in {@code bench.cp}. For
  * {@code window} from the app-image, {@code bench.java} names the image's java (both sides run on it) and
@@ -33,6 +35,9 @@ import java.util.Locale;
  *     dev.envclone.bench.StartBenchmark plan 7</pre>
  */
 public final class StartBenchmark {
+    /** Set for both sides of every pair (the launcher's case). */
+    private static final java.util.Map<String, String> ENVIRONMENT = new java.util.HashMap<>();
+
     private StartBenchmark() {
     }
 
@@ -86,6 +91,17 @@ public final class StartBenchmark {
             }
             default -> throw new IllegalArgumentException("window, plan, version or report, not " + figure);
         }
+        // bench.launcher: the app-image's bin/envclone itself, as the operator starts it, against its own runtime's
+        // java -version (the window keeps FirstFrame, which a launcher cannot start).
+        String launcher = System.getProperty("bench.launcher", "").trim();
+        if (!launcher.isEmpty() && !figure.equals("window")) {
+            Path image = Path.of(launcher).toAbsolutePath().getParent().getParent();
+            List<String> arguments = envclone.subList(envclone.indexOf("dev.envclone.Main") + 1, envclone.size());
+            envclone = with(List.of(Path.of(launcher).toAbsolutePath().toString()), arguments.toArray(String[]::new));
+            floor = List.of(image.resolve("lib/runtime/bin/java").toString(), "-version");
+            // The launcher passes its arguments to envclone, not to the JVM: the JVM reads this variable.
+            ENVIRONMENT.put("JAVA_TOOL_OPTIONS", "-Denvclone.home=" + folder.resolve("home"));
+        }
         List<Double> ratios = new ArrayList<>();
         for (int pair = 0; pair <= pairs; pair++) {
             Files.deleteIfExists(folder.resolve("report.pdf"));
@@ -107,8 +123,10 @@ public final class StartBenchmark {
 
     private static double seconds(List<String> command, Path folder) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("output.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("output.txt").toFile());
+        builder.environment().putAll(ENVIRONMENT);
+        Process process = builder.start();
         int code = process.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (code != 0) {
