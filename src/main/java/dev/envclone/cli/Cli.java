@@ -117,7 +117,7 @@ public final class Cli {
 
         @Override
         public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-            LOG.warn("envclone {} stopped on {}", cmd.getCommandSpec().qualifiedName(), e.getClass().getName(), e);
+            LOG.warn("{} stopped on {}", cmd.getCommandSpec().qualifiedName(), e.getClass().getName(), e);
             if (e instanceof JournalException || e instanceof GuardException) {
                 // An edited run folder, or one another process holds, is refused by every command that opens it,
                 // in the same words.
