@@ -59,14 +59,19 @@ cp target/lib/*.jar "$input/lib/"
 
 # ---------------------------------------------------------------- Linux: the runtime
 # jdeps finds what the classes call; it cannot see service providers looked up by name at run time, so those are
-# named here: elliptic-curve TLS (SQL Server and Oracle connections negotiate ECDHE), the extra charsets ojdbc
-# converts with, and the locale data for the operator's number and date formats.
+# named here: elliptic-curve TLS (SQL Server and Oracle connections negotiate ECDHE) and the extra charsets ojdbc
+# converts with. Left out although jdeps finds them, as only code envclone never reaches calls them (decision 0028):
+# jdk.jfr (JavaFX's pulse logger, which JavaFX looks up by name and does without), java.compiler, java.scripting and
+# java.instrument (H2's functions written in Java source, its script triggers, its profiler agent). No jdk.localedata:
+# envclone's words, dates and numbers are English whatever the machine's locale, as the procedure's documents are.
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
   target/envclone.jar target/lib/*.jar 2>/dev/null | tail -1)
 [ -n "$modules" ] || fail "jdeps found no modules"
-service_modules=jdk.crypto.ec,jdk.charsets,jdk.localedata
-say "modules (jdeps): $modules; by name: $service_modules"
-jlink_options=(--strip-debug --no-header-files --no-man-pages --compress=2 --include-locales=en,de,fr,es,pt,nl)
+unreached=jdk.jfr,java.compiler,java.scripting,java.instrument
+modules=$(tr , '\n' <<<"$modules" | grep -vxF -f <(tr , '\n' <<<"$unreached") | paste -sd, -)
+service_modules=jdk.crypto.ec,jdk.charsets
+say "modules (jdeps, without $unreached): $modules; by name: $service_modules"
+jlink_options=(--strip-debug --no-header-files --no-man-pages --compress=2)
 jlink "${jlink_options[@]}" --add-modules "$modules,$service_modules" --output "$work/linux/runtime"
 # Native debug symbols out (libjvm.so alone: 24 MB -> 20 MB); --strip-unneeded keeps the dynamic symbols the
 # libraries link by.
@@ -102,7 +107,9 @@ home=$work/linux/home
 rm -rf "$lists" "$home"; mkdir -p "$lists" "$home"
 train() { # name, then the arguments of envclone
   local name=$1; shift
-  HOME=$home "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/$name.lst" -Denvclone.home="$home/.envclone" \
+  # The launcher's heap cap: without one, run starts itself again with it (decision 0023), and the second JVM
+  # would write into the same list.
+  HOME=$home "$java" -Xmx128m -Xshare:off -XX:DumpLoadedClassList="$lists/$name.lst" -Denvclone.home="$home/.envclone" \
     -Dprism.order=sw -cp "$training_classpath" "$main_class" "$@" >"$lists/$name.out" 2>&1 || true
 }
 train version --version
@@ -122,7 +129,7 @@ if command -v Xvfb >/dev/null 2>&1 && command -v xwininfo >/dev/null 2>&1; then
   Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   sleep 1
-  DISPLAY=$display HOME=$home "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/wizard.lst" \
+  DISPLAY=$display HOME=$home "$java" -Xmx256m -Xshare:off -XX:DumpLoadedClassList="$lists/wizard.lst" \
     -Denvclone.home="$home/.envclone" -Dprism.order=sw -cp "$training_classpath" "$main_class" >"$lists/wizard.out" 2>&1 &
   wizard=$!
   for _ in $(seq 1 60); do
@@ -140,8 +147,19 @@ fi
 # One list of every line the training runs wrote, each line as many times as one run wrote it: a class whose two
 # lambdas have the same shape has two identical @lambda-proxy lines, and both must reach the archive (sort -u kept
 # one, which left 59 classes of `plan` outside the archive instead of 31).
+# Only well-formed lines: a JVM that loads classes on several threads at once can write two lines into each other
+# (JDK 17 does not lock the list), and -Xshare:dump stops at the first line it cannot read ("class list format
+# error"). A class is one word; a lambda proxy ten; a lambda-form invoker a [KIND] and its words.
+well_formed() {
+  awk '/^#/ { next }
+    NF == 1 && $1 !~ /^@/ { print; next }
+    $1 == "@lambda-proxy" && NF == 10 { print; next }
+    $1 == "@lambda-form-invoker" && $2 ~ /^\[[A-Z_]+\]$/ { print; next }
+    { torn++ }
+    END { if (torn) printf "%s: %d torn line(s) left out\n", FILENAME, torn >"/dev/stderr" }' "$1"
+}
 for list in "$lists"/*.lst; do
-  [ "$list" = "$lists/all.lst" ] || grep -v '^#' "$list" | sort | uniq -c
+  [ "$list" = "$lists/all.lst" ] || well_formed "$list" | sort | uniq -c
 done | awk '{ n = $1; sub(/^ *[0-9]+ /, ""); if (n > most[$0]) most[$0] = n }
   END { for (line in most) for (i = 0; i < most[line]; i++) print line }' | LC_ALL=C sort >"$lists/all.lst"
 lap "training runs"

@@ -43,8 +43,7 @@ class ArchitectureTest {
     @Test
     void engineImportsNoUserInterfaceLibrary() {
         noClasses().that().resideInAnyPackage(ENGINE)
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.dlsc..", "atlantafx..",
-                        "org.kordamp.ikonli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.dlsc..", "atlantafx..")
                 .check(classes);
     }
 

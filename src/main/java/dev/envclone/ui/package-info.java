@@ -1,5 +1,5 @@
 /**
- * The JavaFX wizard: the only package that imports JavaFX, FormsFX, AtlantaFX or Ikonli. Pages call the engine
+ * The JavaFX wizard: the only package that imports JavaFX, FormsFX or AtlantaFX. Pages call the engine
  * through their view models only.
  */
 package dev.envclone.ui;

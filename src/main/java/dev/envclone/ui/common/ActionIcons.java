@@ -1,38 +1,37 @@
 package dev.envclone.ui.common;
 
 import javafx.scene.control.ButtonBase;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The icon beside each kind of action, the same on every page: an operator who has learnt that the eye previews
- * and the play sign executes finds them again on the next step. Drawn from a font, so they stay sharp and grow with
- * the text size; the words stay on the button (an icon alone is not a label).
+ * and the play sign executes finds them again on the next step. Drawn as paths ({@link PathIcon}), so they stay sharp
+ * and grow with the text size; the words stay on the button (an icon alone is not a label).
  */
 public final class ActionIcons {
     /** The wizard's kinds of action, each with its Material Design icon. */
     public enum Action {
-        PREVIEW("mdi2e-eye-outline"),
-        EXECUTE("mdi2p-play-circle"),
-        RUN_CLONE("mdi2d-database-sync"),
-        SKIP("mdi2s-skip-next"),
-        DONE("mdi2c-check-bold"),
-        DONE_BY_DBA("mdi2a-account-hard-hat"),
-        COPY("mdi2c-content-copy"),
-        SAVE("mdi2c-content-save"),
-        PRINT("mdi2p-printer"),
-        EXPORT("mdi2f-file-pdf-box"),
-        CANCEL("mdi2c-close-circle"),
-        CONNECT("mdi2l-lan-connect"),
-        RECORD("mdi2f-fingerprint"),
-        CHECK("mdi2c-clipboard-check-outline"),
-        BACK("mdi2a-arrow-left"),
-        NEXT("mdi2a-arrow-right"),
-        LATER("mdi2p-pause-circle"),
-        REHEARSE("mdi2s-school-outline"),
-        NEW_MIGRATION("mdi2p-plus-circle"),
-        OPEN("mdi2f-folder-open"),
-        RESUME("mdi2h-history"),
-        STAND_IN("mdi2d-database-export");
+        PREVIEW("eye-outline"),
+        EXECUTE("play-circle"),
+        RUN_CLONE("database-sync"),
+        SKIP("skip-next"),
+        DONE("check-bold"),
+        DONE_BY_DBA("account-hard-hat"),
+        COPY("content-copy"),
+        SAVE("content-save"),
+        PRINT("printer"),
+        EXPORT("file-pdf-box"),
+        CANCEL("close-circle"),
+        CONNECT("lan-connect"),
+        RECORD("fingerprint"),
+        CHECK("clipboard-check-outline"),
+        BACK("arrow-left"),
+        NEXT("arrow-right"),
+        LATER("pause-circle"),
+        REHEARSE("school-outline"),
+        NEW_MIGRATION("plus-circle"),
+        OPEN("folder-open"),
+        RESUME("history"),
+        STAND_IN("database-export");
 
         private final String literal;
 
@@ -40,7 +39,7 @@ public final class ActionIcons {
             this.literal = literal;
         }
 
-        /** The Ikonli icon code (tests compare it). */
+        /** The icon's Material Design name (tests compare it). */
         public String literal() {
             return literal;
         }
@@ -51,12 +50,12 @@ public final class ActionIcons {
 
     /** Puts {@code action}'s icon before {@code button}'s words, sized with the button's font; returns the button. */
     public static <B extends ButtonBase> B on(B button, Action action) {
-        FontIcon icon = new FontIcon(action.literal());
-        // Not the theme's fixed 18px: the size follows the text size, the colour the button's text.
-        icon.getStyleClass().remove("ikonli-font-icon");
+        PathIcon icon = new PathIcon(action.literal());
+        // The size follows the text size, the colour the button's text (which the theme changes on hover, default
+        // and disabled buttons).
         icon.getStyleClass().add("action-icon");
-        icon.iconSizeProperty().bind(button.fontProperty().map(font -> (int) Math.round(font.getSize() * 1.2)));
-        icon.iconColorProperty().bind(button.textFillProperty());
+        icon.sizedAs(button.fontProperty(), 1.2);
+        icon.filledWith(button.textFillProperty());
         button.setGraphic(icon);
         return button;
     }

@@ -1,28 +1,27 @@
 package dev.envclone.ui.common;
 
 import dev.envclone.run.StepState;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A step's state as an icon (Ikonli, Material Design 2): one shape per meaning, so that the state reads without
+ * A step's state as an icon (Material Design, {@link PathIcon}): one shape per meaning, so that the state reads without
  * colour (a colour-blind operator, a grey remote-desktop session), and a style class per meaning for the colour,
- * which the theme gives. Font-drawn, it scales with the text size. One mapping for the step list and any page that
+ * which the theme gives. Sized from the text, it scales with the text size. One mapping for the step list and any page that
  * shows a step's state.
  */
 public final class StateIcons {
     /** What a row is, as far as its icon goes: a state of the journal, or running now, or not in the plan. */
     public enum Look {
-        PENDING("mdi2c-checkbox-blank-circle-outline", "state-pending", "pending"),
-        PREPARED("mdi2c-circle-half-full", "state-pending", "prepared"),
-        RUNNING("mdi2p-progress-clock", "state-running", "running"),
-        DONE("mdi2c-check-circle", "state-done", "done"),
-        DONE_BY_DBA("mdi2a-account-check", "state-done", "done by DBA"),
-        SKIPPED("mdi2s-skip-next-circle", "state-skipped", "skipped"),
-        IN_DOUBT("mdi2h-help-circle", "state-attention", "in doubt"),
-        EFFECT_MISSING("mdi2a-alert-circle-outline", "state-attention", "effect missing"),
-        FAILED("mdi2a-alert-circle", "state-failed", "failed"),
-        BLOCKED("mdi2b-block-helper", "state-failed", "blocked"),
-        NOT_APPLICABLE("mdi2m-minus-circle-outline", "state-na", "not applicable");
+        PENDING("checkbox-blank-circle-outline", "state-pending", "pending"),
+        PREPARED("circle-half-full", "state-pending", "prepared"),
+        RUNNING("progress-clock", "state-running", "running"),
+        DONE("check-circle", "state-done", "done"),
+        DONE_BY_DBA("account-check", "state-done", "done by DBA"),
+        SKIPPED("skip-next-circle", "state-skipped", "skipped"),
+        IN_DOUBT("help-circle", "state-attention", "in doubt"),
+        EFFECT_MISSING("alert-circle-outline", "state-attention", "effect missing"),
+        FAILED("alert-circle", "state-failed", "failed"),
+        BLOCKED("block-helper", "state-failed", "blocked"),
+        NOT_APPLICABLE("minus-circle-outline", "state-na", "not applicable");
 
         private final String literal;
         private final String styleClass;
@@ -34,7 +33,7 @@ public final class StateIcons {
             this.words = words;
         }
 
-        /** The Ikonli icon code, e.g. mdi2c-check-circle (tests compare it). */
+        /** The icon's Material Design name, e.g. check-circle (tests compare it). */
         public String literal() {
             return literal;
         }
@@ -75,25 +74,22 @@ public final class StateIcons {
     }
 
     /** A new icon for {@code look}, with the "state-icon" class and the look's colour class. */
-    public static FontIcon icon(Look look) {
-        FontIcon icon = new FontIcon();
-        // Not the theme's icon rule (a fixed 18px): the size is the caller's, to follow the text size, and the
-        // colour is the state's (app.css).
-        icon.getStyleClass().remove("ikonli-font-icon");
+    public static PathIcon icon(Look look) {
+        // The size is the caller's, to follow the text size; the colour is the state's (app.css).
+        PathIcon icon = new PathIcon(look.literal());
         icon.getStyleClass().add("state-icon");
         show(icon, look);
         return icon;
     }
 
     /** Keeps {@code icon} a little larger than the letters of {@code fonts}, at every text size (100 to 150 %). */
-    public static void sizedAs(FontIcon icon, javafx.beans.value.ObservableValue<javafx.scene.text.Font> fonts) {
-        icon.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
-                () -> (int) Math.round(fonts.getValue().getSize() * 1.35), fonts));
+    public static void sizedAs(PathIcon icon, javafx.beans.value.ObservableValue<javafx.scene.text.Font> fonts) {
+        icon.sizedAs(fonts, 1.35);
     }
 
     /** Makes {@code icon} show {@code look} (a list cell reuses its icon for another row). */
-    public static void show(FontIcon icon, Look look) {
-        icon.setIconLiteral(look.literal());
+    public static void show(PathIcon icon, Look look) {
+        icon.show(look.literal());
         icon.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-icon"));
         icon.getStyleClass().add(look.styleClass());
         icon.setAccessibleText(look.words());

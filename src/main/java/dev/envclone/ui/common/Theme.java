@@ -12,7 +12,7 @@ import javafx.application.Application;
  * colour from the theme's looked-up colours, so one stylesheet serves both. JavaFX 21's CSS has no transitions, and
  * Primer's stylesheets only colour and size the standard controls (no skins of their own): nothing animates.
  * The stylesheet is the binary form AtlantaFX ships beside each theme's CSS: the same rules, already parsed, so the
- * 170 KB of CSS is not parsed before the first frame ({@code ThemeStylesheetTest} holds that they match).
+ * 170 KB of CSS is not parsed before the first frame ({@code BinaryStylesheetTest} holds that they match).
  */
 public enum Theme {
     LIGHT("Light", new PrimerLight().getUserAgentStylesheetBSS()),

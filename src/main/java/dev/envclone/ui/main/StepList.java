@@ -4,6 +4,7 @@ import dev.envclone.procedure.ProcedurePhase;
 import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardViewModel;
 import dev.envclone.ui.common.FxBackground;
+import dev.envclone.ui.common.PathIcon;
 import dev.envclone.ui.common.StateIcons;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -14,7 +15,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's step list: every row of the wizard (the plan, each step, the final checklist) with a state
@@ -57,7 +57,7 @@ final class StepList {
     /** One row: the phase heading when the row begins one, then the icon, the step's title and its state. */
     private static final class StepCell extends ListCell<StepItem> {
         private final Label heading = new Label();
-        private final FontIcon icon = StateIcons.icon(StateIcons.Look.PENDING);
+        private final PathIcon icon = StateIcons.icon(StateIcons.Look.PENDING);
         private final Label title = new Label();
         private final Label state = new Label();
         private final HBox row;

@@ -10,13 +10,12 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Every action's icon exists in the icon font, grows with the button's text and takes its colour. */
+/** Every action's icon has its outline, grows with the button's text and takes its colour. */
 @ExtendWith(ApplicationExtension.class)
 class ActionIconsTest {
     private final FxRobot robot = new FxRobot();
@@ -34,16 +33,17 @@ class ActionIconsTest {
         for (ActionIcons.Action action : ActionIcons.Action.values()) {
             Button button = new Button("_Go");
             robot.interact(() -> {
-                // An unknown icon code would throw here, on the page that first shows it.
+                // An icon without an outline would throw here, on the page that first shows it.
                 ActionIcons.on(button, action);
                 button.setStyle("-fx-font-size: 19.5px; -fx-text-fill: #123456;");
                 root.getChildren().setAll(button);
             });
             WaitForAsyncUtils.waitForFxEvents();
-            FontIcon icon = assertInstanceOf(FontIcon.class, button.getGraphic(), action.name());
-            assertEquals(action.literal(), icon.getIconCode().getDescription(), action.name());
-            assertEquals(Math.round(19.5 * 1.2), icon.getIconSize(), action.name());
-            assertEquals(Color.web("#123456"), icon.getIconColor(), action.name());
+            PathIcon icon = assertInstanceOf(PathIcon.class, button.getGraphic(), action.name());
+            assertEquals(action.literal(), icon.name(), action.name());
+            assertEquals(Math.round(19.5 * 1.2), icon.getWidth(), action.name());
+            assertEquals(Math.round(19.5 * 1.2), icon.getHeight(), action.name());
+            assertEquals(Color.web("#123456"), icon.getBackground().getFills().get(0).getFill(), action.name());
             assertEquals("Go", button.getText().replace("_", ""), "the words stay: " + action.name());
         }
     }

@@ -12,6 +12,7 @@ import dev.envclone.ui.StepItem;
 import dev.envclone.ui.WizardFixture;
 import dev.envclone.ui.common.Background;
 import dev.envclone.ui.common.FxBackground;
+import dev.envclone.ui.common.PathIcon;
 import dev.envclone.ui.common.StateIcons;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,7 +34,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -115,7 +115,7 @@ class WhereYouAreTest {
                 StepItem item = (StepItem) cell.getItem();
                 if (item != null && item.kind() == StepItem.Kind.STEP) {
                     assertEquals(StateIcons.look(item.stateProperty().get(), false, item.applicable()).literal(),
-                            icon(cell).getIconLiteral(), item.step().id());
+                            icon(cell).name(), item.step().id());
                 }
             }
         }
@@ -173,9 +173,9 @@ class WhereYouAreTest {
             Color text = (Color) title.getTextFill();
             assertTrue(contrast(text, background) >= 4.5, step.getKey() + " title " + text + " on " + background
                     + ": " + contrast(text, background));
-            FontIcon icon = icon(cell);
-            assertEquals(step.getValue().literal(), icon.getIconLiteral(), step.getKey());
-            Color iconColor = (Color) icon.getIconColor();
+            PathIcon icon = icon(cell);
+            assertEquals(step.getValue().literal(), icon.name(), step.getKey());
+            Color iconColor = (Color) icon.getBackground().getFills().get(0).getFill();
             assertTrue(contrast(iconColor, background) >= 3, step.getKey() + " icon " + iconColor + " on "
                     + background + ": " + contrast(iconColor, background));
         }
@@ -203,8 +203,8 @@ class WhereYouAreTest {
         StepItem item = fixture.item(stepId);
         robot.interact(() -> list().scrollTo(fixture.wizard.items().indexOf(item)));
         WaitForAsyncUtils.waitForFxEvents();
-        FontIcon icon = robot.lookup("#main-steps-icon-" + stepId).queryAs(FontIcon.class);
-        assertEquals(look.literal(), icon.getIconLiteral(), stepId);
+        PathIcon icon = robot.lookup("#main-steps-icon-" + stepId).queryAs(PathIcon.class);
+        assertEquals(look.literal(), icon.name(), stepId);
         assertTrue(icon.getStyleClass().contains(look.styleClass()), icon.getStyleClass().toString());
     }
 
@@ -218,8 +218,8 @@ class WhereYouAreTest {
                 && c.getItem() != null).<ListCell<?>>map(n -> (ListCell<?>) n).toList();
     }
 
-    private static FontIcon icon(Node cell) {
-        return (FontIcon) cell.lookup(".state-icon");
+    private static PathIcon icon(Node cell) {
+        return (PathIcon) cell.lookup(".state-icon");
     }
 
     private String text(String id) {
