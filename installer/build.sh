@@ -72,7 +72,11 @@ modules=$(tr , '\n' <<<"$modules" | grep -vxF -f <(tr , '\n' <<<"$unreached") | 
 service_modules=jdk.crypto.ec,jdk.charsets
 say "modules (jdeps, without $unreached): $modules; by name: $service_modules"
 jlink_options=(--strip-debug --no-header-files --no-man-pages --compress=2)
-jlink "${jlink_options[@]}" --add-modules "$modules,$service_modules" --output "$work/linux/runtime"
+# Native libraries of java.desktop nothing of envclone's loads: AWT's X11 toolkit (the launcher starts AWT headless:
+# PDFBox renders page images without it), the splash screen, sound, and AWT's native interface for other toolkits.
+linux_unused_natives='**/libawt_xawt.so,**/libsplashscreen.so,**/libjsound.so,**/libjawt.so'
+jlink "${jlink_options[@]}" --exclude-files="$linux_unused_natives" --add-modules "$modules,$service_modules" \
+  --output "$work/linux/runtime"
 # Native debug symbols out (libjvm.so alone: 24 MB -> 20 MB); --strip-unneeded keeps the dynamic symbols the
 # libraries link by.
 need strip "binutils is missing: apt-get install -y binutils (strips the native libraries' debug symbols)"
@@ -109,7 +113,7 @@ train() { # name, then the arguments of envclone
   local name=$1; shift
   # The launcher's heap cap: without one, run starts itself again with it (decision 0023), and the second JVM
   # would write into the same list.
-  HOME=$home "$java" -Xmx128m -Xshare:off -XX:DumpLoadedClassList="$lists/$name.lst" -Denvclone.home="$home/.envclone" \
+  HOME=$home "$java" -Xmx128m -Djava.awt.headless=true -Xshare:off -XX:DumpLoadedClassList="$lists/$name.lst" -Denvclone.home="$home/.envclone" \
     -Dprism.order=sw -cp "$training_classpath" "$main_class" "$@" >"$lists/$name.out" 2>&1 || true
 }
 train version --version
@@ -129,7 +133,7 @@ if command -v Xvfb >/dev/null 2>&1 && command -v xwininfo >/dev/null 2>&1; then
   Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   sleep 1
-  DISPLAY=$display HOME=$home "$java" -Xmx256m -Xshare:off -XX:DumpLoadedClassList="$lists/wizard.lst" \
+  DISPLAY=$display HOME=$home "$java" -Xmx256m -Djava.awt.headless=true -Xshare:off -XX:DumpLoadedClassList="$lists/wizard.lst" \
     -Denvclone.home="$home/.envclone" -Dprism.order=sw -cp "$training_classpath" "$main_class" >"$lists/wizard.out" 2>&1 &
   wizard=$!
   for _ in $(seq 1 60); do

@@ -40,5 +40,7 @@ fi
 heap=-Xmx128m
 [ $# -eq 0 ] && heap=-Xmx256m
 # -Xshare:auto: an archive that is missing or does not match this image is skipped without a word.
-exec "$java" $heap @JVM_OPTIONS@ -Dprism.order=sw -XX:SharedArchiveFile="$archive" -Xshare:auto \
+# AWT headless: envclone draws with JavaFX; AWT serves only PDFBox's page images, and the runtime has no X11 AWT
+# library (decision 0028).
+exec "$java" $heap @JVM_OPTIONS@ -Dprism.order=sw -Djava.awt.headless=true -XX:SharedArchiveFile="$archive" -Xshare:auto \
   -cp "$classpath" @MAIN_CLASS@ "$@"

@@ -224,5 +224,37 @@ class AppImageIT {
         String pdfsig = Pdfsig.run(pdf);
         assertTrue(pdfsig.contains("Signature is Valid."), pdfsig);
         assertTrue(pdfsig.contains("Total document signed"), pdfsig);
+
+        // The wizard's PDF view draws pages through AWT, which the image has without its X11 toolkit: with the
+        // launcher's options (AWT headless) a page renders even where a display is set, as on a desktop.
+        String page = renderedPage(image, pdf);
+        assertTrue(page.matches("\\d{3}x\\d{3} ink \\d{4,}"), page);
+    }
+
+    /** PageImageProbe on the image's java with the JVM options of the launcher's exec line, DISPLAY set. */
+    private String renderedPage(Path image, Path pdf) throws Exception {
+        String exec = Files.readAllLines(image.resolve("bin/envclone")).stream()
+                .filter(l -> l.startsWith("exec \"$java\"")).findFirst().orElseThrow();
+        List<String> command = new java.util.ArrayList<>(List.of(image.resolve("lib/runtime/bin/java").toString(),
+                "-Xmx256m"));
+        for (String option : exec.substring(exec.indexOf("$heap") + 5).strip().split(" +")) {
+            if (option.equals("\\")) {
+                break;
+            }
+            if (!option.contains("$archive") && !option.startsWith("-Xshare")) {
+                command.add(option);
+            }
+        }
+        assertTrue(command.contains("-Djava.awt.headless=true"), command.toString());
+        String classPath = image.resolve("lib/app/lib") + "/*:" + image.resolve("lib/app/envclone.jar") + ":"
+                + Path.of("target/test-classes").toAbsolutePath();
+        command.addAll(List.of("-cp", classPath, "dev.envclone.report.PageImageProbe", pdf.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DISPLAY", ":0");
+        Process probe = builder.start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the page did not render");
+        assertEquals(0, probe.exitValue(), output);
+        return output;
     }
 }
