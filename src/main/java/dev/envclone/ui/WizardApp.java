@@ -77,11 +77,14 @@ public final class WizardApp extends Application {
             background.shutdown();
         });
         showStart();
-        // The log is set up once the window is shown, off the FX thread: Logback's start (its classes, the
-        // rolling file) took a fifth of the wizard's start (0.6 of 3.1 s under load) before the first frame.
-        // Nothing before this point logs; a line logged while it is set up is kept by SLF4J and written once it is.
+        // The log is set up a second after the window is shown, off the FX thread, once the first frame is drawn:
+        // Logback's start (its classes, the rolling file) took a fifth of the wizard's start (0.6 of 3.1 s under
+        // load) before the first frame, and set up beside it, at the window's showing, it still held the first
+        // frame back by about a tenth (decision 0028). Nothing before this point logs; anything that logs sooner
+        // (an error) sets the log up at once, and a line logged while it is set up is kept by SLF4J.
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, shown -> java.util.concurrent
-                .CompletableFuture.runAsync(() -> log().info("envclone wizard started")));
+                .CompletableFuture.runAsync(() -> log().info("envclone wizard started"), java.util.concurrent
+                        .CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)));
         stage.show();
         // The icon just after the first frame: decoding its six sizes held the first frame back, and the title bar
         // and taskbar take it as soon as it is set. Before any dialog can open: this runs next on the FX thread.
