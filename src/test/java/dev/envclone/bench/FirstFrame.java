@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -26,19 +27,45 @@ public final class FirstFrame {
         // it is constructed, after the toolkit has started, in the order a real start has them.
         Class<? extends Application> type = Class.forName(args.length > 0 ? args[0] : HelloWorldApp.class.getName(),
                 false, FirstFrame.class.getClassLoader()).asSubclass(Application.class);
-        Platform.startup(() -> Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(window -> window.addEventHandler(WindowEvent.WINDOW_SHOWN,
-                        shown -> Platform.runLater(FirstFrame::shown)));
+        // Anonymous classes, no lambdas: from the app-image, the wizard's side runs on envclone's archive, which
+        // holds the real start's classes (Main, Application.launch) and not this probe's. A lambda of the probe
+        // would be spun at run time there (the first one sets up invokedynamic, about 0.1 s) but come from the
+        // bare window's own archive on the other side, which was made by running this probe.
+        Platform.startup(new Runnable() {
+            @Override
+            public void run() {
+                Window.getWindows().addListener(new ListChangeListener<Window>() {
+                    @Override
+                    public void onChanged(Change<? extends Window> change) {
+                        while (change.next()) {
+                            for (Window window : change.getAddedSubList()) {
+                                window.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
+                                    @Override
+                                    public void handle(WindowEvent shown) {
+                                        Platform.runLater(new Runnable() {
+                                            @Override
+                                            public void run() {
+                                                shown();
+                                            }
+                                        });
+                                    }
+                                });
+                            }
+                        }
+                    }
+                });
             }
-        }));
+        });
         Application application = type.getConstructor().newInstance();
         application.init();
-        Platform.runLater(() -> {
-            try {
-                application.start(new Stage());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        Platform.runLater(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    application.start(new Stage());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
         });
     }
