@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] ENGINE = {"dev.envclone.procedure..", "dev.envclone.sql..", "dev.envclone.db..",
         "dev.envclone.run..", "dev.envclone.clone..", "dev.envclone.remote..", "dev.envclone.report..",
-        "dev.envclone.sandbox..", "dev.envclone.files.."};
+        "dev.envclone.sandbox..", "dev.envclone.files..", "dev.envclone.json.."};
 
     private final JavaClasses classes = new ClassFileImporter()
             // Main classes only, wherever the build directory is (-Denvclone.buildDir).
@@ -68,6 +68,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.envclone.procedure..", "dev.envclone.sql..",
                         "dev.envclone.db..", "dev.envclone.run..", "dev.envclone.clone..", "dev.envclone.report..",
                         "dev.envclone.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void jsonKnowsNothingOfWhatItReads() {
+        noClasses().that().resideInAPackage("dev.envclone.json..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.envclone.procedure..", "dev.envclone.sql..",
+                        "dev.envclone.db..", "dev.envclone.run..", "dev.envclone.clone..", "dev.envclone.remote..",
+                        "dev.envclone.report..", "dev.envclone.sandbox..", "dev.envclone.files..",
+                        "dev.envclone.log..", "dev.envclone.ui..", "dev.envclone.cli..")
+                .check(classes);
+        // databind is a test dependency (decision 0029): main code reads and writes JSON with jackson-core only.
+        noClasses().should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
                 .check(classes);
     }
 

@@ -1,7 +1,6 @@
 package dev.envclone.procedure;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envclone.json.JsonException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,24 +29,20 @@ public final class PlanJson {
         }
     }
 
-    // Set up when a plan is first read: a plan written is not read back by the same command.
-    private static final class Reader {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
     /** Reads and checks a plan; throws {@link PlanException} for a plan that is not usable. */
     public static MigrationPlan read(Path file) throws IOException {
         PlanDocument document;
         try {
-            document = Reader.MAPPER.readValue(Files.readString(file), PlanDocument.class);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new PlanException(java.util.List.of(file + " is not a readable plan: "
-                    + e.getOriginalMessage()));
+            document = PlanJsonReader.read(Files.readString(file));
+        } catch (JsonException e) {
+            throw new PlanException(java.util.List.of(file + " is not a readable plan: " + e.getMessage()));
         }
         if (document.format() != FORMAT) {
             throw new PlanException(java.util.List.of(file + " has plan format " + document.format()
                     + "; this envclone reads format " + FORMAT));
+        }
+        if (document.plan() == null) {
+            throw new PlanException(java.util.List.of(file + " is not a readable plan: it has no \"plan\" field"));
         }
         return PlanValidator.check(document.plan());
     }

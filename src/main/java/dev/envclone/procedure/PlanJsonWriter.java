@@ -1,6 +1,6 @@
 package dev.envclone.procedure;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import dev.envclone.json.JsonTree;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,17 +11,16 @@ import java.util.List;
  * plan.json written field by field with Jackson's streaming generator: the bytes Jackson's databind wrote from the
  * records (their components in order, the same pretty printer; the golden plan.json files hold them), without
  * databind's set-up and its introspection of the records, which was a sixth of a {@code plan} (decision 0026).
- * Reading stays with databind ({@link PlanJson#read}): it checks every field and names what is wrong.
+ * {@link PlanJsonReader} reads them back the same way (decision 0029).
  */
 final class PlanJsonWriter {
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private PlanJsonWriter() {
     }
 
     static String write(int format, MigrationPlan plan) throws IOException {
         StringWriter text = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+        try (JsonGenerator json = JsonTree.factory().createGenerator(text)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeNumberField("format", format);

@@ -1,7 +1,9 @@
 package dev.envclone.run;
 
 import dev.envclone.files.OwnerOnly;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.envclone.json.JsonException;
+import dev.envclone.json.JsonFields;
+import dev.envclone.json.JsonTree;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,22 +44,18 @@ record JournalHead(long seq, String hash) {
             return NONE;
         }
         byte[] bytes = Files.readAllBytes(file);
-        JsonNode node;
         try {
-            node = JournalLine.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            node = null;
+            JsonFields head = JsonFields.of(JsonTree.parse(bytes));
+            long seq = head.longInteger("seq");
+            String hash = head.text("hash");
+            if (head.names().equals(FIELDS) && seq >= 1 && hash != null && HASH.matcher(hash).matches()) {
+                return new JournalHead(seq, hash);
+            }
+        } catch (JsonException e) {
+            // not a head; said below
         }
-        List<String> names = new java.util.ArrayList<>();
-        if (node != null && node.isObject()) {
-            node.fieldNames().forEachRemaining(names::add);
-        }
-        if (!names.equals(FIELDS) || !node.get("seq").isIntegralNumber() || node.get("seq").longValue() < 1
-                || !node.get("hash").isTextual() || !HASH.matcher(node.get("hash").textValue()).matches()) {
-            throw new JournalException(file + " is not a journal head: it was changed after it was written. Do "
-                    + "not continue this run; keep the folder as evidence and start a new run from plan.json.");
-        }
-        return new JournalHead(node.get("seq").longValue(), node.get("hash").textValue());
+        throw new JournalException(file + " is not a journal head: it was changed after it was written. Do "
+                + "not continue this run; keep the folder as evidence and start a new run from plan.json.");
     }
 
     /** Replaces the head beside {@code journal} with this one, durably: after it returns, a crash keeps it. */

@@ -2,15 +2,13 @@ package dev.envclone.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.envclone.json.JsonException;
+import dev.envclone.json.JsonFields;
+import dev.envclone.json.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +23,6 @@ final class JournalLine {
     /** The fields of a line, in the order they are written. */
     static final List<String> FIELDS = List.of("seq", "previous", "time", "event", "step", "operator", "data");
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            // Two fields of one name would let a line say one thing to one reader and another to the next.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private JournalLine() {
     }
 
@@ -37,7 +30,7 @@ final class JournalLine {
     static byte[] write(long seq, String previous, String time, JournalEvent event, String step, String operator,
                         Map<String, String> data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
+        try (JsonGenerator json = JsonTree.factory().createGenerator(bytes)) {
             json.writeStartObject();
             json.writeNumberField("seq", seq);
             json.writeStringField("previous", previous);
@@ -62,37 +55,35 @@ final class JournalLine {
      * JSON, another set of fields, an unknown event).
      */
     static JournalEntry read(byte[] line) {
-        JsonNode node;
         try {
-            node = MAPPER.readTree(line);
-        } catch (IOException e) {
-            return null;
-        }
-        if (node == null || !node.isObject() || !fieldNames(node).equals(FIELDS)) {
-            return null;
-        }
-        JsonNode data = node.get("data");
-        if (!node.get("seq").canConvertToLong() || !node.get("seq").isIntegralNumber() || !data.isObject()
-                || !textOrNull(node, "step") || !node.get("previous").isTextual() || !node.get("time").isTextual()
-                || !node.get("event").isTextual() || !node.get("operator").isTextual()) {
-            return null;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (var field : (Iterable<Map.Entry<String, JsonNode>>) data::fields) {
-            if (!field.getValue().isTextual()) {
+            // JsonTree refuses a field twice: two fields of one name would let a line say one thing to one
+            // reader and another to the next.
+            JsonFields entry = JsonFields.of(JsonTree.parse(line));
+            if (!entry.names().equals(FIELDS)) {
                 return null;
             }
-            values.put(field.getKey(), field.getValue().textValue());
-        }
-        JournalEvent event;
-        try {
-            event = JournalEvent.valueOf(node.get("event").textValue());
-        } catch (IllegalArgumentException e) {
+            JsonFields data = entry.object("data");
+            String previous = entry.text("previous");
+            String time = entry.text("time");
+            String event = entry.text("event");
+            String operator = entry.text("operator");
+            if (entry.isNull("seq") || data == null || previous == null || time == null || event == null || operator == null) {
+                return null;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String field : data.names()) {
+                String value = data.text(field);
+                if (value == null) {
+                    return null;
+                }
+                values.put(field, value);
+            }
+            // longInteger refuses a seq that is no whole number within a long; valueOf an unknown event.
+            return new JournalEntry(entry.longInteger("seq"), time, JournalEvent.valueOf(event), entry.text("step"),
+                    operator, values, previous, sha256(line));
+        } catch (JsonException | IllegalArgumentException e) {
             return null;
         }
-        return new JournalEntry(node.get("seq").longValue(), node.get("time").textValue(), event,
-                node.get("step").isNull() ? null : node.get("step").textValue(), node.get("operator").textValue(),
-                values, node.get("previous").textValue(), sha256(line));
     }
 
     /** SHA-256 of the line's exact bytes, in hex. */
@@ -106,16 +97,6 @@ final class JournalLine {
 
     /** A parser for a tail that may stop anywhere: it reports what it has read and waits for the rest. */
     static JsonParser partialParser() throws IOException {
-        return MAPPER.getFactory().createNonBlockingByteArrayParser();
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static boolean textOrNull(JsonNode node, String field) {
-        return node.get(field).isTextual() || node.get(field).isNull();
+        return JsonTree.factory().createNonBlockingByteArrayParser();
     }
 }

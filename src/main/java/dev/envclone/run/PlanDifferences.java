@@ -1,17 +1,15 @@
 package dev.envclone.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.envclone.json.JsonException;
+import dev.envclone.json.JsonTree;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Two plan.json texts compared field by field, so that a refusal can say what differs, not only that it does. */
 final class PlanDifferences {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX = 10;
 
     private PlanDifferences() {
@@ -36,25 +34,26 @@ final class PlanDifferences {
     private static Map<String, String> flatten(String json) {
         Map<String, String> fields = new TreeMap<>();
         try {
-            flatten(MAPPER.readTree(json), "", fields);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            flatten(JsonTree.parse(json), "", fields);
+        } catch (JsonException e) {
             throw new UncheckedIOException(e);
         }
         return fields;
     }
 
-    private static void flatten(JsonNode node, String path, Map<String, String> fields) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                flatten(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), fields);
+    private static void flatten(Object value, String path, Map<String, String> fields) {
+        if (value instanceof Map) {
+            for (Map.Entry<?, ?> field : ((Map<?, ?>) value).entrySet()) {
+                flatten(field.getValue(), path.isEmpty() ? (String) field.getKey() : path + "." + field.getKey(),
+                        fields);
             }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(node.get(i), path + "[" + i + "]", fields);
+        } else if (value instanceof List) {
+            List<?> items = (List<?>) value;
+            for (int i = 0; i < items.size(); i++) {
+                flatten(items.get(i), path + "[" + i + "]", fields);
             }
         } else {
-            fields.put(path, node.asText());
+            fields.put(path, String.valueOf(value));
         }
     }
 }
