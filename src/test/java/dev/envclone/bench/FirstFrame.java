@@ -11,12 +11,14 @@ import javafx.stage.WindowEvent;
 
 /**
  * Starts a JavaFX application as {@code Application.launch} does (init off the FX thread, then start on it), and
- * ends the process on the first frame after its first window is shown, printing the time from the JVM's start. Run
- * as a whole process it times the start of the wizard ({@code dev.envclone.ui.WizardApp}) and of a bare window
- * ({@link HelloWorldApp}) the same way, so the two can be compared side by side:
+ * ends the process when its first window is shown (the FX thread's next event after the window's
+ * {@code WINDOW_SHOWN}: the scene has had its CSS and layout, its first pulse may still be painting) or, with the
+ * second argument {@code painted}, when the first frame of that window has been rendered; it prints the time from
+ * the JVM's start. Run as a whole process it times the start of the wizard ({@code dev.envclone.ui.WizardApp}) and
+ * of a bare window ({@link HelloWorldApp}) the same way, so the two can be compared side by side:
  *
  * <pre>DISPLAY=:97 java -Dprism.order=sw -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" \
- *     dev.envclone.bench.FirstFrame dev.envclone.ui.WizardApp</pre>
+ *     dev.envclone.bench.FirstFrame dev.envclone.ui.WizardApp [painted]</pre>
  */
 public final class FirstFrame {
     private FirstFrame() {
@@ -27,6 +29,7 @@ public final class FirstFrame {
         // it is constructed, after the toolkit has started, in the order a real start has them.
         Class<? extends Application> type = Class.forName(args.length > 0 ? args[0] : HelloWorldApp.class.getName(),
                 false, FirstFrame.class.getClassLoader()).asSubclass(Application.class);
+        boolean painted = args.length > 1 && args[1].equals("painted");
         // Anonymous classes, no lambdas: from the app-image, the wizard's side runs on envclone's archive, which
         // holds the real start's classes (Main, Application.launch) and not this probe's. A lambda of the probe
         // would be spun at run time there (the first one sets up invokedynamic, about 0.1 s) but come from the
@@ -42,12 +45,20 @@ public final class FirstFrame {
                                 window.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<WindowEvent>() {
                                     @Override
                                     public void handle(WindowEvent shown) {
-                                        Platform.runLater(new Runnable() {
+                                        Runnable end = new Runnable() {
                                             @Override
                                             public void run() {
-                                                shown();
+                                                end(painted);
                                             }
-                                        });
+                                        };
+                                        if (painted) {
+                                            // JavaFX's own frame counter: called on the render thread once a
+                                            // frame of this scene is on the window (internal API, test code).
+                                            com.sun.javafx.perf.PerformanceTracker.getSceneTracker(window.getScene())
+                                                    .setOnRenderedFrameTask(end);
+                                        } else {
+                                            Platform.runLater(end);
+                                        }
                                     }
                                 });
                             }
@@ -70,9 +81,14 @@ public final class FirstFrame {
         });
     }
 
-    private static void shown() {
+    private static void end(boolean painted) {
         long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("first frame after " + millis + " ms");
+        System.out.println((painted ? "first frame painted after " : "window shown after ") + millis + " ms");
+        System.out.flush();
+        if (painted) {
+            // From the render thread, exit would wait for the toolkit's shutdown, which waits for this thread.
+            Runtime.getRuntime().halt(0);
+        }
         System.exit(0);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Locale;
  * Whole-process start times, envclone against a floor started the same way on the same class path, in pairs of
  * alternating order (the machine's speed drifts; a pair's ratio holds), after one warm-up pair:
  * <ul>
- *   <li>{@code window}: the wizard's first frame against a bare JavaFX window ({@link FirstFrame}, {@link
- *       HelloWorldApp}); needs a display ({@code Xvfb :97 -screen 0 1280x800x24 &}, {@code DISPLAY=:97}).</li>
+ *   <li>{@code window}: the wizard's window shown (its CSS and layout done) against a bare JavaFX window's
+ *       ({@link FirstFrame}, {@link HelloWorldApp}); needs a display ({@code Xvfb :97 -screen 0 1280x800x24 &},
+ *       {@code DISPLAY=:97}).</li>
+ *   <li>{@code paint}: the same to the first frame rendered in each window.</li>
  *   <li>{@code plan}: {@code envclone plan --dbms sqlserver} against {@code java -version}.</li>
  *   <li>{@code version}: {@code envclone --version} against {@code java -version}: envclone's start alone (the
  *       log's set-up, picocli's model), without a command's work.</li>
@@ -59,7 +61,7 @@ public final class StartBenchmark {
         List<String> envclone;
         List<String> floor;
         switch (figure) {
-            case "window" -> {
+            case "window", "paint" -> {
                 String withProbe = classPath + java.io.File.pathSeparator + Path.of("target", "test-classes")
                         .toAbsolutePath();
                 // Both sides on one java (bench.java: the app-image's runtime), the floor with its own options
@@ -71,9 +73,11 @@ public final class StartBenchmark {
                 if (!floorOptions.isEmpty()) {
                     bare.addAll(Arrays.asList(floorOptions.split(" +")));
                 }
+                String until = figure.equals("paint") ? "painted" : "shown";
                 envclone = with(jvm, "-Dprism.order=sw", "-cp", withProbe, FirstFrame.class.getName(),
-                        "dev.envclone.ui.WizardApp");
-                floor = with(bare, "-cp", withProbe, FirstFrame.class.getName(), HelloWorldApp.class.getName());
+                        "dev.envclone.ui.WizardApp", until);
+                floor = with(bare, "-cp", withProbe, FirstFrame.class.getName(), HelloWorldApp.class.getName(),
+                        until);
             }
             case "plan" -> {
                 envclone = with(jvm, "-cp", classPath, "dev.envclone.Main", "plan", "--dbms", "sqlserver", "--out",
@@ -89,12 +93,12 @@ public final class StartBenchmark {
                         "--out", folder.resolve("report.pdf").toString());
                 floor = List.of(java(), "-version");
             }
-            default -> throw new IllegalArgumentException("window, plan, version or report, not " + figure);
+            default -> throw new IllegalArgumentException("window, paint, plan, version or report, not " + figure);
         }
         // bench.launcher: the app-image's bin/envclone itself, as the operator starts it, against its own runtime's
         // java -version (the window keeps FirstFrame, which a launcher cannot start).
         String launcher = System.getProperty("bench.launcher", "").trim();
-        if (!launcher.isEmpty() && !figure.equals("window")) {
+        if (!launcher.isEmpty() && !figure.equals("window") && !figure.equals("paint")) {
             Path image = Path.of(launcher).toAbsolutePath().getParent().getParent();
             List<String> arguments = envclone.subList(envclone.indexOf("dev.envclone.Main") + 1, envclone.size());
             envclone = with(List.of(Path.of(launcher).toAbsolutePath().toString()), arguments.toArray(String[]::new));
