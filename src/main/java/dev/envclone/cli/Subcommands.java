@@ -13,8 +13,8 @@ import picocli.CommandLine;
  * them, in the order {@code --help} lists them, so picocli's help and its "did you mean" stay as they were.
  */
 final class Subcommands {
-    static final List<String> NAMES = List.of("plan", "sandbox", "fingerprint", "run", "mark", "status", "report",
-            "verify", "checklist");
+    static final List<String> NAMES = List.of("plan", "sandbox", "fingerprint", "run", "mark", "status", "restore",
+            "report", "verify", "checklist");
 
     private Subcommands() {
     }
@@ -46,6 +46,7 @@ final class Subcommands {
             case "run" -> new RunCommand();
             case "mark" -> new MarkCommand();
             case "status" -> new StatusCommand();
+            case "restore" -> new RestoreCommand();
             case "report" -> new ReportCommand();
             case "verify" -> new VerifyCommand();
             case "checklist" -> new ChecklistCommand();

@@ -19,11 +19,18 @@ public final class PreImages {
      */
     public static boolean unchanged(Connection connection, String preImageSql, PreImage saved)
             throws SQLException, IOException {
-        Path now = Files.createTempFile(saved.file().getParent(), "now-", ".csv");
+        return rowSet(connection, preImageSql, saved.file().getParent()).equals(saved.rowSet());
+    }
+
+    /**
+     * The digest of the rows {@code sql} selects now, as a set ({@link PreImage#rowSet}), read through a file in
+     * {@code folder} (owner-only, deleted before this returns): the same bytes a pre-image would hold.
+     */
+    public static String rowSet(Connection connection, String sql, Path folder) throws SQLException, IOException {
+        Path now = Files.createTempFile(folder, "now-", ".csv");
         Files.delete(now);
         try {
-            return PreImageWriter.write(connection, preImageSql, now, new CancelToken()).rowSet()
-                    .equals(saved.rowSet());
+            return PreImageWriter.write(connection, sql, now, new CancelToken()).rowSet();
         } catch (CancelToken.CancelledException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -152,11 +152,19 @@ public final class StepExecutor {
                         : run(statement, i + 1, total, cancel));
                 checkpoints.statementRan(i + 1);
             }
+            // What a restore will find unchanged before it puts the old values back: the updated rows as the
+            // step leaves them, in its own transaction.
+            List<String> postRowSets = new ArrayList<>();
+            for (RowChange statement : statements) {
+                cancel.check();
+                postRowSets.add(statement.postImageSql() == null ? null
+                        : PreImages.rowSet(connection, statement.postImageSql(), preImageFolder));
+            }
             cancel.check();
             connection.commit();
             committed = true;
             progress.progress("Committed", 2 * total, 2 * total);
-            return new StepResult(preview, changed, preImages);
+            return new StepResult(preview, changed, preImages, postRowSets);
         } catch (Exception e) {
             if (folderMade && !preImagesSaved) {
                 discard(preImageFolder, e);

@@ -62,6 +62,8 @@ public final class RunRecord {
                 case STEP_FAILED -> "failed" + when + ": " + decided.get("message")
                         + (decided.get("left") != null ? " Left: " + decided.get("left") : "");
                 case STEP_BLOCKED -> "blocked" + when + ": " + decided.get("message");
+                case STEP_RESTORED -> "restored from its pre-images" + when + ": " + decided.get("total")
+                        + " rows put back; to run again";
                 case PREVIEWED -> "prepared" + when + ": " + decided.get("total") + " rows to change; not executed";
                 case STEP_STARTED -> "started" + when + " and not finished: open the run to settle it";
                 case STEP_RECOVERED -> decided.get("state") != null ? "settled after an interruption" + when + ": "

@@ -159,6 +159,11 @@ public final class RunReport {
             if (entry.event() == JournalEvent.STEP_BLOCKED) {
                 layout.paragraph("Refused " + RunRecord.time(entry.time()) + ": " + entry.get("message"));
             }
+            if (entry.event() == JournalEvent.STEP_RESTORED) {
+                layout.paragraph("Restored " + RunRecord.time(entry.time()) + " by " + entry.operator()
+                        + " from the pre-images of attempt " + entry.get("attempt") + ": " + entry.get("total")
+                        + " rows put back in one transaction; " + entry.get("postcondition") + ".");
+            }
         }
     }
 

@@ -48,5 +48,11 @@ public enum JournalEvent {
      * A finished step's effect was measured in the database: held (true/false), the rows each statement would
      * still change, and when (opened, end). held=false reopens the step.
      */
-    POSTCONDITION_CHECKED
+    POSTCONDITION_CHECKED,
+    /**
+     * An executed step's rows were put back from its pre-images (envclone restore): the attempt restored, the rows
+     * put back by each statement, and that its pre-image queries select the saved rows again. The step is pending:
+     * a later run executes it again.
+     */
+    STEP_RESTORED
 }

@@ -346,6 +346,9 @@ public final class RunSession {
         long total = 0;
         for (int i = 0; i < result.changed().size(); i++) {
             data.put(key(i + 1) + ".changed", String.valueOf(result.changed().get(i)));
+            if (result.postRowSets().get(i) != null) {
+                data.put(key(i + 1) + ".postimage.rowset", result.postRowSets().get(i));
+            }
             total += result.changed().get(i);
         }
         data.put("total", String.valueOf(total));
@@ -371,6 +374,17 @@ public final class RunSession {
         for (int i = 0; i < statements.size(); i++) {
             String key = key(i + 1);
             PreImage image = preImages.get(i);
+            RowChange statement = statements.get(i);
+            // What a restore needs to put the rows back (StepRestore): the table, what the statement does, and
+            // the conditions it was run with.
+            data.put(key + ".table", statement.table());
+            data.put(key + ".kind", statement.ddl() ? "ddl" : statement.doneWhen() == null ? "delete" : "update");
+            if (statement.where() != null) {
+                data.put(key + ".where", statement.where());
+            }
+            if (statement.doneWhen() != null) {
+                data.put(key + ".donewhen", statement.doneWhen());
+            }
             data.put(key + ".sql", statements.get(i).sql());
             data.put(key + ".preimage.sql", statements.get(i).preImageSql());
             data.put(key + ".preimage.file", run.folder().relativize(image.file()).toString().replace('\\', '/'));

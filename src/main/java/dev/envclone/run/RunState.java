@@ -60,6 +60,8 @@ public final class RunState {
                 return StepState.DONE;
             case POSTCONDITION_CHECKED:
                 return "true".equals(entry.get("held")) ? null : StepState.EFFECT_MISSING;
+            case STEP_RESTORED:
+                return StepState.PENDING;
             case STEP_RECOVERED:
                 return "true".equals(entry.get("committed")) ? StepState.DONE : StepState.PENDING;
             default:

@@ -136,6 +136,13 @@ public interface Dialect {
     String targetUnlockSql();
 
     /**
+     * The statement that lets an INSERT give an identity column its value ({@code on}) and the one that stops it,
+     * for putting deleted rows back with their own IDs; null where the DBMS has no such switch (Oracle: an identity
+     * column GENERATED ALWAYS cannot be given a value, and envclone does not change the column).
+     */
+    String identityInsert(String table, boolean on);
+
+    /**
      * Who holds the lock, where the login may see it: one parameter (the lock name); rows of session id, host,
      * program, login time and the text {@link #identifySessionSql()} set. Needs VIEW SERVER STATE (SQL Server) or
      * SELECT on V$LOCK, V$SESSION and DBMS_LOCK_ALLOCATED (Oracle); without it the query fails.

@@ -249,4 +249,9 @@ final class OracleDialect implements Dialect {
                 "  AND l.id1 = (SELECT a.lockid FROM sys.dbms_lock_allocated a WHERE a.name = ?)",
                 "  AND s.sid <> TO_NUMBER(SYS_CONTEXT('USERENV', 'SID'))");
     }
+
+    @Override
+    public String identityInsert(String table, boolean on) {
+        return null;
+    }
 }

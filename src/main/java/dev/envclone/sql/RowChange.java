@@ -71,6 +71,14 @@ public record RowChange(String table, String sql, String where, boolean requires
     }
 
     /**
+     * For an UPDATE, selects the rows that have its new values (null for a DELETE or DDL): taken in the step's
+     * transaction after it ran, it is the state a restore finds unchanged before it puts the old values back.
+     */
+    public String postImageSql() {
+        return doneWhen == null || ddl ? null : "select * from " + table + " where " + doneWhen;
+    }
+
+    /**
      * Counts the rows the statement would still change: zero once its effect is in the database (the step's
      * postcondition). A DELETE leaves none of its rows; an UPDATE leaves none of its rows without its new values.
      * A row whose {@code doneWhen} is unknown (a NULL compared) counts as not done.

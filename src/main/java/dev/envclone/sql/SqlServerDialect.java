@@ -244,4 +244,10 @@ final class SqlServerDialect implements Dialect {
                 "  AND CHARINDEX(LEFT(?, 32), l.resource_description) > 0",
                 "  AND l.request_session_id <> @@SPID;");
     }
+
+    @Override
+    public String identityInsert(String table, boolean on) {
+        // SET IDENTITY_INSERT: one table per session at a time; the caller switches it off again.
+        return "set identity_insert " + table + (on ? " on" : " off");
+    }
 }
