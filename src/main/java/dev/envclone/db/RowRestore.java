@@ -50,6 +50,16 @@ public final class RowRestore {
         }
     }
 
+    /**
+     * What a statement's restore did: the rows it put back, and the SQL it sent for them (each row's values bound to
+     * its parameters), in order: the journal keeps it, the golden files pin it.
+     */
+    public record PutBack(int rows, List<String> sql) {
+        public PutBack {
+            sql = List.copyOf(sql);
+        }
+    }
+
     /** A statement whose rows cannot be put back: the sentence says why and what to do. */
     public static final class RefusedException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -99,8 +109,8 @@ public final class RowRestore {
         }
     }
 
-    /** Puts the rows back; returns how many. The caller commits, after checking the pre-image query again. */
-    public static int putBack(Connection connection, Dialect dialect, Executed statement)
+    /** Puts the rows back. The caller commits, after checking the pre-image query again. */
+    public static PutBack putBack(Connection connection, Dialect dialect, Executed statement)
             throws SQLException, IOException, RefusedException {
         PreImageRows saved = PreImageRows.read(statement.preImage().file());
         Columns columns = Columns.of(connection, statement.table());
@@ -122,10 +132,10 @@ public final class RowRestore {
         };
     }
 
-    private static int insert(Connection connection, Dialect dialect, String table, Columns columns,
-                              PreImageRows saved) throws SQLException, RefusedException {
+    private static PutBack insert(Connection connection, Dialect dialect, String table, Columns columns,
+                                  PreImageRows saved) throws SQLException, RefusedException {
         if (saved.rows().isEmpty()) {
-            return 0;
+            return new PutBack(0, List.of());
         }
         String identityOn = columns.identity ? dialect.identityInsert(table, true) : null;
         if (columns.identity && identityOn == null) {
@@ -147,16 +157,20 @@ public final class RowRestore {
                     }
                     insert.executeUpdate();
                 }
-            }
-            if (identityOn != null) {
-                plain.execute(dialect.identityInsert(table, false));
+            } finally {
+                // The switch belongs to the session, not the transaction: a rollback leaves it on, and SQL Server
+                // allows it on one table per session only.
+                if (identityOn != null) {
+                    plain.execute(dialect.identityInsert(table, false));
+                }
             }
         }
-        return saved.rows().size();
+        return new PutBack(saved.rows().size(), identityOn == null ? List.of(sql)
+                : List.of(identityOn, sql, dialect.identityInsert(table, false)));
     }
 
-    private static int update(Connection connection, Dialect dialect, String table, Columns columns,
-                              PreImageRows saved) throws SQLException, RefusedException {
+    private static PutBack update(Connection connection, Dialect dialect, String table, Columns columns,
+                                  PreImageRows saved) throws SQLException, RefusedException {
         List<Integer> key = columns.primaryKey(connection, table);
         if (key.isEmpty()) {
             throw new RefusedException(table + " has no primary key: envclone cannot tell which row to set back. "
@@ -189,7 +203,7 @@ public final class RowRestore {
                 }
             }
         }
-        return saved.rows().size();
+        return new PutBack(saved.rows().size(), List.of(sql));
     }
 
     private static String describeKey(Columns columns, List<Integer> key, List<String> row) {

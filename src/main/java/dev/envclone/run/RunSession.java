@@ -357,6 +357,14 @@ public final class RunSession {
         return result;
     }
 
+    /**
+     * Puts back the rows of executed steps from their pre-images, on this session's target: see {@link StepRestore}.
+     */
+    public List<StepRestore.Restored> restore(List<String> stepIds) throws SQLException, IOException,
+            GuardException {
+        return new StepRestore(run, target, operator).restore(stepIds);
+    }
+
     /** 1-based position of the step in the whole procedure, as in checklist.md and the cleanup scripts. */
     public int number(Step step) {
         return steps.indexOf(step) + 1;

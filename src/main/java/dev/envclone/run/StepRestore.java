@@ -33,10 +33,14 @@ import org.slf4j.LoggerFactory;
 public final class StepRestore {
     private static final Logger LOG = LoggerFactory.getLogger(StepRestore.class);
 
-    /** What a step's restore put back: the attempt its pre-images are from, and the rows of each statement. */
-    public record Restored(String step, int attempt, List<Integer> rows) {
+    /**
+     * What a step's restore put back: the attempt its pre-images are from, the rows of each statement, and the SQL
+     * each sent (its values bound as parameters).
+     */
+    public record Restored(String step, int attempt, List<Integer> rows, List<List<String>> sql) {
         public Restored {
             rows = List.copyOf(rows);
+            sql = List.copyOf(sql);
         }
 
         public int total() {
@@ -91,6 +95,9 @@ public final class StepRestore {
             data.put("attempt", String.valueOf(step.attempt()));
             for (int i = 0; i < step.rows().size(); i++) {
                 data.put(RunSession.key(i + 1) + ".restored", String.valueOf(step.rows().get(i)));
+                if (!step.sql().get(i).isEmpty()) {
+                    data.put(RunSession.key(i + 1) + ".restore.sql", String.join(";\n", step.sql().get(i)));
+                }
             }
             data.put("total", String.valueOf(step.total()));
             data.put("postcondition", "the pre-image queries select the saved rows again");
@@ -104,12 +111,16 @@ public final class StepRestore {
     private Restored putBack(Connection connection, Executed step) throws SQLException, IOException,
             GuardException {
         List<Integer> rows = new ArrayList<>(java.util.Collections.nCopies(step.statements().size(), 0));
+        List<List<String>> sql = new ArrayList<>(java.util.Collections.nCopies(step.statements().size(),
+                List.<String>of()));
         // Statements in reverse: a step deletes children before parents, so parents go back first.
         for (int i = step.statements().size() - 1; i >= 0; i--) {
             RowRestore.Executed statement = step.statements().get(i);
             try {
                 RowRestore.requireUnchangedSince(connection, statement);
-                rows.set(i, RowRestore.putBack(connection, target.dialect(), statement));
+                RowRestore.PutBack putBack = RowRestore.putBack(connection, target.dialect(), statement);
+                rows.set(i, putBack.rows());
+                sql.set(i, putBack.sql());
             } catch (RowRestore.RefusedException e) {
                 throw new GuardException("Step " + step.step().id() + " cannot be restored: statement " + (i + 1)
                         + " (" + statement.table() + "): " + e.getMessage());
@@ -129,7 +140,7 @@ public final class StepRestore {
                         + "saved rows. Nothing was restored.");
             }
         }
-        return new Restored(step.step().id(), step.attempt(), rows);
+        return new Restored(step.step().id(), step.attempt(), rows, sql);
     }
 
     /** The step's committed attempt, from the journal; refuses a step that has none. */

@@ -96,6 +96,43 @@ class RestoreTest {
         assertEquals(reversed, order, "restored and journaled the later step first");
     }
 
+    /**
+     * The statements a restore sends, as its journal records them (values bound as parameters), pinned per DBMS for
+     * every cleanup step of the default plan; SQL Server's SET IDENTITY_INSERT appears only for a table with an
+     * identity column, which the sandbox's tables do not have. After a deliberate change:
+     * {@code -Dgolden.update=true}, then read the diff.
+     */
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void theRestoreStatementsAreExactlyTheGoldenOnes(Dbms dbms) throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(dbms, folder);
+        sandbox.execute("delete from OSSYS_EXTENSION_DBCONNECTION");
+        for (String step : CLEANUP_STEPS) {
+            assertEquals(0, run(sandbox, step).code(), step);
+        }
+        assertEquals(0, restore(sandbox, sandbox.url, String.join(",", CLEANUP_STEPS)).code());
+        StringBuilder text = new StringBuilder();
+        for (JournalEntry entry : RunFolder.open(sandbox.runDir, Clock.systemUTC()).journal().entries()) {
+            if (entry.event() != JournalEvent.STEP_RESTORED) {
+                continue;
+            }
+            for (Map.Entry<String, String> field : entry.data().entrySet()) {
+                if (field.getKey().endsWith(".restore.sql")) {
+                    String statement = field.getKey().substring(0, field.getKey().length() - ".restore.sql".length());
+                    text.append("-- ").append(entry.step()).append(", ").append(statement).append(": ")
+                            .append(entry.get(statement + ".restored")).append(" rows\n")
+                            .append(field.getValue()).append(";\n");
+                }
+            }
+        }
+        Path golden = Path.of("src/test/resources/golden/restore", dbms.cliName() + ".sql");
+        if (Boolean.getBoolean("golden.update")) {
+            java.nio.file.Files.createDirectories(golden.getParent());
+            java.nio.file.Files.writeString(golden, text);
+        }
+        assertEquals(java.nio.file.Files.readString(golden), text.toString());
+    }
+
     @ParameterizedTest
     @EnumSource(Dbms.class)
     void refusesAnotherTargetAndChangesNothing(Dbms dbms) throws Exception {

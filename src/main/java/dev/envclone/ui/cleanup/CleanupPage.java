@@ -110,6 +110,25 @@ public final class CleanupPage implements WizardPage {
         Button dba = ActionIcons.on(button("cleanup-dba", "Done by _DBA…"), Action.DONE_BY_DBA);
         dba.setOnAction(e -> Prompts.dba(view, "cleanup-dba").ifPresent(n -> model.doneByDba(n.name(), n.note())));
         dba.disableProperty().bind(locked);
+        // Only on an executed step: puts its rows back from the pre-images (the same typed confirmation).
+        Button restore = ActionIcons.on(button("cleanup-restore", "_Restore…"), Action.RESTORE);
+        restore.setOnAction(e -> {
+            String title = "Restore step " + model.item().number();
+            String text = "Put back the rows this step changed, from its pre-images, on "
+                    + model.targetDatabaseName() + "? Refused if they changed since the step. The step is "
+                    + "pending afterwards: Execute runs it again.";
+            boolean confirmed = model.nameToBeTyped()
+                    ? Prompts.confirmTyped(view, "cleanup-restore-confirm", title, text, "Restore",
+                            "Type the target database's name to restore: " + model.targetDatabaseName()
+                                    + "\n(exactly as shown, upper and lower case alike)", model::typedNameMatches)
+                    : Prompts.confirm(view, "cleanup-restore-confirm", title, text, "Restore");
+            if (confirmed) {
+                model.restore();
+            }
+        });
+        restore.visibleProperty().bind(model.restorableProperty());
+        restore.managedProperty().bind(model.restorableProperty());
+        restore.disableProperty().bind(model.busyProperty());
         Button copy = ActionIcons.on(button("cleanup-copy", "_Copy SQL"), Action.COPY);
         copy.setOnAction(e -> {
             Prompts.copy(model.sqlProperty().get());
@@ -133,7 +152,7 @@ public final class CleanupPage implements WizardPage {
             standIn.setMaxWidth(Double.MAX_VALUE);
             page.actions(standIn);
         }
-        page.actionRow(preview, execute, skip, dba, copy, save, cancel);
+        page.actionRow(preview, execute, skip, dba, restore, copy, save, cancel);
     }
 
     private void save() {

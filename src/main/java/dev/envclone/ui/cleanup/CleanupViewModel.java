@@ -10,8 +10,11 @@ import dev.envclone.procedure.CleanupContext;
 import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.Step;
+import dev.envclone.run.JournalEntry;
+import dev.envclone.run.JournalEvent;
 import dev.envclone.run.RunFolder;
 import dev.envclone.run.RunState;
+import dev.envclone.run.StepRestore;
 import dev.envclone.run.StepState;
 import dev.envclone.sandbox.ServiceCenterStandIn;
 import dev.envclone.sql.CleanupItem;
@@ -57,6 +60,7 @@ public final class CleanupViewModel {
     private final ObservableList<StatementRow> statementsView = FXCollections.unmodifiableObservableList(statements);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper restorable = new ReadOnlyBooleanWrapper(false);
     private Background.Job job;
     private StepPreview lastPreview;
 
@@ -154,12 +158,14 @@ public final class CleanupViewModel {
         if (run() == null) {
             stateText.set("State: no run yet. Accept the plan first: that makes the run folder and its journal.");
             finished.set(false);
+            restorable.set(false);
             return;
         }
         RunState state = run().state();
         StepState now = state.of(step.id());
         stateText.set("State: " + StepStateText.of(now, state.lastEntry(step.id())));
         finished.set(now.finished());
+        restorable.set(restorable());
     }
 
     /** Counts the rows each statement would change; changes nothing, records the counts in the journal. */
@@ -176,6 +182,37 @@ public final class CleanupViewModel {
         }
         start("Executing step " + item.number() + ": " + step.title(), e -> CleanupMessages.failed(e, false),
                 (progress, cancel) -> wizard.context().session().execute(step, cancel, progress), this::executed);
+    }
+
+    /**
+     * Whether the step's rows can be put back from its pre-images: envclone executed it (a tick, a DBA or a skip
+     * left none) and it changed rows, not the catalog (dropped users cannot be put back from rows). The engine
+     * refuses again if the rows changed since, or the target is another.
+     */
+    public boolean restorable() {
+        if (run() == null || changesCatalog()) {
+            return false;
+        }
+        RunState state = run().state();
+        JournalEntry last = state.lastEntry(step.id());
+        return state.of(step.id()) == StepState.DONE && last != null
+                && (last.event() == JournalEvent.STEP_EXECUTED || last.event() == JournalEvent.STEP_RECOVERED
+                && "true".equals(last.get("committed")));
+    }
+
+    public ReadOnlyBooleanProperty restorableProperty() {
+        return restorable.getReadOnlyProperty();
+    }
+
+    /** Puts the step's rows back (envclone restore): one transaction, journaled; the step is pending again. */
+    public void restore() {
+        if (!restorable()) {
+            errorText.set("Only a step envclone executed can be restored; this one is "
+                    + (run() == null ? "not in a run" : run().state().of(step.id()).label()) + ".");
+            return;
+        }
+        start("Restoring step " + item.number() + ": " + step.title(), e -> CleanupMessages.failed(e, false),
+                (progress, cancel) -> wizard.context().session().restore(List.of(step.id())), this::restored);
     }
 
     /** Cancels this page's job under way, if any; the engine rolls back what it started. */
@@ -392,6 +429,14 @@ public final class CleanupViewModel {
                 + "SID maps to), with the catalog rows each would change:"
                 : "Statements generated from the database, with the rows each would change:");
         statements.setAll(rows(preview.statements(), toLongs(preview.counts())));
+    }
+
+    private void restored(List<StepRestore.Restored> restored) {
+        StepRestore.Restored step = restored.get(0);
+        resultText.set("Restored: " + step.total() + " rows put back from the pre-images of attempt "
+                + step.attempt() + ", in one transaction; the step's pre-image queries select the saved rows again. "
+                + "The step is pending: Execute runs it again.");
+        statements.clear();
     }
 
     private void executed(StepResult result) {

@@ -1,6 +1,7 @@
 package dev.envclone.ui.cleanup;
 
 import dev.envclone.run.JournalEntry;
+import dev.envclone.run.JournalEvent;
 import dev.envclone.run.StepState;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +21,10 @@ final class StepStateText {
     }
 
     static String of(StepState state, JournalEntry entry) {
+        if (entry != null && entry.event() == JournalEvent.STEP_RESTORED) {
+            return "Pending: restored from its pre-images by " + entry.operator() + " on " + time(entry.time()) + "; "
+                    + rows(entry.get("total")) + " put back. Execute runs it again.";
+        }
         if (entry == null || state == StepState.PENDING) {
             return "Pending: not previewed or executed in this run yet.";
         }

@@ -31,6 +31,7 @@ public final class ActionIcons {
         NEW_MIGRATION("plus-circle"),
         OPEN("folder-open"),
         RESUME("history"),
+        RESTORE("history"),
         STAND_IN("database-export");
 
         private final String literal;

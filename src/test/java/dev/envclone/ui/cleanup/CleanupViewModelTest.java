@@ -59,6 +59,34 @@ class CleanupViewModelTest {
 
     @ParameterizedTest
     @EnumSource(Dbms.class)
+    void restorePutsAnExecutedStepsRowsBackAndTheStepCanRunAgain(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        CleanupViewModel model = model(fixture, SECURITY);
+        long before = fixture.count("ossys_parameter");
+        assertFalse(model.restorableProperty().get(), "nothing executed, nothing to put back");
+        model.execute();
+        assertTrue(model.restorableProperty().get(), "an executed step offers its restore");
+        long executed = fixture.count("ossys_parameter");
+
+        model.restore();
+
+        assertEquals("", model.errorTextProperty().get());
+        assertEquals(before, fixture.count("ossys_parameter"));
+        assertTrue(model.resultTextProperty().get().startsWith("Restored: " + (before - executed) + " rows put back "
+                + "from the pre-images of attempt 1, in one transaction"), model.resultTextProperty().get());
+        assertEquals(StepState.PENDING, state(fixture, SECURITY));
+        assertEquals(StepState.PENDING, fixture.item(SECURITY).stateProperty().get(), "the step list is refreshed");
+        assertFalse(model.restorableProperty().get());
+        assertFalse(model.finishedProperty().get(), "it can be executed again");
+        assertTrue(model.stateTextProperty().get().startsWith("State: Pending: restored from its pre-images by Ana "
+                + "Operator on "), model.stateTextProperty().get());
+        model.execute();
+        assertEquals(executed, fixture.count("ossys_parameter"));
+        assertEquals(StepState.DONE, state(fixture, SECURITY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
     void executeChangesTheRowsAndSaysWhereThePreImagesAre(Dbms dbms) throws Exception {
         WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
         CleanupViewModel model = model(fixture, SECURITY);
