@@ -66,6 +66,17 @@ class RestoreTest {
             assertEquals(StepState.PENDING, folder.state().of(step), step);
             assertEquals(JournalEvent.STEP_RESTORED, folder.state().lastEntry(step).event());
         }
+        // The report says so, under the step.
+        Path report = this.folder.resolve("report.pdf");
+        CliProcess.Result reported = CliProcess.inProcess("report", "--run-dir", sandbox.runDir.toString(), "--out",
+                report.toString());
+        assertEquals(0, reported.code(), reported.out() + reported.err());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
+            String all = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertTrue(all.contains("Restored ") && all.contains(" by rehearsal from the pre-images of attempt 1: 3 "
+                    + "rows put back in one transaction; the pre-image queries select the saved rows again."), all);
+            assertTrue(all.contains("restored from its pre-images by rehearsal at "), "the step's outcome line");
+        }
         // Restored, a step is repeatable: it runs again with a fresh pre-image.
         CliProcess.Result again = run(sandbox, "cleanup-front-ends");
         assertEquals(0, again.code(), again.out() + again.err());
