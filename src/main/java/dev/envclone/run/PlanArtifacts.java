@@ -11,6 +11,7 @@ import dev.envclone.procedure.CleanupScript;
 import dev.envclone.procedure.CloneFiles;
 import dev.envclone.procedure.MigrationPlan;
 import dev.envclone.procedure.PlanJson;
+import dev.envclone.procedure.UnattendedScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class PlanArtifacts {
             case ORACLE -> oracleCloneFiles(plan);
         });
         files.putAll(CleanupScript.files(plan));
+        files.put(UnattendedScript.FILE, UnattendedScript.render(plan));
         return files;
     }
 

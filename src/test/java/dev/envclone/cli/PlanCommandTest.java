@@ -137,11 +137,12 @@ class PlanCommandTest {
         Path folder = temp.resolve("p");
         assertEquals(0, run("plan", "--dbms", "sqlserver", "--out", folder.toString()));
         for (String name : List.of("plan.json", "checklist.md", "backup-on-source.sql", "restore-on-target.sql",
-                "cleanup-before-install.sql", "cleanup-after-install.sql")) {
+                "cleanup-before-install.sql", "cleanup-after-install.sql", "configuration-tool.cmd")) {
             assertTrue(Files.isRegularFile(folder.resolve(name)), name);
         }
         assertTrue(out.toString().contains("Wrote plan.json, checklist.md, backup-on-source.sql, "
-                        + "restore-on-target.sql, cleanup-before-install.sql, cleanup-after-install.sql to " + folder),
+                        + "restore-on-target.sql, cleanup-before-install.sql, cleanup-after-install.sql, "
+                        + "configuration-tool.cmd to " + folder),
                 out.toString());
     }
 
