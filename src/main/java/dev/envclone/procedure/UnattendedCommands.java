@@ -99,6 +99,11 @@ public final class UnattendedCommands {
     private UnattendedCommands() {
     }
 
+    /** The command that does the checklist step {@code stepId}, if one does. */
+    public static java.util.Optional<Command> forStep(MigrationPlan plan, String stepId) {
+        return forPlan(plan).stream().filter(c -> c.steps().contains(stepId)).findFirst();
+    }
+
     public static List<Command> forPlan(MigrationPlan plan) {
         boolean fresh = plan.installPath() == InstallPath.FRESH;
         List<Command> commands = new ArrayList<>();

@@ -43,6 +43,14 @@ public final class ConfigToolViewModel {
         return marks;
     }
 
+    /**
+     * OutSystems' unattended command that applies what the tabs hold (with the session rebuild and, on a fresh
+     * installation, Service Center), the same for the three tabs' steps.
+     */
+    public java.util.Optional<dev.envclone.procedure.UnattendedCommands.Command> unattendedCommand() {
+        return dev.envclone.procedure.UnattendedCommands.forStep(wizard.planProperty().get(), item.step().id());
+    }
+
     /** Platform, Log and Session, in the document's order. */
     public List<ConfigTab> tabs() {
         return tabs;

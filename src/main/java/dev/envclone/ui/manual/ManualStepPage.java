@@ -56,6 +56,7 @@ public final class ManualStepPage implements WizardPage {
                     "hint"));
         }
         page.add(text("manual-reference", marks.reference(), "hint"));
+        model.unattendedCommand().ifPresent(command -> page.add(StepPageParts.unattended("manual", command)));
         if (model.sandboxUnmapOffered()) {
             page.add(sandbox());
         }

@@ -59,6 +59,13 @@ public final class ManualStepViewModel {
         return note;
     }
 
+    /** OutSystems' unattended command for this step (licence, Service Center, republish), if it has one. */
+    public java.util.Optional<dev.envclone.procedure.UnattendedCommands.Command> unattendedCommand() {
+        dev.envclone.procedure.MigrationPlan plan = wizard.planProperty().get();
+        return plan == null || !item.applicable() ? java.util.Optional.empty()
+                : dev.envclone.procedure.UnattendedCommands.forStep(plan, item.step().id());
+    }
+
     /** Done and Skip are offered while the step is open and nothing is being written. */
     public BooleanBinding canMarkProperty() {
         return canMark;

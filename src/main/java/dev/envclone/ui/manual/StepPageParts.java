@@ -115,4 +115,21 @@ public final class StepPageParts {
                 "Why is this step skipped? The reason goes into the journal and the report.")
                 .ifPresent(marks::skip)), Action.SKIP);
     }
+
+    /**
+     * The step's unattended command, as OutSystems documents it, to copy; configuration-tool.cmd in the run folder runs
+     * it and asks for each value.
+     */
+    public static VBox unattended(String prefix, dev.envclone.procedure.UnattendedCommands.Command command) {
+        Label line = text(prefix + "-unattended-command", command.display(), "sql");
+        Label hint = text(prefix + "-unattended-hint", "configuration-tool.cmd in the run folder runs it on the "
+                + "server (elevated prompt) and asks for each value, passwords hidden; the tool takes them on its "
+                + "command line, where the server's administrators can see them while it runs. Syntax: "
+                + command.source() + ".", "hint");
+        Button copy = new Button("Cop_y the command");
+        copy.setId(prefix + "-unattended-copy");
+        copy.setOnAction(e -> dev.envclone.ui.common.Prompts.copy(command.display()));
+        VBox box = new VBox(6, dev.envclone.ui.common.PageLayout.section("Unattended command"), line, hint, copy);
+        return box;
+    }
 }

@@ -47,6 +47,17 @@ class ConfigToolViewModelTest {
     }
 
     @Test
+    void offersTheUnattendedCommandThatAppliesTheTabs() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        for (String step : java.util.List.of("config-tool-platform", "config-tool-log", "config-tool-session")) {
+            String command = new ConfigToolViewModel(fixture.wizard, fixture.item(step)).unattendedCommand()
+                    .orElseThrow().display();
+            assertTrue(command.startsWith("<platform_path>\\ConfigurationTool.com /SetupInstall "
+                    + "<platform_db_admin_username> <platform_db_admin_password> /RebuildSession"), command);
+        }
+    }
+
+    @Test
     void selectsTheTabOfItsStep() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
 

@@ -44,6 +44,22 @@ class ManualStepViewModelTest {
     }
 
     @Test
+    void theLicenceAndRepublishStepsOfferTheirUnattendedCommandAndOtherStepsNone() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        assertEquals("<platform_path>\\ConfigurationTool.com /UploadLicense <license_file> "
+                + "<platform_server_admin_user> <platform_server_admin_password>",
+                new ManualStepViewModel(fixture.wizard, fixture.item("upload-license")).unattendedCommand()
+                        .orElseThrow().display());
+        assertEquals("<outsystems_common_path>\\OSPTool.com /PublishFactory <hostname> <username> <password>",
+                new ManualStepViewModel(fixture.wizard, fixture.item("republish-factory")).unattendedCommand()
+                        .orElseThrow().display());
+        assertTrue(new ManualStepViewModel(fixture.wizard, fixture.item("install-service-center"))
+                .unattendedCommand().orElseThrow().display().endsWith("/InstallServiceCenter"));
+        assertTrue(new ManualStepViewModel(fixture.wizard, fixture.item("start-services")).unattendedCommand()
+                .isEmpty());
+    }
+
+    @Test
     void skipKeepsTheReason() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
         ManualStepViewModel model = new ManualStepViewModel(fixture.wizard, fixture.item("start-services"));
