@@ -67,12 +67,28 @@ final class InstallSteps {
                         + "strongly recommended (" + plan.targetEnvironment() + ")."));
         steps.add(Step.manual(ProcedurePhase.AFTER_INSTALL, "remove-extension-db-connections", "Remove the database connections from extensions",
                 CleanupCatalog.DATABASE_CONNECTIONS.reference(plan.dbms(), plan.installPath()),
-                "Save each database connection's settings (for example in text files). Then in Service Center, "
+                "Each database connection's settings are saved in database-connections.md in the run folder (envclone "
+                        + "wrote it when the run first opened its target). In Service Center, "
                         + "Factory > Extensions: for each extension with a database connection, open the Operation "
                         + "tab, set each logical database to (not configured) and apply.",
                 "Left mapped, the next step fails with an integrity error on OSSYS_EXTENSION_DBCONNECTION.")
                 .forPart(OptionalPart.EXTENSION_DB_CONNECTIONS));
         steps.add(cleanup(CleanupCatalog.DATABASE_CONNECTIONS, plan));
+        // Not a step of the document, which says only to save the settings first (docs/deviations.md 38).
+        steps.add(Step.manual(ProcedurePhase.AFTER_INSTALL, "recreate-database-connections",
+                "Define the database connections again",
+                DocRef.elsewhere("Deploy an Integration With an External Database",
+                        "Define a Database Connection in the Quality environment"),
+                "For each connection in database-connections.md in the run folder (saved before the cleanup deleted "
+                        + "them): define it again for this environment, test it and map its extensions.",
+                "Service Center, Administration > Database Connections > New Database Connection: the same name, "
+                        + "this environment's server and credentials.",
+                "Test: the user must list the tables and views and may create, read, update and delete on them; "
+                        + "then Create.",
+                "Map each extension's logical database to its connection (the extension's Operation tab, or the "
+                        + "configuration link in a LifeTime deployment's warning banner).",
+                "In LifeTime's deployment (Configure applications settings), enter each external entity's "
+                        + "three-part Physical Table Name for this environment."));
         if (wording.developmentEnvironment()) {
             steps.add(manual(plan, ProcedurePhase.AFTER_INSTALL, "install-development-environment",
                     "Install Service Studio and Integration Studio",

@@ -99,6 +99,21 @@ public final class UnattendedCommands {
     private UnattendedCommands() {
     }
 
+    private static List<Part> sqlServerSetupCredentials(MigrationPlan plan) {
+        List<Part> parts = new ArrayList<>(List.of(
+                Part.value(new Value("PLATFORM_DB_ADMIN_USER", "SQL Server administrative login for the platform "
+                        + "database", "<platform_db_admin_username>", false, "sa")),
+                Part.value(new Value("PLATFORM_DB_ADMIN_PASSWORD", "Password of that login",
+                        "<platform_db_admin_password>", true, null))));
+        if (plan.sqlServer() != null && plan.sqlServer().log() != null) {
+            parts.add(Part.value(new Value("LOGGING_DB_ADMIN_USER", "SQL Server administrative login for the log "
+                    + "database", "<logging_db_admin_username>", false, "sa")));
+            parts.add(Part.value(new Value("LOGGING_DB_ADMIN_PASSWORD", "Password of that login",
+                    "<logging_db_admin_password>", true, null)));
+        }
+        return parts;
+    }
+
     /** The command that does the checklist step {@code stepId}, if one does. */
     public static java.util.Optional<Command> forStep(MigrationPlan plan, String stepId) {
         return forPlan(plan).stream().filter(c -> c.steps().contains(stepId)).findFirst();
@@ -112,26 +127,17 @@ public final class UnattendedCommands {
         List<String> notes = new ArrayList<>(List.of("server.hsconf holds the target's database settings first: the "
                 + "Configuration Tool sheet's Platform, Log and Session tabs, typed in the Configuration Tool (Save, "
                 + "not Apply and Exit) or into a template made with " + "ConfigurationTool.com /GenerateTemplates."));
-        switch (plan.dbms()) {
-            case SQLSERVER -> {
-                // The credentials create or upgrade the platform (and a separate log) database's model: the
-                // administrative login the sheet's Grant Permissions asks for, typically sa.
-                Value user = new Value("PLATFORM_DB_ADMIN_USER", "SQL Server administrative login for the platform "
-                        + "database", "<platform_db_admin_username>", false, "sa");
-                Value password = new Value("PLATFORM_DB_ADMIN_PASSWORD", "Password of that login",
-                        "<platform_db_admin_password>", true, null);
-                setup.add(Part.value(user));
-                setup.add(Part.value(password));
-                if (plan.sqlServer() != null && plan.sqlServer().log() != null) {
-                    setup.add(Part.value(new Value("LOGGING_DB_ADMIN_USER", "SQL Server administrative login for "
-                            + "the log database", "<logging_db_admin_username>", false, "sa")));
-                    setup.add(Part.value(new Value("LOGGING_DB_ADMIN_PASSWORD", "Password of that login",
-                            "<logging_db_admin_password>", true, null)));
-                }
-            }
-            case ORACLE -> notes.add("For Oracle, /SetupInstall takes no credentials: the users it uses are "
-                    + "those in server.hsconf.");
-        }
+        // SQL Server: the credentials create or upgrade the platform (and a separate log) database's model, the
+        // administrative login the sheet's Grant Permissions asks for, typically sa. Oracle: none.
+        setup.addAll(switch (plan.dbms()) {
+            case SQLSERVER -> sqlServerSetupCredentials(plan);
+            case ORACLE -> List.<Part>of();
+        });
+        notes.addAll(switch (plan.dbms()) {
+            case SQLSERVER -> List.<String>of();
+            case ORACLE -> List.of("For Oracle, /SetupInstall takes no credentials: the users it uses are those in "
+                    + "server.hsconf.");
+        });
         setup.add(Part.literal("/RebuildSession"));
         setup.add(Part.value(new Value("SESSION_DB_ADMIN_USER", "Administrative user of the session database",
                 "<session_db_admin_username>", false, switch (plan.dbms()) {

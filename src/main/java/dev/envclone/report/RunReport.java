@@ -141,6 +141,15 @@ public final class RunReport {
         if (checked != null) {
             layout.note("In the database: " + PostconditionCheck.summary(checked) + ".");
         }
+        if (dev.envclone.procedure.CleanupCatalog.DATABASE_CONNECTIONS.id().equals(step.step().id())) {
+            JournalEntry saved = run.journal().stream()
+                    .filter(e -> e.event() == JournalEvent.DATABASE_CONNECTIONS_SAVED).findFirst().orElse(null);
+            if (saved != null) {
+                layout.note("Before any cleanup step ran, the definitions of " + saved.get("connections")
+                        + " database connections and their extensions' mappings were saved in " + saved.get("file")
+                        + " (SHA-256 " + saved.get("sha256") + ").");
+            }
+        }
         JournalEntry preview = step.last(JournalEvent.PREVIEWED);
         if (preview != null) {
             layout.note("Previewed " + RunRecord.time(preview.time()) + " by " + preview.operator() + ": "

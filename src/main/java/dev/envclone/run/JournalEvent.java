@@ -54,5 +54,10 @@ public enum JournalEvent {
      * put back by each statement, and that its pre-image queries select the saved rows again. The step is pending:
      * a later run executes it again.
      */
-    STEP_RESTORED
+    STEP_RESTORED,
+    /**
+     * The database connections the cleanup deletes were saved before any cleanup step ran, with their mappings:
+     * file, connections, sha256.
+     */
+    DATABASE_CONNECTIONS_SAVED
 }

@@ -70,6 +70,10 @@ public final class RunLoop {
                         + "; the database lost or undid it, so it runs again"));
             }
         }
+        String saved = session.saveDatabaseConnections();
+        if (saved != null) {
+            report.line(saved);
+        }
         return fingerprint;
     }
 

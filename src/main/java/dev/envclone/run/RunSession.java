@@ -358,6 +358,30 @@ public final class RunSession {
     }
 
     /**
+     * Writes database-connections.md (see {@link ConnectionsFile}) if the run has none yet and its connections step
+     * has not run: so it holds the connections and their mappings before the operator unmaps them and the step
+     * deletes them. Returns the sentence saying so, or null when nothing was written.
+     */
+    public String saveDatabaseConnections() throws SQLException, IOException {
+        Path file = run.folder().resolve(ConnectionsFile.FILE);
+        StepState connections = run.state().of(dev.envclone.procedure.CleanupCatalog.DATABASE_CONNECTIONS.id());
+        if (Files.exists(file) || connections.finished()) {
+            return null;
+        }
+        List<dev.envclone.db.DatabaseConnectionDefinitions.Definition> found =
+                dev.envclone.db.DatabaseConnectionDefinitions.read(connection);
+        byte[] bytes = ConnectionsFile.render(TargetInspection.inspect(target).fingerprint(), found)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        dev.envclone.files.OwnerOnly.write(file, bytes, "database connections file");
+        run.journal().append(JournalEvent.DATABASE_CONNECTIONS_SAVED, null, operator, Map.of("file",
+                ConnectionsFile.FILE, "connections", String.valueOf(found.size()), "sha256",
+                JournalLine.sha256(bytes)));
+        LOG.info("Run {}: {} database connections saved in {}", run.folder(), found.size(), file);
+        return "Saved the definitions of " + found.size() + " database connection" + (found.size() == 1 ? "" : "s")
+                + " (before the cleanup deletes them) in " + file + ".";
+    }
+
+    /**
      * Puts back the rows of executed steps from their pre-images, on this session's target: see {@link StepRestore}.
      */
     public List<StepRestore.Restored> restore(List<String> stepIds) throws SQLException, IOException,

@@ -25,7 +25,8 @@ class ProcedureCatalogTest {
                 "lifetime-unregister", "cleanup-lifetime-running", "install-prerequisites",
                 "install-platform-server", "config-tool-platform", "config-tool-log", "config-tool-session",
                 "install-service-center", "upload-license", "environment-purpose",
-                "remove-extension-db-connections", "cleanup-database-connections", "install-development-environment",
+                "remove-extension-db-connections", "cleanup-database-connections", "recreate-database-connections",
+                "install-development-environment",
                 "multiple-catalogs", "application-configuration", "republish-factory", "start-services",
                 "reconfigure-saml", "lifetime-register", "disable-lifetime"), ids(Dbms.SQLSERVER, InstallPath.FRESH));
     }
@@ -38,7 +39,8 @@ class ProcedureCatalogTest {
                 "cleanup-lifetime-managed", "lifetime-unregister", "cleanup-lifetime-running", "stop-services",
                 "stop-iis", "clear-share-bar", "config-tool-platform", "config-tool-log", "config-tool-session",
                 "start-iis", "apply-and-exit", "upload-license", "environment-purpose",
-                "remove-extension-db-connections", "cleanup-database-connections", "multiple-catalogs",
+                "remove-extension-db-connections", "cleanup-database-connections", "recreate-database-connections",
+                "multiple-catalogs",
                 "application-configuration", "republish-factory", "start-services", "reconfigure-saml",
                 "lifetime-register", "disable-lifetime"), ids(Dbms.ORACLE, InstallPath.RECONFIGURE));
     }

@@ -65,10 +65,11 @@ public final class ConfigToolPage implements WizardPage {
                         + "checked when the run started, so they cannot be changed here. Passwords are typed only "
                         + "in the Configuration Tool. A value the plan does not have can be written in for the "
                         + "printed sheet; it is kept nowhere.", "hint"),
-                tabs, sheetMessage());
-        model.unattendedCommand().ifPresent(command -> page.add(StepPageParts.unattended("configtool", command)));
-        page.add(PageLayout.section("Record"), StepPageParts.record("configtool", model.marks()));
+                tabs, sheetMessage(), PageLayout.section("Record"),
+                StepPageParts.record("configtool", model.marks()));
         page.actionRow(sheetButtons());
+        // Last: the form and its sheet come first; the command is the other way to apply them.
+        model.unattendedCommand().ifPresent(command -> page.add(StepPageParts.unattended("configtool", command)));
         page.actions(tickRow());
     }
 

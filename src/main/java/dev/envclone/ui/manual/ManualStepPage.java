@@ -56,11 +56,12 @@ public final class ManualStepPage implements WizardPage {
                     "hint"));
         }
         page.add(text("manual-reference", marks.reference(), "hint"));
-        model.unattendedCommand().ifPresent(command -> page.add(StepPageParts.unattended("manual", command)));
         if (model.sandboxUnmapOffered()) {
             page.add(sandbox());
         }
         page.add(PageLayout.section("Record"), StepPageParts.record("manual", marks));
+        // Last: the document's way first; the command is the other way to do the step.
+        model.unattendedCommand().ifPresent(command -> page.add(StepPageParts.unattended("manual", command)));
         page.actions(actions());
     }
 

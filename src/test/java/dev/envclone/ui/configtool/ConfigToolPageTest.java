@@ -12,7 +12,6 @@ import javafx.print.Printer;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -37,9 +36,8 @@ class ConfigToolPageTest {
         fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
         model = new ConfigToolViewModel(fixture.wizard, fixture.item("config-tool-log"));
         ConfigToolPage page = new ConfigToolPage(model);
-        ScrollPane center = new ScrollPane(page.view());
-        center.setFitToWidth(true);
-        Scene scene = new Scene(center, 1000, 800);
+        // As the main window holds a page: its body scrolls, its action bar stays at the bottom.
+        Scene scene = new Scene((javafx.scene.Parent) page.view(), 1000, 800);
         scene.getStylesheets().add(getClass().getResource("/dev/envclone/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
