@@ -14,7 +14,7 @@ import picocli.CommandLine;
  */
 final class Subcommands {
     static final List<String> NAMES = List.of("plan", "sandbox", "fingerprint", "run", "mark", "status", "restore",
-            "report", "verify", "checklist");
+            "check", "report", "verify", "checklist");
 
     private Subcommands() {
     }
@@ -47,6 +47,7 @@ final class Subcommands {
             case "mark" -> new MarkCommand();
             case "status" -> new StatusCommand();
             case "restore" -> new RestoreCommand();
+            case "check" -> new CheckCommand();
             case "report" -> new ReportCommand();
             case "verify" -> new VerifyCommand();
             case "checklist" -> new ChecklistCommand();

@@ -76,6 +76,7 @@ public final class RunReport {
             details(step);
         }
         configurationTool();
+        afterInstall();
         layout.heading("Final checklist");
         ChecklistPdf.completed(layout, run);
         journal();
@@ -92,6 +93,29 @@ public final class RunReport {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** The last after-install check (envclone check), if one ran: each check's outcome and what it found. */
+    private void afterInstall() throws IOException {
+        JournalEntry checked = null;
+        for (JournalEntry entry : run.journal()) {
+            if (entry.event() == JournalEvent.AFTER_INSTALL_CHECKED) {
+                checked = entry;
+            }
+        }
+        if (checked == null) {
+            return;
+        }
+        layout.heading("After the install");
+        layout.note("Checked " + RunRecord.time(checked.time()) + " by " + checked.operator() + " (envclone check): "
+                + checked.get("outcome") + ". Values are compared as digests; none is shown.");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; checked.get(String.format(java.util.Locale.ROOT, "check.%02d.name", i)) != null; i++) {
+            String key = String.format(java.util.Locale.ROOT, "check.%02d", i);
+            rows.add(List.of(checked.get(key + ".name"), checked.get(key + ".outcome"), checked.get(key + ".detail")));
+        }
+        layout.table(List.of(PdfLayout.Column.text("Check", 1.4f), PdfLayout.Column.text("Outcome", 0.8f),
+                PdfLayout.Column.text("Found", 5f)), rows);
     }
 
     private void summary() throws IOException {

@@ -59,5 +59,10 @@ public enum JournalEvent {
      * The database connections the cleanup deletes were saved before any cleanup step ran, with their mappings:
      * file, connections, sha256.
      */
-    DATABASE_CONNECTIONS_SAVED
+    DATABASE_CONNECTIONS_SAVED,
+    /**
+     * The after-install checks ran (envclone check): per check its name, outcome (ok, not yet, warning, failed) and
+     * what it found, and the worst outcome.
+     */
+    AFTER_INSTALL_CHECKED
 }

@@ -148,26 +148,16 @@ public final class StepRestore {
         Step step = ProcedureCatalog.cleanupSteps(run.plan()).stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> new GuardException("'" + id + "' is not a cleanup step of this run's plan: give "
                         + "a step id from its checklist (envclone status --run-dir " + run.folder() + ")."));
-        RunState state = run.state();
-        JournalEntry done = state.lastEntry(id);
-        boolean committed = done != null && (done.event() == JournalEvent.STEP_EXECUTED
-                || done.event() == JournalEvent.STEP_RECOVERED && "true".equals(done.get("committed")));
-        if (state.of(id) != StepState.DONE || !committed) {
-            throw new GuardException("Step " + id + " is " + state.of(id).label() + (state.of(id) == StepState.DONE
+        ExecutedStep executed = ExecutedStep.of(run, id).orElse(null);
+        if (executed == null) {
+            StepState state = run.state().of(id);
+            throw new GuardException("Step " + id + " is " + state.label() + (state == StepState.DONE
                     ? " without envclone executing it (no pre-images)" : "") + ": only a step envclone executed "
                     + "can be restored.");
         }
-        List<JournalEntry> entries = run.journal().entries();
-        int position = entries.indexOf(done);
-        JournalEntry started = null;
-        for (int i = position - 1; i >= 0 && started == null; i--) {
-            if (id.equals(entries.get(i).step()) && entries.get(i).event() == JournalEvent.STEP_STARTED) {
-                started = entries.get(i);
-            }
-        }
-        if (started == null || started.get("statements") == null) {
-            throw new GuardException("Step " + id + " has no recorded start with its pre-images in the journal.");
-        }
+        JournalEntry done = executed.done();
+        JournalEntry started = executed.started();
+        int position = executed.position();
         int count = Integer.parseInt(started.get("statements"));
         List<RowRestore.Executed> statements = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
