@@ -381,6 +381,11 @@ public final class RunSession {
                 + " (before the cleanup deletes them) in " + file + ".";
     }
 
+    /** The after-install checks on this session's target, journaled: see {@link AfterInstallCheck}. */
+    public List<AfterInstallCheck.Finding> checkAfterInstall() throws SQLException, IOException {
+        return new AfterInstallCheck(run, target).checkAndRecord(operator);
+    }
+
     /**
      * Puts back the rows of executed steps from their pre-images, on this session's target: see {@link StepRestore}.
      */

@@ -55,7 +55,8 @@ public final class FinalPage implements WizardPage {
         page.add(summary, text(null, "Tick a step when it is done (its box, with Space): the journal records you and "
                         + "the time, with the note typed in its row; Enter in a note records nothing. A ticked step "
                         + "cannot be unticked: the journal only grows.", "hint"),
-                checklist(), PageLayout.section("Evidence"), evidence());
+                checklist(), PageLayout.section("After the install"), afterInstall(),
+                PageLayout.section("Evidence"), evidence());
         // A tick that failed leaves its box as the journal has it, not as it was clicked.
         model.busyProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -134,6 +135,20 @@ public final class FinalPage implements WizardPage {
         for (Node cell : List.of(step, state, note)) {
             GridPane.setValignment(cell, VPos.TOP);
         }
+    }
+
+    /** envclone check in the wizard: once the services are started, whether the target came back as itself. */
+    private Node afterInstall() {
+        Button check = ActionIcons.on(new Button("Chec_k the target"), Action.CHECK);
+        check.setId("final-check");
+        check.disableProperty().bind(model.busyProperty());
+        check.setOnAction(e -> model.checkTarget());
+        Label found = text("final-check-found", "", null);
+        found.textProperty().bind(model.checkTextProperty());
+        return new VBox(6, text(null, "Once the Configuration Tool has run and the services are started: read-only "
+                + "checks that the target came back as itself (new keys, its own front-ends, no zone or LifeTime row "
+                + "of the source, the connections and catalogs set again). Values are compared as digests, never "
+                + "shown.", "hint"), check, found);
     }
 
     private Node evidence() {

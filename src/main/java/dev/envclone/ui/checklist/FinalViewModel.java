@@ -50,6 +50,9 @@ public final class FinalViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
+    private final javafx.beans.property.ReadOnlyStringWrapper checkText =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
+
     public FinalViewModel(WizardViewModel wizard) {
         this.wizard = wizard;
         if (wizard.planProperty().get() != null) {
@@ -187,6 +190,31 @@ public final class FinalViewModel {
                     cancel);
             return "Checklist sent to the printer.";
         });
+    }
+
+    /**
+     * The after-install checks (as envclone check runs them), off the UI thread: what each found, one line each, in
+     * {@link #checkTextProperty()}; the message says the worst outcome.
+     */
+    public void checkTarget() {
+        busy.set(true);
+        message.set("");
+        wizard.background().run("Checking the target",
+                (progress, cancel) -> wizard.context().session().checkAfterInstall(), findings -> {
+                    busy.set(false);
+                    checkText.set(String.join("\n", findings.stream().map(f -> f.outcome().label() + ": "
+                            + f.check() + ": " + f.detail()).toList()));
+                    message.set("Checked the target: " + dev.envclone.run.AfterInstallCheck.worst(findings).label()
+                            + ". The journal and the report keep what each check found.");
+                    wizard.refresh();
+                }, failed -> {
+                    busy.set(false);
+                    message.set("Checking the target failed: " + failed.getMessage());
+                });
+    }
+
+    public ReadOnlyStringProperty checkTextProperty() {
+        return checkText.getReadOnlyProperty();
     }
 
     /** There is no printer to print on. */

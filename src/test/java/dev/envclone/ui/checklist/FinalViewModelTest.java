@@ -51,6 +51,25 @@ class FinalViewModelTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Dbms.class)
+    void checkTheTargetShowsWhatEachCheckFoundAndJournalsIt(Dbms dbms) throws Exception {
+        WizardFixture fixture = WizardFixture.started(dbms, folder, Background.direct());
+        FinalViewModel model = new FinalViewModel(fixture.wizard);
+
+        model.checkTarget();
+
+        assertEquals("Checked the target: warning. The journal and the report keep what each check found.",
+                model.messageProperty().get());
+        String found = model.checkTextProperty().get();
+        assertTrue(found.startsWith("warning: security keys: the step cleanup-environment-security was not executed "
+                + "by envclone in this run"), found);
+        assertEquals(8, found.lines().count(), found);
+        assertTrue(fixture.wizard.runProperty().get().journal().entries().stream()
+                .anyMatch(e -> e.event() == dev.envclone.run.JournalEvent.AFTER_INSTALL_CHECKED));
+        assertFalse(model.busyProperty().get());
+    }
+
     @Test
     void rowsAreEveryStepTheCleanupScriptsTheCloneAndTheLeftOutOnesIncluded() throws Exception {
         WizardFixture fixture = WizardFixture.started(Dbms.ORACLE, folder, Background.direct());
