@@ -216,9 +216,41 @@ public final class AfterInstallCheck {
                 missing.add(saved.get("NAME"));
             }
         }
-        return missing.isEmpty() ? new Finding(check, Outcome.OK, "every deleted connection is defined again")
-                : new Finding(check, Outcome.WARNING, "not defined again yet: " + String.join(", ", missing)
-                + " (database-connections.md in the run folder says how; then map the extensions).");
+        if (!missing.isEmpty()) {
+            return new Finding(check, Outcome.WARNING, "not defined again yet: " + String.join(", ", missing)
+                    + " (database-connections.md in the run folder says how; then map the extensions).");
+        }
+        List<String> unmapped = unmappedConnections();
+        return unmapped.isEmpty() ? new Finding(check, Outcome.OK, "every deleted connection is defined again, "
+                + "and mapped where the source mapped it")
+                : new Finding(check, Outcome.WARNING, "defined again but not mapped to an extension as in the "
+                + "source: " + String.join(", ", unmapped) + " (Service Center, the extension's Operation tab).");
+    }
+
+    /** The connections the source mapped to extensions (database-connections.md's journal entry) not mapped now. */
+    private List<String> unmappedConnections() throws SQLException {
+        JournalEntry saved = run.journal().entries().stream()
+                .filter(e -> e.event() == JournalEvent.DATABASE_CONNECTIONS_SAVED).findFirst().orElse(null);
+        if (saved == null) {
+            return List.of();
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Map<String, String> row : rows("select * from ossys_dbconnection")) {
+            ids.put(row.get("NAME"), row.get("ID"));
+        }
+        Set<String> mapped = new java.util.HashSet<>();
+        for (Map<String, String> row : rows("select * from ossys_extension_dbconnection")) {
+            mapped.add(row.get("DBCONNECTION_ID"));
+        }
+        List<String> unmapped = new ArrayList<>();
+        for (int i = 1; saved.get(String.format(Locale.ROOT, "connection.%02d.name", i)) != null; i++) {
+            String key = String.format(Locale.ROOT, "connection.%02d", i);
+            String name = saved.get(key + ".name");
+            if (!"0".equals(saved.get(key + ".mappings")) && !mapped.contains(ids.get(name))) {
+                unmapped.add(name);
+            }
+        }
+        return unmapped;
     }
 
     /** The platform's version parameters, which the Configuration Tool keeps, are there. */

@@ -373,9 +373,17 @@ public final class RunSession {
         byte[] bytes = ConnectionsFile.render(TargetInspection.inspect(target).fingerprint(), found)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         dev.envclone.files.OwnerOnly.write(file, bytes, "database connections file");
-        run.journal().append(JournalEvent.DATABASE_CONNECTIONS_SAVED, null, operator, Map.of("file",
-                ConnectionsFile.FILE, "connections", String.valueOf(found.size()), "sha256",
-                JournalLine.sha256(bytes)));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("file", ConnectionsFile.FILE);
+        data.put("connections", String.valueOf(found.size()));
+        data.put("sha256", JournalLine.sha256(bytes));
+        // What the after-install check compares with: each connection's name and how many mappings it had.
+        for (int i = 0; i < found.size(); i++) {
+            String key = String.format(java.util.Locale.ROOT, "connection.%02d", i + 1);
+            data.put(key + ".name", found.get(i).name());
+            data.put(key + ".mappings", String.valueOf(found.get(i).mappings().size()));
+        }
+        run.journal().append(JournalEvent.DATABASE_CONNECTIONS_SAVED, null, operator, data);
         LOG.info("Run {}: {} database connections saved in {}", run.folder(), found.size(), file);
         return "Saved the definitions of " + found.size() + " database connection" + (found.size() == 1 ? "" : "s")
                 + " (before the cleanup deletes them) in " + file + ".";

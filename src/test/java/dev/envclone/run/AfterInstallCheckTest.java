@@ -29,12 +29,19 @@ class AfterInstallCheckTest {
     @TempDir
     Path folder;
 
+    /**
+     * The run opened first (database-connections.md saved with the mappings), the extensions unmapped as Service
+     * Center does, then every cleanup step executed.
+     */
     private SandboxRunFixture cleaned(Dbms dbms) throws Exception {
         SandboxRunFixture sandbox = new SandboxRunFixture(dbms, folder);
-        sandbox.execute("delete from OSSYS_EXTENSION_DBCONNECTION");
         sandbox.execute("create table SAVED_PARAMETERS as select * from ossys_Parameter");
-        CliProcess.Result run = CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--plan",
-                sandbox.plan.toString(), "--target", sandbox.url, "--user", "sa", "--yes");
+        CliProcess.Result prepared = CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--plan",
+                sandbox.plan.toString(), "--target", sandbox.url, "--user", "sa", "--prepare-only");
+        assertEquals(0, prepared.code(), prepared.out() + prepared.err());
+        sandbox.execute("delete from OSSYS_EXTENSION_DBCONNECTION");
+        CliProcess.Result run = CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--target",
+                sandbox.url, "--user", "sa", "--yes");
         assertEquals(0, run.code(), run.out() + run.err());
         return sandbox;
     }
@@ -62,6 +69,11 @@ class AfterInstallCheckTest {
         sandbox.execute("insert into ossys_dbconnection (ID, NAME, PROVIDER_KEY, CONNECTION_STRING) values (13, "
                 + "'Warehouse', 'Oracle', 'Data Source=wh-qa')");
         sandbox.execute("update ossys_dbcatalog set USERNAME = 'qa_user', PASSWORD = 'enc:qa' where NAME <> '(Main)'");
+        // The extensions' logical databases mapped again (Service Center).
+        sandbox.execute("insert into OSSYS_EXTENSION_DBCONNECTION (ID, EXTENSION_ID, LOGICAL_DATABASE, "
+                + "DBCONNECTION_ID) values (71, 501, 'Sales', 12)");
+        sandbox.execute("insert into OSSYS_EXTENSION_DBCONNECTION (ID, EXTENSION_ID, LOGICAL_DATABASE, "
+                + "DBCONNECTION_ID) values (72, 502, 'Warehouse', 13)");
     }
 
     @ParameterizedTest
@@ -110,6 +122,20 @@ class AfterInstallCheckTest {
             assertTrue(all.contains("After the install") && all.contains("by Ana Operator (envclone check): ok."),
                     "the report shows the check");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void aConnectionDefinedAgainButNotMappedIsAWarning(Dbms dbms) throws Exception {
+        SandboxRunFixture sandbox = cleaned(dbms);
+        install(sandbox);
+        sandbox.execute("delete from OSSYS_EXTENSION_DBCONNECTION where DBCONNECTION_ID = 13");
+
+        CliProcess.Result result = check(sandbox);
+
+        assertEquals(4, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains("warning: database connections: defined again but not mapped to an "
+                + "extension as in the source: Warehouse"), result.out());
     }
 
     @ParameterizedTest
