@@ -95,6 +95,29 @@ public final class RunReport {
         }
     }
 
+    /** Each saved connection's re-create boxes, with who ticked each and when. */
+    private void connectionBoxes() throws IOException {
+        JournalEntry saved = run.journal().stream()
+                .filter(e -> e.event() == JournalEvent.DATABASE_CONNECTIONS_SAVED).findFirst().orElse(null);
+        if (saved == null) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; saved.get(String.format(java.util.Locale.ROOT, "connection.%02d.name", i)) != null; i++) {
+            String connection = saved.get(String.format(java.util.Locale.ROOT, "connection.%02d.name", i));
+            for (String item : dev.envclone.run.ConnectionsFile.ITEMS) {
+                JournalEntry ticked = run.journal().stream().filter(e -> e.event() == JournalEvent
+                        .CONNECTION_ITEM_TICKED && connection.equals(e.get("connection")) && item.equals(e.get("item")))
+                        .findFirst().orElse(null);
+                rows.add(List.of(connection, item, ticked == null ? "not ticked"
+                        : "ticked by " + ticked.operator() + " at " + RunRecord.time(ticked.time())));
+            }
+        }
+        layout.note("Each database connection saved in " + saved.get("file") + ", action by action:");
+        layout.table(List.of(PdfLayout.Column.text("Connection", 1.6f), PdfLayout.Column.text("Action", 2.2f),
+                PdfLayout.Column.text("Done", 2.6f)), rows);
+    }
+
     /** The last after-install check (envclone check), if one ran: each check's outcome and what it found. */
     private void afterInstall() throws IOException {
         JournalEntry checked = null;
@@ -157,6 +180,9 @@ public final class RunReport {
             for (RunRecord.Attempt attempt : step.attempts()) {
                 cloneAttempt(step, attempt);
             }
+        }
+        if (dev.envclone.run.ConnectionsFile.STEP.equals(step.step().id())) {
+            connectionBoxes();
         }
         if (step.step().kind() != StepKind.CLEANUP) {
             return;

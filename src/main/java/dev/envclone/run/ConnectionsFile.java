@@ -12,8 +12,13 @@ import java.util.Map;
  * removes them in Service Center. Names and values come from the database: line breaks and backticks cannot break
  * the file out of its code spans.
  */
-final class ConnectionsFile {
+public final class ConnectionsFile {
     static final String FILE = "database-connections.md";
+    /** The step whose page and report show each connection's boxes. */
+    public static final String STEP = "recreate-database-connections";
+    /** The guide's four actions, as each connection's boxes name them. */
+    public static final java.util.List<String> ITEMS = java.util.List.of("defined in Service Center",
+            "tested and created", "logical databases mapped", "physical table names set in LifeTime");
 
     private ConnectionsFile() {
     }

@@ -64,5 +64,10 @@ public enum JournalEvent {
      * The after-install checks ran (envclone check): per check its name, outcome (ok, not yet, warning, failed) and
      * what it found, and the worst outcome.
      */
-    AFTER_INSTALL_CHECKED
+    AFTER_INSTALL_CHECKED,
+    /**
+     * One box of a database connection's re-create guide was ticked (step recreate-database-connections):
+     * connection, item, note. The step itself is ticked like any manual step.
+     */
+    CONNECTION_ITEM_TICKED
 }

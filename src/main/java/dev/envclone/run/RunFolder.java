@@ -240,6 +240,46 @@ public final class RunFolder {
                 "note", note == null ? "" : note));
     }
 
+    /** The connections database-connections.md saved (their names, in its order); none before it was written. */
+    public List<String> savedConnections() {
+        JournalEntry saved = journal.entries().stream()
+                .filter(e -> e.event() == JournalEvent.DATABASE_CONNECTIONS_SAVED).findFirst().orElse(null);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; saved != null && saved.get(String.format(Locale.ROOT, "connection.%02d.name", i)) != null;
+             i++) {
+            names.add(saved.get(String.format(Locale.ROOT, "connection.%02d.name", i)));
+        }
+        return names;
+    }
+
+    /** The tick of one box of a connection's re-create guide, or null while it is not ticked. */
+    public JournalEntry connectionItem(String connection, String item) {
+        JournalEntry found = null;
+        for (JournalEntry entry : journal.entries()) {
+            if (entry.event() == JournalEvent.CONNECTION_ITEM_TICKED && connection.equals(entry.get("connection"))
+                    && item.equals(entry.get("item"))) {
+                found = entry;
+            }
+        }
+        return found;
+    }
+
+    /** Ticks one box of a saved connection's re-create guide ({@link ConnectionsFile#ITEMS}); once only. */
+    public void tickConnectionItem(String connection, String item, String operator) throws IOException {
+        if (!savedConnections().contains(connection)) {
+            throw new IllegalArgumentException("'" + connection + "' is not a connection database-connections.md "
+                    + "saved: " + String.join(", ", savedConnections()));
+        }
+        if (!ConnectionsFile.ITEMS.contains(item)) {
+            throw new IllegalArgumentException("'" + item + "' is not one of " + ConnectionsFile.ITEMS);
+        }
+        if (connectionItem(connection, item) != null) {
+            throw new IllegalStateException(connection + ": '" + item + "' is ticked already");
+        }
+        journal.append(JournalEvent.CONNECTION_ITEM_TICKED, ConnectionsFile.STEP, operator,
+                Map.of("connection", connection, "item", item));
+    }
+
     /** A manual step was done and ticked off. */
     public void tick(String stepId, String note, String operator) throws IOException {
         Step step = step(stepId, StepMark.TICK);

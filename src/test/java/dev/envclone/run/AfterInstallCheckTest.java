@@ -115,8 +115,8 @@ class AfterInstallCheckTest {
         assertTrue(result.out().contains("ok: front-ends: 1 front-end of the target's own listed, none of the "
                 + "source's"), result.out());
         Path report = folder.resolve("report.pdf");
-        assertEquals(0, CliProcess.inProcess("report", "--run-dir", sandbox.runDir.toString(), "--out",
-                report.toString()).code());
+        assertEquals(0, RestoreTest.withHome(folder.resolve("home"), () -> CliProcess.inProcess("report",
+                "--run-dir", sandbox.runDir.toString(), "--out", report.toString())).code());
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
             String all = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertTrue(all.contains("After the install") && all.contains("by Ana Operator (envclone check): ok."),

@@ -68,8 +68,8 @@ class RestoreTest {
         }
         // The report says so, under the step.
         Path report = this.folder.resolve("report.pdf");
-        CliProcess.Result reported = CliProcess.inProcess("report", "--run-dir", sandbox.runDir.toString(), "--out",
-                report.toString());
+        CliProcess.Result reported = withHome(folder.resolve("home"), () -> CliProcess.inProcess("report",
+                "--run-dir", sandbox.runDir.toString(), "--out", report.toString()));
         assertEquals(0, reported.code(), reported.out() + reported.err());
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
             String all = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -214,6 +214,21 @@ class RestoreTest {
         assertEquals(3, unknown.code());
         assertTrue(unknown.err().contains("'cleanup-everything' is not a cleanup step of this run's plan"),
                 unknown.err());
+    }
+
+    /** Runs {@code work} with envclone.home in {@code home}: a report's self-signed key never in ~/.envclone. */
+    static <T> T withHome(Path home, java.util.function.Supplier<T> work) {
+        String before = System.getProperty("envclone.home");
+        System.setProperty("envclone.home", home.toString());
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty("envclone.home");
+            } else {
+                System.setProperty("envclone.home", before);
+            }
+        }
     }
 
     /** Names only the tables that differ, and the rows that differ in them. */

@@ -59,6 +59,9 @@ public final class ManualStepPage implements WizardPage {
         if (model.sandboxUnmapOffered()) {
             page.add(sandbox());
         }
+        if (!model.connectionBoxes().isEmpty()) {
+            page.add(PageLayout.section("Each connection"), connectionBoxes());
+        }
         page.add(PageLayout.section("Record"), StepPageParts.record("manual", marks));
         // Last: the document's way first; the command is the other way to do the step.
         model.unattendedCommand().ifPresent(command -> page.add(StepPageParts.unattended("manual", command)));
@@ -90,5 +93,41 @@ public final class ManualStepPage implements WizardPage {
         Button skip = StepPageParts.skipButton(page.view(), "manual", model.marks(), model.canMarkProperty());
         row.getChildren().addAll(done, skip);
         return row;
+    }
+
+    /** A row per saved connection, a box per action of the guide: Space ticks the focused one. */
+    private Node connectionBoxes() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("manual-connections");
+        grid.setHgap(12);
+        grid.setVgap(6);
+        int row = 0;
+        String current = null;
+        for (ManualStepViewModel.ConnectionBox box : model.connectionBoxes()) {
+            if (!box.connection().equals(current)) {
+                current = box.connection();
+                Label name = new Label(current);
+                name.setMnemonicParsing(false);
+                name.getStyleClass().add("section-title");
+                grid.add(name, 0, row++, 2, 1);
+            }
+            javafx.scene.control.CheckBox check = new javafx.scene.control.CheckBox(box.item());
+            check.setMnemonicParsing(false);
+            check.setSelected(box.tickedProperty().get());
+            check.disableProperty().bind(box.tickedProperty());
+            check.setOnAction(e -> {
+                box.tick();
+                check.setSelected(box.tickedProperty().get());
+            });
+            Label record = new Label();
+            record.textProperty().bind(box.recordProperty());
+            record.getStyleClass().add("hint");
+            grid.add(check, 0, row);
+            grid.add(record, 1, row++);
+        }
+        Label message = new Label();
+        message.textProperty().bind(model.connectionsMessageProperty());
+        message.getStyleClass().add("error-text");
+        return new javafx.scene.layout.VBox(6, grid, message);
     }
 }

@@ -84,6 +84,87 @@ public final class ManualStepViewModel {
     /** Re-reads the step's record (the page is shown again, or another page wrote to the journal). */
     public void reload() {
         marks.reload();
+        boxes.forEach(ConnectionBox::reload);
+    }
+
+    /**
+     * One box of a saved connection's re-create guide (step recreate-database-connections): ticked once, by whom
+     * and when in the journal and the report.
+     */
+    public final class ConnectionBox {
+        private final String connection;
+        private final String item;
+        private final ReadOnlyBooleanWrapper ticked = new ReadOnlyBooleanWrapper(false);
+        private final ReadOnlyStringWrapper record = new ReadOnlyStringWrapper("");
+
+        ConnectionBox(String connection, String item) {
+            this.connection = connection;
+            this.item = item;
+            reload();
+        }
+
+        public String connection() {
+            return connection;
+        }
+
+        public String item() {
+            return item;
+        }
+
+        public javafx.beans.property.ReadOnlyBooleanProperty tickedProperty() {
+            return ticked.getReadOnlyProperty();
+        }
+
+        public javafx.beans.property.ReadOnlyStringProperty recordProperty() {
+            return record.getReadOnlyProperty();
+        }
+
+        void reload() {
+            dev.envclone.run.RunFolder run = wizard.runProperty().get();
+            dev.envclone.run.JournalEntry entry = run == null ? null : run.connectionItem(connection, item);
+            ticked.set(entry != null);
+            record.set(entry == null ? "" : "by " + entry.operator() + " at " + entry.time());
+        }
+
+        /** Ticks the box: journaled at once. */
+        public void tick() {
+            dev.envclone.run.RunFolder run = wizard.runProperty().get();
+            try {
+                run.tickConnectionItem(connection, item, wizard.operatorProperty().get());
+                connectionsMessage.set("");
+            } catch (java.io.IOException | RuntimeException e) {
+                connectionsMessage.set("Not recorded: " + e.getMessage());
+            }
+            reload();
+            wizard.refresh();
+        }
+    }
+
+    private final java.util.List<ConnectionBox> boxes = new java.util.ArrayList<>();
+    private final ReadOnlyStringWrapper connectionsMessage = new ReadOnlyStringWrapper("");
+
+    /** Why the last box could not be ticked, or "". */
+    public ReadOnlyStringProperty connectionsMessageProperty() {
+        return connectionsMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * For the step that defines the database connections again: a box for each action of each connection
+     * database-connections.md saved; none for another step, or before the file was written.
+     */
+    public java.util.List<ConnectionBox> connectionBoxes() {
+        if (!dev.envclone.run.ConnectionsFile.STEP.equals(item.step().id())) {
+            return java.util.List.of();
+        }
+        dev.envclone.run.RunFolder run = wizard.runProperty().get();
+        if (boxes.isEmpty() && run != null) {
+            for (String connection : run.savedConnections()) {
+                for (String action : dev.envclone.run.ConnectionsFile.ITEMS) {
+                    boxes.add(new ConnectionBox(connection, action));
+                }
+            }
+        }
+        return java.util.List.copyOf(boxes);
     }
 
     /** The sandbox can stand in for Service Center: the unmap step, on a rehearsal. */

@@ -13,6 +13,7 @@ import dev.envclone.sql.Dbms;
 import dev.envclone.ui.WizardFixture;
 import dev.envclone.ui.common.Background;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,51 @@ class ManualStepViewModelTest {
                 .unattendedCommand().orElseThrow().display().endsWith("/InstallServiceCenter"));
         assertTrue(new ManualStepViewModel(fixture.wizard, fixture.item("start-services")).unattendedCommand()
                 .isEmpty());
+    }
+
+    @Test
+    void eachSavedConnectionHasItsBoxesTickedOneByOneAndTheReportShowsThem() throws Exception {
+        WizardFixture fixture = WizardFixture.started(Dbms.SQLSERVER, folder, Background.direct());
+        fixture.wizard.context().session(); // opening the run saves database-connections.md
+        ManualStepViewModel model = new ManualStepViewModel(fixture.wizard,
+                fixture.item("recreate-database-connections"));
+        List<ManualStepViewModel.ConnectionBox> boxes = model.connectionBoxes();
+        assertEquals(List.of("SalesDB", "SalesDB", "SalesDB", "SalesDB", "Warehouse", "Warehouse", "Warehouse",
+                "Warehouse"), boxes.stream().map(ManualStepViewModel.ConnectionBox::connection).toList());
+
+        boxes.get(0).tick();
+
+        assertTrue(boxes.get(0).tickedProperty().get());
+        assertTrue(boxes.get(0).recordProperty().get().startsWith("by Ana Operator at "));
+        assertFalse(boxes.get(1).tickedProperty().get());
+        RunFolder run = fixture.wizard.runProperty().get();
+        assertEquals(StepState.PENDING, run.state().of("recreate-database-connections"), "the step is ticked itself");
+        assertEquals("Ana Operator", run.connectionItem("SalesDB", "defined in Service Center").operator());
+        boxes.get(0).tick();
+        assertEquals("Not recorded: SalesDB: 'defined in Service Center' is ticked already",
+                model.connectionsMessageProperty().get());
+        assertTrue(new ManualStepViewModel(fixture.wizard, fixture.item("upload-license")).connectionBoxes()
+                .isEmpty());
+
+        Path report = folder.resolve("report.pdf");
+        // The self-signed key under a test's envclone.home, never the user's ~/.envclone.
+        String home = System.getProperty("envclone.home");
+        System.setProperty("envclone.home", folder.resolve("home").toString());
+        try {
+            assertEquals(0, dev.envclone.cli.CliProcess.inProcess("report", "--run-dir", run.folder().toString(),
+                    "--out", report.toString()).code());
+        } finally {
+            if (home == null) {
+                System.clearProperty("envclone.home");
+            } else {
+                System.setProperty("envclone.home", home);
+            }
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
+            String all = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertTrue(all.contains("SalesDB defined in Service Center ticked by Ana Operator at "), all);
+            assertTrue(all.contains("Warehouse physical table names set in LifeTime not ticked"), all);
+        }
     }
 
     @Test
