@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -38,37 +38,22 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--run-dir", required = true, paramLabel = "DIR", description = "The run folder.")
     Path runDir;
 
-    @Option(names = "--target", required = true, paramLabel = "JDBC-URL", description = "The run's target.")
-    String target;
-
-    @Option(names = "--user", paramLabel = "USER", description = "Database user.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "The environment variable holding the password (never on the command line).")
-    String passwordEnv;
+    @Mixin
+    TargetLogin login;
 
     @Option(names = "--operator", paramLabel = "NAME", description = "Who checks (default: the OS user).")
     String operator = System.getProperty("user.name");
 
     @Override
     public Integer call() throws Exception {
-        TargetUrl.ofOption("--target", target);
+        TargetUrl.ofOption("--target", login.target);
         FreeText.requireOneLine("--operator", operator);
-        char[] password = null;
-        if (passwordEnv != null) {
-            String value = System.getenv(passwordEnv);
-            if (value == null) {
-                throw new ParameterException(spec.commandLine(), "--password-env " + passwordEnv
-                        + ": that environment variable is not set");
-            }
-            password = value.toCharArray();
-        }
+        char[] password = login.password(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (RunFolderLock lock = RunFolderLock.forRun(runDir, COMMAND)) {
             RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
-            try (TargetSession session = RunSession.openTarget(run.plan(), target, user, password)) {
+            try (TargetSession session = RunSession.openTarget(run.plan(), login.target, login.user, password)) {
                 out.println("Target: " + new RunSession(run, session, operator).checkTarget(null));
                 List<AfterInstallCheck.Finding> findings = new AfterInstallCheck(run, session)
                         .checkAndRecord(operator);
@@ -87,8 +72,8 @@ final class CheckCommand implements Callable<Integer> {
                 if (!TargetSession.fromDatabase(e)) {
                     throw e;
                 }
-                err.println("envclone check: cannot use the target " + JdbcUrlTarget.withoutSecrets(target) + ": "
-                        + JdbcUrlTarget.withoutSecrets(e.getMessage()).replace('\n', ' '));
+                err.println("envclone check: cannot use the target " + JdbcUrlTarget.withoutSecrets(login.target)
+                        + ": " + JdbcUrlTarget.withoutSecrets(e.getMessage()).replace('\n', ' '));
                 return Cli.REFUSED;
             }
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,15 +44,8 @@ final class RestoreCommand implements Callable<Integer> {
             description = "The executed steps to restore.")
     List<String> steps;
 
-    @Option(names = "--target", required = true, paramLabel = "JDBC-URL", description = "The run's target.")
-    String target;
-
-    @Option(names = "--user", paramLabel = "USER", description = "Database user.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "The environment variable holding the password (never on the command line).")
-    String passwordEnv;
+    @Mixin
+    TargetLogin login;
 
     @Option(names = "--yes", description = "Restore: confirms the target named in the output is the one to change.")
     boolean yes;
@@ -65,19 +59,19 @@ final class RestoreCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "nothing was restored: add --yes to put the rows of "
                     + String.join(", ", steps) + " back on the target");
         }
-        TargetUrl.ofOption("--target", target);
+        TargetUrl.ofOption("--target", login.target);
         FreeText.requireOneLine("--operator", operator);
-        char[] password = password();
+        char[] password = login.password(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (RunFolderLock folderLock = RunFolderLock.forRun(runDir, COMMAND)) {
             RunFolder run = RunFolder.open(runDir, Clock.systemUTC());
-            try (TargetSession session = RunSession.openTarget(run.plan(), target, user, password);
+            try (TargetSession session = RunSession.openTarget(run.plan(), login.target, login.user, password);
                  TargetLock lock = TargetHold.hold(run, session, operator, COMMAND)) {
                 if (lock.warning() != null) {
                     err.println("envclone restore: warning: " + lock.warning());
                 }
-                out.println("Target: " + JdbcUrlTarget.withoutSecrets(target));
+                out.println("Target: " + JdbcUrlTarget.withoutSecrets(login.target));
                 for (StepRestore.Restored restored : new StepRestore(run, session, operator).restore(steps)) {
                     out.println(restored.step() + ": " + restored.total() + " rows put back from attempt "
                             + restored.attempt() + "; its pre-image queries select the saved rows again. It is "
@@ -94,22 +88,11 @@ final class RestoreCommand implements Callable<Integer> {
                 if (!TargetSession.fromDatabase(e)) {
                     throw e;
                 }
-                err.println("envclone restore: refused: cannot use the target " + JdbcUrlTarget.withoutSecrets(target)
-                        + ": " + JdbcUrlTarget.withoutSecrets(e.getMessage()).replace('\n', ' '));
+                err.println("envclone restore: refused: cannot use the target "
+                        + JdbcUrlTarget.withoutSecrets(login.target) + ": "
+                        + JdbcUrlTarget.withoutSecrets(e.getMessage()).replace('\n', ' '));
                 return Cli.REFUSED;
             }
         }
-    }
-
-    private char[] password() {
-        if (passwordEnv == null) {
-            return null;
-        }
-        String value = System.getenv(passwordEnv);
-        if (value == null) {
-            throw new ParameterException(spec.commandLine(), "--password-env " + passwordEnv
-                    + ": that environment variable is not set");
-        }
-        return value.toCharArray();
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Comparing the rows as they are now with a saved pre-image: how a run learns whether an interrupted step committed. */
+/**
+ * Comparing the rows as they are now with a saved pre-image: how a run learns whether an interrupted step committed.
+ */
 public final class PreImages {
     private PreImages() {
     }

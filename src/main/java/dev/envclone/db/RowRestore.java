@@ -290,7 +290,8 @@ public final class RowRestore {
                 case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
                      Types.CLOB, Types.NCLOB, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT,
                      Types.DECIMAL, Types.NUMERIC, Types.REAL, Types.FLOAT, Types.DOUBLE, Types.BIT, Types.BOOLEAN,
-                     Types.DATE, Types.TIME, Types.TIMESTAMP, Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> true;
+                     Types.DATE, Types.TIME, Types.TIMESTAMP, Types.BINARY, Types.VARBINARY,
+                     Types.LONGVARBINARY -> true;
                 default -> false;
             };
         }
@@ -304,7 +305,8 @@ public final class RowRestore {
             try {
                 switch (type) {
                     case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
-                         Types.REAL, Types.FLOAT, Types.DOUBLE -> statement.setBigDecimal(parameter, new BigDecimal(text));
+                         Types.REAL, Types.FLOAT, Types.DOUBLE ->
+                            statement.setBigDecimal(parameter, new BigDecimal(text));
                     case Types.BIT, Types.BOOLEAN -> statement.setBoolean(parameter, bool(text));
                     case Types.DATE -> statement.setDate(parameter, java.sql.Date.valueOf(text.length() > 10
                             ? text.substring(0, 10) : text));

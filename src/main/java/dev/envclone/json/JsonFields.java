@@ -148,7 +148,8 @@ public final class JsonFields {
         List<String> unknown = values.keySet().stream().filter(n -> !asked.contains(n)).collect(Collectors.toList());
         if (!unknown.isEmpty()) {
             throw new JsonException((unknown.size() == 1 ? "unknown field " : "unknown fields ")
-                    + unknown.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + " in " + label(path));
+                    + unknown.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + " in "
+                    + label(path));
         }
     }
 

@@ -158,7 +158,8 @@ public final class UnattendedCommands {
                 + "which the next steps log in with.");
         commands.add(new Command(steps, fresh ? "Apply the database settings, rebuild the session database and "
                 + "install Service Center" : "Apply the database settings and rebuild the session database",
-                Folder.PLATFORM, "ConfigurationTool.com", setup, UNATTENDED + ", First install, 6. Run the Configuration Tool; " + REFERENCE,
+                Folder.PLATFORM, "ConfigurationTool.com", setup,
+                UNATTENDED + ", First install, 6. Run the Configuration Tool; " + REFERENCE,
                 notes));
         commands.add(new Command(List.of("upload-license"), "Upload the new environment's license", Folder.PLATFORM,
                 "ConfigurationTool.com",

@@ -30,8 +30,10 @@ public final class UnattendedScript {
         lines.add("rem Run it on the target's Platform Server, in an elevated command prompt, one command at a time.");
         lines.add("rem");
         lines.add("rem Passwords: asked for when their command runs, hidden as you type, kept only in this window and");
-        lines.add("rem cleared once the command has run; never in this file nor anywhere on disk. ConfigurationTool.com");
-        lines.add("rem and OSPTool.com take them on their command line only: while a command runs, an administrator of");
+        lines.add("rem cleared once the command has run; never in this file nor anywhere on disk. "
+                + "ConfigurationTool.com");
+        lines.add("rem and OSPTool.com take them on their command line only: while a command runs, an "
+                + "administrator of");
         lines.add("rem this server can read them in the process list. Close the window when it is done.");
         lines.add("rem A password with a double quote in it cannot be passed on a command line and is refused.");
         lines.add("setlocal EnableExtensions DisableDelayedExpansion");
@@ -69,7 +71,8 @@ public final class UnattendedScript {
                         + (value.suggestion() == null ? "" : value.suggestion()) + "\"");
                 lines.add("if errorlevel 1 goto :stopped");
             }
-            StringBuilder line = new StringBuilder("\"%" + command.folder().variable + "%\\" + command.program() + "\"");
+            StringBuilder line = new StringBuilder("\"%" + command.folder().variable + "%\\" + command.program()
+                    + "\"");
             for (UnattendedCommands.Part part : command.parts()) {
                 line.append(' ').append(part.value() == null ? part.text() : "\"%" + part.value().variable() + "%\"");
             }
@@ -86,7 +89,8 @@ public final class UnattendedScript {
             }
             lines.add("if not \"%RESULT%\"==\"0\" (");
             lines.add("  echo " + command.program() + " ended with %RESULT%: read "
-                    + (command.folder() == UnattendedCommands.Folder.PLATFORM ? "C:\\Windows\\Temp\\ConfigurationTool.log"
+                    + (command.folder() == UnattendedCommands.Folder.PLATFORM
+                    ? "C:\\Windows\\Temp\\ConfigurationTool.log"
                     : "its output above") + ", fix it and run this file again.");
             lines.add("  exit /b %RESULT%");
             lines.add(")");
@@ -108,7 +112,8 @@ public final class UnattendedScript {
         lines.add("if not defined %~1 (echo Nothing typed. & exit /b 1)");
         lines.add("exit /b 0");
         lines.add("");
-        lines.add("rem :secret VARIABLE \"prompt\": hidden as typed; through a pipe, never on a command line of its own.");
+        lines.add("rem :secret VARIABLE \"prompt\": hidden as typed; through a pipe, never on a command line of "
+                + "its own.");
         lines.add("rem eol and delims empty: a password starting with ; or holding spaces is kept whole.");
         lines.add(":secret");
         lines.add("set \"%~1=\"");

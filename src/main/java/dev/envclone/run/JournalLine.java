@@ -67,7 +67,8 @@ final class JournalLine {
             String time = entry.text("time");
             String event = entry.text("event");
             String operator = entry.text("operator");
-            if (entry.isNull("seq") || data == null || previous == null || time == null || event == null || operator == null) {
+            if (entry.isNull("seq") || data == null || previous == null || time == null || event == null
+                    || operator == null) {
                 return null;
             }
             Map<String, String> values = new LinkedHashMap<>();

@@ -173,11 +173,13 @@ public final class StepRestore {
             }
             if (!sha256(file).equals(started.get(key + ".preimage.sha256"))) {
                 throw new GuardException("Step " + id + ": its pre-image " + file + " changed since it was written "
-                        + "(its SHA-256 is not the one journaled): it cannot be restored. Keep the folder as evidence.");
+                        + "(its SHA-256 is not the one journaled): it cannot be restored. Keep the folder as "
+                        + "evidence.");
             }
             PreImage preImage = new PreImage(file, Long.parseLong(started.get(key + ".preimage.rows")),
                     started.get(key + ".preimage.sha256"), started.get(key + ".preimage.rowset"));
-            RowRestore.Kind kind = RowRestore.Kind.valueOf(started.get(key + ".kind").toUpperCase(java.util.Locale.ROOT));
+            RowRestore.Kind kind = RowRestore.Kind.valueOf(started.get(key + ".kind")
+                    .toUpperCase(java.util.Locale.ROOT));
             String postRowSet = done.event() == JournalEvent.STEP_EXECUTED ? done.get(key + ".postimage.rowset")
                     : null;
             statements.add(new RowRestore.Executed(started.get(key + ".table"), kind, started.get(key + ".where"),
