@@ -253,13 +253,16 @@ public final class AfterInstallCheck {
         return unmapped;
     }
 
-    /** The platform's version parameters, which the Configuration Tool keeps, are there. */
+    /**
+     * The platform's version parameters, which the Configuration Tool writes, are set and agree with the platform's
+     * own version (ossys_platformconfig's "Platform Version", where the platform has it): the clone carries the
+     * source's, and a target installed at another version that still shows them did not run the tool to the end.
+     */
     private Finding versionParameters() throws SQLException {
+        String check = "version parameters";
         Map<String, String> values = new LinkedHashMap<>();
         for (Map<String, String> row : rows("select * from ossys_parameter")) {
-            // The value's column is named by the platform version (VALUE, VAL): whatever is not ID or NAME.
-            values.put(row.get("NAME"), withoutKeys(row).values().stream().filter(v -> v != null).findFirst()
-                    .orElse(null));
+            values.put(row.get("NAME"), value(row));
         }
         List<String> missing = new ArrayList<>();
         for (String name : List.of("version", "sessionversion")) {
@@ -268,10 +271,51 @@ public final class AfterInstallCheck {
                 missing.add(name);
             }
         }
-        return missing.isEmpty() ? new Finding("version parameters", Outcome.OK, "version and sessionversion set")
-                : new Finding("version parameters", installed ? Outcome.WARNING : Outcome.NOT_YET,
-                String.join(" and ", missing) + " not set: " + (installed ? "run the Configuration Tool again."
-                        : "the Configuration Tool sets them."));
+        if (!missing.isEmpty()) {
+            return new Finding(check, installed ? Outcome.WARNING : Outcome.NOT_YET, String.join(" and ", missing)
+                    + " not set: " + (installed ? "run the Configuration Tool again." : "the Configuration Tool "
+                    + "sets them."));
+        }
+        String platform = platformVersion();
+        if (platform == null) {
+            return new Finding(check, Outcome.OK, "version and sessionversion set (the platform's own version is "
+                    + "not in ossys_platformconfig to compare with)");
+        }
+        List<String> other = new ArrayList<>();
+        for (String name : List.of("version", "sessionversion")) {
+            if (!platform.equals(values.get(name))) {
+                other.add(name + " " + values.get(name));
+            }
+        }
+        return other.isEmpty() ? new Finding(check, Outcome.OK, "version and sessionversion are the platform's "
+                + platform) : new Finding(check, installed ? Outcome.WARNING : Outcome.NOT_YET, String.join(" and ",
+                other) + " differ from the platform's " + platform + ": " + (installed ? "run the Configuration Tool "
+                + "again (Apply and Exit)." : "the Configuration Tool sets them when it runs."));
+    }
+
+    /** ossys_platformconfig's "Platform Version", or null where the platform keeps no such row. */
+    private String platformVersion() throws SQLException {
+        java.sql.DatabaseMetaData meta = connection.getMetaData();
+        boolean exists = false;
+        for (String name : List.of("ossys_platformconfig", "OSSYS_PLATFORMCONFIG")) {
+            try (ResultSet found = meta.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
+                exists |= found.next();
+            }
+        }
+        if (!exists) {
+            return null;
+        }
+        for (Map<String, String> row : rows("select * from ossys_platformconfig")) {
+            if ("Platform Version".equals(row.get("NAME"))) {
+                return value(row);
+            }
+        }
+        return null;
+    }
+
+    /** A parameter's value: the column that is neither ID nor NAME (VALUE or VAL, by platform version). */
+    private static String value(Map<String, String> row) {
+        return withoutKeys(row).values().stream().filter(v -> v != null).findFirst().orElse(null);
     }
 
     /** Every catalog but (Main) has credentials again, set in Service Center after the cleanup blanked them. */

@@ -62,6 +62,8 @@ class AfterInstallCheckTest {
             sandbox.execute("insert into ossys_Parameter (ID, NAME, VAL) values (" + (500 + i) + ", '"
                     + SECURITY.get(i) + "', 'target-" + i + "')");
         }
+        // The Configuration Tool writes the installed version into the version parameters.
+        sandbox.execute("update ossys_Parameter set VAL = '11.31.0' where NAME in ('version', 'sessionversion')");
         sandbox.execute("insert into ossys_server (ID, NAME, IP_ADDRESS, IS_ACTIVE) values (41, 'qa-fe-01', "
                 + "'10.30.0.11', 1)");
         sandbox.execute("insert into ossys_dbconnection (ID, NAME, PROVIDER_KEY, CONNECTION_STRING) values (12, "
@@ -93,7 +95,12 @@ class AfterInstallCheckTest {
         assertTrue(result.out().contains("warning: database connections: not defined again yet: SalesDB, Warehouse"),
                 result.out());
         assertTrue(result.out().contains("warning: catalog credentials: no credentials yet for "), result.out());
-        for (String secret : sandbox.rows("select VAL from SAVED_PARAMETERS")) {
+        assertTrue(result.out().contains("not yet: version parameters: version prod-version and sessionversion "
+                + "prod-sessionversion differ from the platform's 11.31.0: the Configuration Tool sets them when it "
+                + "runs."), result.out());
+        // The version parameters are shown (a version is no secret); no other value is.
+        for (String secret : sandbox.rows("select VAL from SAVED_PARAMETERS where NAME not in ('version', "
+                + "'sessionversion')")) {
             assertFalse(result.out().contains(secret), "no value is shown");
         }
         JournalEntry checked = RunFolder.open(sandbox.runDir, Clock.systemUTC()).journal().entries().stream()
@@ -114,6 +121,8 @@ class AfterInstallCheckTest {
         assertEquals(8, result.out().lines().filter(l -> l.startsWith("ok: ")).count(), result.out());
         assertTrue(result.out().contains("ok: front-ends: 1 front-end of the target's own listed, none of the "
                 + "source's"), result.out());
+        assertTrue(result.out().contains("ok: version parameters: version and sessionversion are the platform's "
+                + "11.31.0"), result.out());
         Path report = folder.resolve("report.pdf");
         assertEquals(0, RestoreTest.withHome(folder.resolve("home"), () -> CliProcess.inProcess("report",
                 "--run-dir", sandbox.runDir.toString(), "--out", report.toString())).code());
