@@ -133,6 +133,25 @@ class AfterInstallCheckTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aCleanupTheGivenPlanLeavesOutIsNoWarning() throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(Dbms.SQLSERVER, folder);
+        Path plan = folder.resolve("plan-without-lifetime");
+        assertEquals(0, CliProcess.inProcess("plan", "--dbms", "sqlserver", "--out", plan.toString(), "--parts",
+                "mobile-apps,secret-site-properties,deployment-zones,multiple-catalogs,saml,"
+                        + "extension-db-connections").code());
+        assertEquals(0, CliProcess.inProcess("run", "--run-dir", sandbox.runDir.toString(), "--plan",
+                plan.resolve("plan.json").toString(), "--target", sandbox.url, "--user", "sa", "--prepare-only")
+                .code());
+
+        CliProcess.Result result = check(sandbox);
+
+        assertTrue(result.out().contains("ok: LifeTime registration: not part of this plan (cleanup-lifetime-managed "
+                + "is left out)"), result.out());
+        assertTrue(result.out().contains("warning: security keys: the step cleanup-environment-security was not "
+                + "executed by envclone in this run"), result.out());
+    }
+
     @ParameterizedTest
     @EnumSource(Dbms.class)
     void aConnectionDefinedAgainButNotMappedIsAWarning(Dbms dbms) throws Exception {
