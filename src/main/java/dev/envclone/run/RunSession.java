@@ -10,6 +10,7 @@ import dev.envclone.db.StepFailedException;
 import dev.envclone.db.StepPreview;
 import dev.envclone.db.StepResult;
 import dev.envclone.db.TargetInspection;
+import dev.envclone.db.UrlSecrets;
 import dev.envclone.db.TargetSession;
 import dev.envclone.procedure.CleanupContext;
 import dev.envclone.procedure.InstallPhase;
@@ -368,8 +369,16 @@ public final class RunSession {
         if (Files.exists(file) || connections.finished()) {
             return null;
         }
-        List<dev.envclone.db.DatabaseConnectionDefinitions.Definition> found =
-                dev.envclone.db.DatabaseConnectionDefinitions.read(connection);
+        List<dev.envclone.db.DatabaseConnectionDefinitions.Definition> found;
+        try {
+            found = dev.envclone.db.DatabaseConnectionDefinitions.read(connection);
+        } catch (SQLException e) {
+            // A platform whose tables are laid out otherwise must not keep the run from opening: say so instead.
+            connection.rollback();
+            LOG.warn("Run {}: the database connections could not be read to save them", run.folder(), e);
+            return "Could not save the database connections' definitions (" + UrlSecrets.mask(e.getMessage())
+                    + "): note them in Service Center, Administration > Database Connections, before the delete.";
+        }
         byte[] bytes = ConnectionsFile.render(TargetInspection.inspect(target).fingerprint(), found)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         dev.envclone.files.OwnerOnly.write(file, bytes, "database connections file");

@@ -77,4 +77,21 @@ class ConnectionsFileTest {
         assertTrue(text.contains("\n## ```Evil`` name # injected```\n"), text);
         assertFalse(text.contains("\n# injected"), "no line of the database's own");
     }
+
+    /** A platform whose mapping table is laid out otherwise: the run opens all the same and says what to do. */
+    @ParameterizedTest
+    @EnumSource(Dbms.class)
+    void connectionsThatCannotBeReadDoNotKeepTheRunFromOpening(Dbms dbms) throws Exception {
+        SandboxRunFixture sandbox = new SandboxRunFixture(dbms, folder);
+        sandbox.execute("drop table OSSYS_EXTENSION_DBCONNECTION");
+        sandbox.execute("create table OSSYS_EXTENSION_DBCONNECTION (ID INT NOT NULL PRIMARY KEY, OTHER_LAYOUT INT)");
+
+        CliProcess.Result prepared = prepare(sandbox);
+
+        assertEquals(0, prepared.code(), prepared.out() + prepared.err());
+        assertTrue(prepared.out().contains("Could not save the database connections' definitions ("), prepared.out());
+        assertTrue(prepared.out().contains("note them in Service Center, Administration > Database Connections, "
+                + "before the delete."), prepared.out());
+        assertFalse(Files.exists(sandbox.runDir.resolve(ConnectionsFile.FILE)));
+    }
 }
