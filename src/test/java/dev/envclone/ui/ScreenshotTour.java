@@ -120,6 +120,9 @@ public final class ScreenshotTour {
         shot(out, "08-configuration-tool" + suffix);
         select(item -> item.step() != null && "upload-license".equals(item.step().id()));
         shot(out, "09-manual-step" + suffix);
+        select(item -> item.step() != null && "recreate-database-connections".equals(item.step().id()));
+        scrollTo("manual-connections");
+        shot(out, "09b-recreate-connections" + suffix);
         select(item -> item.kind() == StepItem.Kind.FINAL);
         shot(out, "10-final" + suffix);
         Platform.exit();
