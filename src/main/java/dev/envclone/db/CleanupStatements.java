@@ -120,8 +120,23 @@ public final class CleanupStatements {
      * exactly on most drivers. On SQL Server, {@code dbo} is tried after the login's default schema, as SQL Server
      * itself resolves an unqualified name: the platform's tables are in {@code dbo} whatever the login's default.
      */
-    static boolean tableExists(Connection connection, Dialect dialect, String table) throws SQLException {
-        return !dictionaryNames(connection, dialect.tableSchemas(connection.getSchema()), table, false).isEmpty();
+    public static boolean tableExists(Connection connection, Dialect dialect, String table) throws SQLException {
+        return locate(connection, dialect, table) != null;
+    }
+
+    /** A table as the data dictionary has it: the schema it is in and its name spelled as stored. */
+    public record StoredTable(String schema, String name) {
+    }
+
+    /**
+     * Where the table {@code table} (as a statement writes it, quotes or brackets allowed) is, looked up as
+     * {@link #tableExists} does; null when it is not there.
+     */
+    public static StoredTable locate(Connection connection, Dialect dialect, String table) throws SQLException {
+        String bare = table.replaceAll("^[\\[\"]|[\\]\"]$", "");
+        List<StoredTable> found = dictionaryTables(connection, dialect.tableSchemas(connection.getSchema()), bare,
+                false);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**
@@ -131,10 +146,15 @@ public final class CleanupStatements {
      */
     private static List<String> dictionaryNames(Connection connection, List<String> schemas, String name,
                                                 boolean tablesOnly) throws SQLException {
+        return dictionaryTables(connection, schemas, name, tablesOnly).stream().map(StoredTable::name).toList();
+    }
+
+    private static List<StoredTable> dictionaryTables(Connection connection, List<String> schemas, String name,
+                                                      boolean tablesOnly) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String escape = meta.getSearchStringEscape();
         for (String schema : schemas) {
-            Set<String> found = new LinkedHashSet<>();
+            Set<StoredTable> found = new LinkedHashSet<>();
             for (String spelling : new LinkedHashSet<>(List.of(name, name.toUpperCase(Locale.ROOT),
                     name.toLowerCase(Locale.ROOT)))) {
                 try (ResultSet tables = meta.getTables(connection.getCatalog(), likePattern(schema, escape),
@@ -144,7 +164,7 @@ public final class CleanupStatements {
                         boolean kind = !tablesOnly || TABLE_TYPES.contains(tables.getString("TABLE_TYPE"));
                         if (kind && name.equalsIgnoreCase(table)
                                 && schema.equalsIgnoreCase(tables.getString("TABLE_SCHEM"))) {
-                            found.add(table);
+                            found.add(new StoredTable(tables.getString("TABLE_SCHEM"), table));
                         }
                     }
                 }

@@ -1,7 +1,7 @@
 package dev.envclone.db;
 
+import dev.envclone.sql.Dialect;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -42,13 +41,14 @@ public final class DatabaseConnectionDefinitions {
     }
 
     /** The connections, by name; none when the platform has no such table. */
-    public static List<Definition> read(Connection connection) throws SQLException {
-        if (!exists(connection, "ossys_dbconnection")) {
+    public static List<Definition> read(Connection connection, Dialect dialect) throws SQLException {
+        if (!CleanupStatements.tableExists(connection, dialect, "ossys_dbconnection")) {
             return List.of();
         }
-        Map<String, String> extensions = exists(connection, "ossys_extension") ? extensionNames(connection)
-                : Map.of();
-        Map<String, List<String>> mappings = exists(connection, "ossys_extension_dbconnection")
+        Map<String, String> extensions = CleanupStatements.tableExists(connection, dialect, "ossys_extension")
+                ? extensionNames(connection) : Map.of();
+        Map<String, List<String>> mappings = CleanupStatements.tableExists(connection, dialect,
+                "ossys_extension_dbconnection")
                 ? mappings(connection, extensions) : Map.of();
         List<Definition> definitions = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -108,17 +108,5 @@ public final class DatabaseConnectionDefinitions {
             }
         }
         return mapped;
-    }
-
-    private static boolean exists(Connection connection, String table) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet found = meta.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
-                if (found.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -171,7 +170,7 @@ public final class RowRestore {
 
     private static PutBack update(Connection connection, Dialect dialect, String table, Columns columns,
                                   PreImageRows saved) throws SQLException, RefusedException {
-        List<Integer> key = columns.primaryKey(connection, table);
+        List<Integer> key = columns.primaryKey(connection, dialect, table);
         if (key.isEmpty()) {
             throw new RefusedException(table + " has no primary key: envclone cannot tell which row to set back. "
                     + "Nothing was restored.");
@@ -249,28 +248,23 @@ public final class RowRestore {
             return labels.stream().map(dialect::quote).toList();
         }
 
-        /** The primary key's columns, as positions; the table's stored name is tried as written, upper and lower. */
-        List<Integer> primaryKey(Connection connection, String table) throws SQLException {
-            String bare = table.replaceAll("^[\\[\"]|[\\]\"]$", "");
-            DatabaseMetaData meta = connection.getMetaData();
-            for (String name : List.of(bare, bare.toUpperCase(Locale.ROOT), bare.toLowerCase(Locale.ROOT))) {
-                List<Integer> key = new ArrayList<>();
-                try (ResultSet keys = meta.getPrimaryKeys(connection.getCatalog(), connection.getSchema(), name)) {
-                    while (keys.next()) {
-                        int position = labels.indexOf(keys.getString("COLUMN_NAME"));
-                        if (position < 0) {
-                            position = indexIgnoringCase(keys.getString("COLUMN_NAME"));
-                        }
-                        if (position >= 0) {
-                            key.add(position);
-                        }
+        /** The primary key's columns, as positions, from the table as the data dictionary stores it. */
+        List<Integer> primaryKey(Connection connection, Dialect dialect, String table) throws SQLException {
+            CleanupStatements.StoredTable stored = CleanupStatements.locate(connection, dialect, table);
+            if (stored == null) {
+                return List.of();
+            }
+            List<Integer> key = new ArrayList<>();
+            try (ResultSet keys = connection.getMetaData().getPrimaryKeys(connection.getCatalog(), stored.schema(),
+                    stored.name())) {
+                while (keys.next()) {
+                    int position = indexIgnoringCase(keys.getString("COLUMN_NAME"));
+                    if (position >= 0) {
+                        key.add(position);
                     }
                 }
-                if (!key.isEmpty()) {
-                    return key;
-                }
             }
-            return List.of();
+            return key;
         }
 
         private int indexIgnoringCase(String name) {

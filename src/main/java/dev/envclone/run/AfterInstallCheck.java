@@ -53,11 +53,13 @@ public final class AfterInstallCheck {
 
     private final RunFolder run;
     private final Connection connection;
+    private final dev.envclone.sql.Dialect dialect;
     private final boolean installed;
 
     public AfterInstallCheck(RunFolder run, TargetSession target) {
         this.run = run;
         this.connection = target.connection();
+        this.dialect = target.dialect();
         this.installed = INSTALLED.stream().anyMatch(id -> run.state().of(id).finished());
     }
 
@@ -85,6 +87,7 @@ public final class AfterInstallCheck {
 
     /** Every check, in the procedure's order; nothing is changed. */
     public List<Finding> check() throws SQLException, IOException {
+        read.clear();
         List<Finding> findings = new ArrayList<>();
         try {
             findings.add(securityKeys());
@@ -295,14 +298,7 @@ public final class AfterInstallCheck {
 
     /** ossys_platformconfig's "Platform Version", or null where the platform keeps no such row. */
     private String platformVersion() throws SQLException {
-        java.sql.DatabaseMetaData meta = connection.getMetaData();
-        boolean exists = false;
-        for (String name : List.of("ossys_platformconfig", "OSSYS_PLATFORMCONFIG")) {
-            try (ResultSet found = meta.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
-                exists |= found.next();
-            }
-        }
-        if (!exists) {
+        if (!dev.envclone.db.CleanupStatements.tableExists(connection, dialect, "ossys_platformconfig")) {
             return null;
         }
         for (Map<String, String> row : rows("select * from ossys_platformconfig")) {
@@ -353,7 +349,14 @@ public final class AfterInstallCheck {
         return rows;
     }
 
+    /** Each query's rows, read once per check: several checks read ossys_parameter and ossys_dbconnection. */
+    private final Map<String, List<Map<String, String>>> read = new java.util.HashMap<>();
+
     private List<Map<String, String>> rows(String sql) throws SQLException {
+        List<Map<String, String>> cached = read.get(sql);
+        if (cached != null) {
+            return cached;
+        }
         List<Map<String, String>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             ResultSetMetaData meta = result.getMetaData();
@@ -365,6 +368,7 @@ public final class AfterInstallCheck {
                 rows.add(row);
             }
         }
+        read.put(sql, rows);
         return rows;
     }
 

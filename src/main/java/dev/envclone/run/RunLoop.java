@@ -70,7 +70,7 @@ public final class RunLoop {
                         + "; the database lost or undid it, so it runs again"));
             }
         }
-        String saved = session.saveDatabaseConnections();
+        String saved = session.saveDatabaseConnections(fingerprint);
         if (saved != null) {
             report.line(saved);
         }

@@ -362,8 +362,10 @@ public final class RunSession {
      * Writes database-connections.md (see {@link ConnectionsFile}) if the run has none yet and its connections step
      * has not run: so it holds the connections and their mappings before the operator unmaps them and the step
      * deletes them. Returns the sentence saying so, or null when nothing was written.
+     *
+     * @param fingerprint the target's, as {@link #checkTarget} accepted it
      */
-    public String saveDatabaseConnections() throws SQLException, IOException {
+    public String saveDatabaseConnections(String fingerprint) throws SQLException, IOException {
         Path file = run.folder().resolve(ConnectionsFile.FILE);
         StepState connections = run.state().of(dev.envclone.procedure.CleanupCatalog.DATABASE_CONNECTIONS.id());
         if (Files.exists(file) || connections.finished()) {
@@ -371,7 +373,7 @@ public final class RunSession {
         }
         List<dev.envclone.db.DatabaseConnectionDefinitions.Definition> found;
         try {
-            found = dev.envclone.db.DatabaseConnectionDefinitions.read(connection);
+            found = dev.envclone.db.DatabaseConnectionDefinitions.read(connection, dialect);
         } catch (SQLException e) {
             // A platform whose tables are laid out otherwise must not keep the run from opening: say so instead.
             connection.rollback();
@@ -379,7 +381,7 @@ public final class RunSession {
             return "Could not save the database connections' definitions (" + UrlSecrets.mask(e.getMessage())
                     + "): note them in Service Center, Administration > Database Connections, before the delete.";
         }
-        byte[] bytes = ConnectionsFile.render(TargetInspection.inspect(target).fingerprint(), found)
+        byte[] bytes = ConnectionsFile.render(fingerprint, found)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         dev.envclone.files.OwnerOnly.write(file, bytes, "database connections file");
         Map<String, String> data = new LinkedHashMap<>();

@@ -9,13 +9,10 @@ import dev.envclone.procedure.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +168,7 @@ public final class StepRestore {
                 throw new GuardException("Step " + id + ": its pre-image " + started.get(key + ".preimage.file")
                         + " is not in the run folder: it cannot be restored.");
             }
-            if (!sha256(file).equals(started.get(key + ".preimage.sha256"))) {
+            if (!JournalLine.sha256(Files.readAllBytes(file)).equals(started.get(key + ".preimage.sha256"))) {
                 throw new GuardException("Step " + id + ": its pre-image " + file + " changed since it was written "
                         + "(its SHA-256 is not the one journaled): it cannot be restored. Keep the folder as "
                         + "evidence.");
@@ -186,13 +183,5 @@ public final class StepRestore {
                     started.get(key + ".donewhen"), started.get(key + ".preimage.sql"), preImage, postRowSet));
         }
         return new Executed(step, position, Integer.parseInt(started.get("attempt")), statements);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
