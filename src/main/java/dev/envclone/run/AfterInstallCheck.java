@@ -333,8 +333,14 @@ public final class AfterInstallCheck {
         if (!planned) {
             return new Finding(check, Outcome.OK, "not part of this plan (" + stepId + " is left out)");
         }
-        return new Finding(check, Outcome.WARNING, "the step " + stepId + " was not executed by envclone in this "
-                + "run: nothing to compare with; check it by hand.");
+        StepState state = run.state().of(stepId);
+        if (!state.finished()) {
+            // Pending, prepared, failed, restored: the cleanup is still to run, and so the check cannot pass yet.
+            return new Finding(check, Outcome.NOT_YET, "the cleanup step " + stepId + " has not run yet ("
+                    + state.label() + "): run it, then check again.");
+        }
+        return new Finding(check, Outcome.WARNING, "the step " + stepId + " was " + state.label() + ", not executed "
+                + "by envclone: there are no saved rows to compare with; check it by hand.");
     }
 
     private List<Map<String, String>> savedRows(ExecutedStep step) throws IOException {

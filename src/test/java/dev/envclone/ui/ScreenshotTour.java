@@ -125,6 +125,10 @@ public final class ScreenshotTour {
         shot(out, "09b-recreate-connections" + suffix);
         select(item -> item.kind() == StepItem.Kind.FINAL);
         shot(out, "10-final" + suffix);
+        fire("final-check");
+        idle();
+        scrollTo("final-check-found");
+        shot(out, "10b-final-check" + suffix);
         Platform.exit();
         System.exit(0);
     }
